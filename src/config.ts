@@ -1,0 +1,206 @@
+/**
+ * Settings: the config file (YAML or JSON) plus secrets from the environment, validated at
+ * start-up. Every problem is reported at once, each naming its field, so a bad deployment fails
+ * in one round. This is the only module that reads process.env.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { LogLevel } from './log.js';
+
+/** A credential is never written in the file: it names the environment variable that holds it. */
+const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
+
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+const connectionName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40');
+
+const transportFields = {
+  name: connectionName,
+  baseUrl: httpUrl,
+  /** Per-request timeout, headers and body each. */
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  /** Upper bound on requests in flight to this connection. */
+  maxConcurrency: z.number().int().min(1).max(256).default(16),
+  /** Retries of idempotent requests after a reset, timeout or 502/503/504. */
+  retries: z.number().int().min(0).max(5).default(2),
+};
+
+const infinityConnection = z
+  .object({
+    kind: z.literal('infinity'),
+    ...transportFields,
+    auth: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('basic'), username: secretRef, password: secretRef }).strict(),
+      z.object({ type: z.literal('apiKey'), apiKey: secretRef }).strict(),
+    ]),
+  })
+  .strict();
+
+const stringeeConnection = z
+  .object({
+    kind: z.literal('stringee'),
+    ...transportFields,
+    projectId: z.string().regex(/^\d+$/, 'the numeric Stringee project id'),
+    /** Where SIP phones register; shown on the schema. */
+    registrar: z.string().default('v2.stringee.com:15060'),
+    apiKeySid: secretRef,
+    apiKeySecret: secretRef,
+    tokenTtlSeconds: z.number().int().min(120).max(86_400).default(3600),
+  })
+  .strict();
+
+const pbxConnection = z
+  .object({ kind: z.literal('pbx'), ...transportFields, username: secretRef, password: secretRef })
+  .strict();
+
+const twoNConnection = z
+  .object({
+    kind: z.literal('2n'),
+    ...transportFields,
+    auth: z.enum(['digest', 'basic', 'none']).default('digest'),
+    username: secretRef.optional(),
+    password: secretRef.optional(),
+    /** The device's MAC, when known; otherwise asked from the device's system info. */
+    macAddress: z.string().regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, 'a MAC address like 7C:1E:B3:00:00:01').optional(),
+  })
+  .strict()
+  .refine((c) => c.auth === 'none' || (c.username && c.password), { message: 'username and password are required unless auth is none', path: ['username'] });
+
+const sipThorConnection = z
+  .object({
+    kind: z.literal('sipthor'),
+    ...transportFields,
+    realm: z.string().min(1),
+    accounts: z.array(z.object({ address: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'user@domain'), password: secretRef }).strict()).min(1),
+  })
+  .strict();
+
+const connectionSchema = z.discriminatedUnion('kind', [infinityConnection, stringeeConnection, pbxConnection, twoNConnection, sipThorConnection]);
+
+const fileSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().default('0.0.0.0'),
+        port: z.number().int().min(0).max(65_535).default(4000),
+        graphiql: z.boolean().default(true),
+        introspection: z.boolean().default(true),
+      })
+      .strict()
+      .default({ host: '0.0.0.0', port: 4000, graphiql: true, introspection: true }),
+    limits: z
+      .object({
+        maxDepth: z.number().int().min(2).max(50).default(12),
+        maxCost: z.number().int().min(10).default(250_000),
+        maxPageSize: z.number().int().min(1).max(10_000).default(1000),
+      })
+      .strict()
+      .default({ maxDepth: 12, maxCost: 250_000, maxPageSize: 1000 }),
+    cache: z
+      .object({
+        enabled: z.boolean().default(false),
+        ttlSeconds: z.number().int().min(1).max(86_400).default(30),
+        redisUrl: secretRef.optional(),
+      })
+      .strict()
+      .default({ enabled: false, ttlSeconds: 30 }),
+    log: z
+      .object({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+    connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
+  })
+  .strict();
+
+type FileConfig = z.infer<typeof fileSchema>;
+type Resolved<T> = T extends { env: string } ? string : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
+
+export type ConnectionSettings = Resolved<z.infer<typeof connectionSchema>>;
+export type ConnectionKind = ConnectionSettings['kind'];
+export type ConnectionOf<K extends ConnectionKind> = Extract<ConnectionSettings, { kind: K }>;
+
+export interface Settings {
+  server: FileConfig['server'];
+  limits: FileConfig['limits'];
+  cache: { enabled: boolean; ttlSeconds: number; redisUrl?: string };
+  log: { level: LogLevel };
+  connections: ConnectionSettings[];
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(source: string, problems: string[]) {
+    super(`invalid configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+}
+
+/** Replaces every `{env: NAME}` with the variable's value, collecting the missing ones. */
+function resolveSecrets(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKey[], missing: string[]): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => resolveSecrets(item, env, [...path, i], missing));
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === 'env') {
+      const name = (value as { env: string }).env;
+      const secret = env[name];
+      if (secret === undefined || secret === '') missing.push(`${formatPath(path)}: environment variable ${name} is not set`);
+      return secret ?? '';
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveSecrets(v, env, [...path, k], missing)]));
+  }
+  return value;
+}
+
+export function parseSettings(raw: unknown, env: NodeJS.ProcessEnv, source = 'config'): Settings {
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(source, parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`));
+  }
+  const problems: string[] = [];
+  const settings = resolveSecrets(parsed.data, env, [], problems) as Settings;
+  const seen = new Set<string>();
+  settings.connections.forEach((connection, i) => {
+    if (seen.has(connection.name)) problems.push(`connections[${i}].name: "${connection.name}" is used twice`);
+    seen.add(connection.name);
+  });
+  if (settings.cache.redisUrl === '') delete settings.cache.redisUrl;
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return settings;
+}
+
+export function loadSettingsFile(path: string, env: NodeJS.ProcessEnv = process.env): Settings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, [`cannot read the file: ${(error as Error).message}`]);
+  }
+  let raw: unknown;
+  try {
+    raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(path, [`not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`]);
+  }
+  return parseSettings(raw, env, path);
+}
+
+/** What `main` needs from the command line and environment, read in this one place. */
+export interface LaunchOptions {
+  /** A config file to run against real vendors; absent = the embedded demo. */
+  configPath?: string;
+  port?: number;
+}
+
+export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LaunchOptions {
+  const options: LaunchOptions = {};
+  const flag = argv.indexOf('--config');
+  const configPath = flag >= 0 ? argv[flag + 1] : env.SIPGRAPH_CONFIG;
+  if (configPath) options.configPath = configPath;
+  if (env.PORT) options.port = Number(env.PORT);
+  return options;
+}
