@@ -1,0 +1,1631 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { DomainModel, UserModel, GroupModel, QueueModel, QueueMemberModel, TrustedNetworkModel, DeviceModel, DeviceAssignmentModel, ProviderModel, AccountModel, DeviceSipConfigModel, ConnectionInfo, DeletionModel, UserPage, GroupPage, QueuePage, DevicePage, TrustedNetworkPage, DeviceAssignmentPage, ProviderPage, AnyPage } from '../model.js';
+import type { GatewayContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An IPv4 or IPv6 network in CIDR notation: `10.0.20.0/24`, `2001:db8::/32`. */
+  Cidr: { input: string; output: string; }
+  /** An instant in time, ISO-8601 in UTC (`2026-11-23T10:15:00.000Z`). */
+  DateTime: { input: Date; output: Date | string; }
+  /** An internal dialling extension: 2 to 8 digits. */
+  Extension: { input: string; output: string; }
+  /**
+   * A MAC address, six hex octets. Accepted with `:` or `-` in any case; returned upper-case with `:`
+   * (`7C:1E:B3:0A:00:01`).
+   */
+  MacAddress: { input: string; output: string; }
+  /** A TCP/UDP port, 1 to 65535. */
+  Port: { input: number; output: number; }
+};
+
+/**
+ * A SIP account: a Stringee SIP phone's SIP identity, one of a 2N device's two SIP accounts, or a
+ * SIP Thor account. Fields a vendor does not have are null. No field ever returns a password.
+ */
+export type Account = Node & {
+  __typename?: 'Account';
+  /** `user@domain`, when the domain is known. */
+  address?: Maybe<Scalars['String']['output']>;
+  connection: Scalars['String']['output'];
+  displayName?: Maybe<Scalars['String']['output']>;
+  enabled?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['ID']['output'];
+  /** Live registration state, where the vendor reports it. */
+  registered?: Maybe<Scalars['Boolean']['output']>;
+  registeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it registers (`host:port`). */
+  registrar?: Maybe<Scalars['String']['output']>;
+  /** The SIP user name it registers with. */
+  username: Scalars['String']['output'];
+  vendor: Vendor;
+};
+
+export type AddQueueMemberInput = {
+  groupId: Scalars['ID']['input'];
+  queueId: Scalars['ID']['input'];
+  ringAttempts: Scalars['Int']['input'];
+  /** Defaults to after the last member. */
+  ringOrder?: InputMaybe<Scalars['Int']['input']>;
+  ringSeconds: Scalars['Int']['input'];
+  ringStrategy: RingStrategy;
+};
+
+export type CreateDeviceInput = {
+  domainId: Scalars['ID']['input'];
+  macAddress: Scalars['MacAddress']['input'];
+  name: Scalars['String']['input'];
+  /**
+   * Assign the new device to this user. If the assignment fails the device is deleted again, so the
+   * mutation either does everything or nothing.
+   */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateGroupInput = {
+  callerNameFormat?: InputMaybe<Scalars['String']['input']>;
+  displayName: Scalars['String']['input'];
+  domainId: Scalars['ID']['input'];
+  extension: Scalars['Extension']['input'];
+  name: Scalars['String']['input'];
+  ringExclusive?: InputMaybe<Scalars['Boolean']['input']>;
+  ringRetry?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreateProviderInput = {
+  authId: Scalars['String']['input'];
+  authMode: ProviderAuthMode;
+  /** The PBX connection to create the trunk on; may be left out when only one is configured. */
+  connection?: InputMaybe<Scalars['String']['input']>;
+  hostname: Scalars['String']['input'];
+  inParameters?: InputMaybe<Array<SipParameterInput>>;
+  ips?: InputMaybe<Array<Scalars['String']['input']>>;
+  name: Scalars['String']['input'];
+  outParameters?: InputMaybe<Array<SipParameterInput>>;
+  outboundServer?: InputMaybe<Scalars['String']['input']>;
+  outboundServerPort?: InputMaybe<Scalars['Port']['input']>;
+  /** Write-only. */
+  password: Scalars['String']['input'];
+  port: Scalars['Port']['input'];
+  protocol: TransportProtocol;
+  providerInLan?: InputMaybe<Scalars['Boolean']['input']>;
+  requireRegister: Scalars['Boolean']['input'];
+  reregisterInterval: Scalars['Int']['input'];
+  singleViaHeader?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<ProviderStatus>;
+};
+
+export type CreateQueueInput = {
+  callerNameFormat?: InputMaybe<Scalars['String']['input']>;
+  displayName: Scalars['String']['input'];
+  domainId: Scalars['ID']['input'];
+  extension: Scalars['Extension']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type CreateTrustedNetworkInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  domainId: Scalars['ID']['input'];
+  network: Scalars['Cidr']['input'];
+};
+
+export type CreateUserInput = {
+  company?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  displayName: Scalars['String']['input'];
+  domainId: Scalars['ID']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  extension: Scalars['Extension']['input'];
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  followToMobile?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Groups to put the new user in. If that fails the user is deleted again, so the mutation either
+   * does everything or nothing.
+   */
+  groupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  hotdeskAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  mobileNumber?: InputMaybe<Scalars['String']['input']>;
+  office?: InputMaybe<Scalars['String']['input']>;
+  onDashboard?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Write-only: never returned by any field. */
+  password: Scalars['String']['input'];
+  /** Write-only hot-desking PIN. */
+  pin?: InputMaybe<Scalars['String']['input']>;
+  ukCallerId?: InputMaybe<Scalars['String']['input']>;
+  ukPhoneId?: InputMaybe<Scalars['Int']['input']>;
+  usCallerId?: InputMaybe<Scalars['String']['input']>;
+  usPhoneId?: InputMaybe<Scalars['Int']['input']>;
+  userName: Scalars['String']['input'];
+};
+
+/** The result of a delete. */
+export type Deletion = {
+  __typename?: 'Deletion';
+  /** The global id of what was deleted. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** A SIP-registered PBX device (desk phone, intercom, softphone). */
+export type Device = Node & {
+  __typename?: 'Device';
+  connection: Scalars['String']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  domain: Domain;
+  id: Scalars['ID']['output'];
+  macAddress?: Maybe<Scalars['MacAddress']['output']>;
+  name: Scalars['String']['output'];
+  /**
+   * The device's own SIP accounts, read from a device connection (2N) whose MAC address matches.
+   * Null when no configured device connection has this MAC.
+   */
+  sipConfig?: Maybe<DeviceSipConfig>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user the device is assigned to, if any. */
+  user?: Maybe<User>;
+  vendor: Vendor;
+};
+
+/** A device assigned to a user, as the vendor lists the association. */
+export type DeviceAssignment = {
+  __typename?: 'DeviceAssignment';
+  device: Device;
+  deviceName?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  user: User;
+};
+
+export type DeviceAssignmentConnection = {
+  __typename?: 'DeviceAssignmentConnection';
+  nodes: Array<DeviceAssignment>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeviceAssignmentOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: DeviceAssignmentOrderField;
+};
+
+export enum DeviceAssignmentOrderField {
+  DeviceName = 'deviceName',
+  UpdatedAt = 'updatedAt'
+}
+
+export type DeviceAssignmentPayload = {
+  __typename?: 'DeviceAssignmentPayload';
+  assignment: DeviceAssignment;
+  /** The token the device provisions itself with; only returned here, when the assignment is made. */
+  provisioningToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeviceConnection = {
+  __typename?: 'DeviceConnection';
+  nodes: Array<Device>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeviceFilter = {
+  macAddress?: InputMaybe<Scalars['MacAddress']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type DeviceOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: DeviceOrderField;
+};
+
+export enum DeviceOrderField {
+  CreatedAt = 'createdAt',
+  MacAddress = 'macAddress',
+  Name = 'name',
+  UpdatedAt = 'updatedAt'
+}
+
+/** The SIP configuration of a device, read from the device itself. */
+export type DeviceSipConfig = {
+  __typename?: 'DeviceSipConfig';
+  accounts: Array<Account>;
+  /** The connection the configuration was read from. */
+  connection: Scalars['String']['output'];
+  macAddress?: Maybe<Scalars['MacAddress']['output']>;
+};
+
+/**
+ * A SIP domain: an Infinity SIP domain, or a Stringee project (whose SIP phones register at its
+ * `registrar`).
+ */
+export type Domain = Node & {
+  __typename?: 'Domain';
+  /** Whether calls in the domain are recorded; null when the vendor does not say. */
+  callRecording?: Maybe<Scalars['Boolean']['output']>;
+  connection: Scalars['String']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  devices: DeviceConnection;
+  displayName?: Maybe<Scalars['String']['output']>;
+  groups: GroupConnection;
+  id: Scalars['ID']['output'];
+  /** The SIP domain name (Infinity) or the project name (Stringee). */
+  name: Scalars['String']['output'];
+  queues: QueueConnection;
+  /** Where the domain's SIP clients register. */
+  registrar?: Maybe<Scalars['String']['output']>;
+  trustedNetworks: TrustedNetworkConnection;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  users: UserConnection;
+  vendor: Vendor;
+};
+
+
+/**
+ * A SIP domain: an Infinity SIP domain, or a Stringee project (whose SIP phones register at its
+ * `registrar`).
+ */
+export type DomainDevicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DeviceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<DeviceOrder>>;
+};
+
+
+/**
+ * A SIP domain: an Infinity SIP domain, or a Stringee project (whose SIP phones register at its
+ * `registrar`).
+ */
+export type DomainGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<GroupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<GroupOrder>>;
+};
+
+
+/**
+ * A SIP domain: an Infinity SIP domain, or a Stringee project (whose SIP phones register at its
+ * `registrar`).
+ */
+export type DomainQueuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<QueueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<QueueOrder>>;
+};
+
+
+/**
+ * A SIP domain: an Infinity SIP domain, or a Stringee project (whose SIP phones register at its
+ * `registrar`).
+ */
+export type DomainTrustedNetworksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TrustedNetworkOrder>>;
+};
+
+
+/**
+ * A SIP domain: an Infinity SIP domain, or a Stringee project (whose SIP phones register at its
+ * `registrar`).
+ */
+export type DomainUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<UserOrder>>;
+};
+
+/** A hunt group of users with its own extension. */
+export type Group = Node & {
+  __typename?: 'Group';
+  /** Caller name shown on devices, e.g. `{displayName} - {srcPhoneNumber}`. */
+  callerNameFormat?: Maybe<Scalars['String']['output']>;
+  connection: Scalars['String']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  displayName?: Maybe<Scalars['String']['output']>;
+  domain: Domain;
+  extension?: Maybe<Scalars['Extension']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Calls to the group queue while every member is busy. */
+  ringExclusive?: Maybe<Scalars['Boolean']['output']>;
+  ringRetry?: Maybe<Scalars['Boolean']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  users: Array<User>;
+  vendor: Vendor;
+};
+
+export type GroupConnection = {
+  __typename?: 'GroupConnection';
+  nodes: Array<Group>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type GroupFilter = {
+  extension?: InputMaybe<Scalars['Extension']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type GroupOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: GroupOrderField;
+};
+
+export enum GroupOrderField {
+  DisplayName = 'displayName',
+  Extension = 'extension',
+  Name = 'name'
+}
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Nothing: the root mutation type that the type areas extend. */
+  _noop?: Maybe<Scalars['Boolean']['output']>;
+  addGroupUsers: Group;
+  addQueueMember: QueueMember;
+  /** Adds the user to the groups (members already in a group stay). */
+  addUserToGroups: User;
+  assignDevice: DeviceAssignmentPayload;
+  createDevice: Device;
+  createGroup: Group;
+  createProvider: Provider;
+  createQueue: Queue;
+  createTrustedNetwork: TrustedNetwork;
+  createUser: User;
+  deleteDevice: Deletion;
+  deleteGroup: Deletion;
+  deleteProvider: Deletion;
+  deleteQueue: Deletion;
+  deleteTrustedNetwork: Deletion;
+  deleteUser: Deletion;
+  removeGroupUsers: Group;
+  removeQueueMember: Deletion;
+  /** Sets the ring order: every member of the queue, each once, first rings first. */
+  setQueueMemberOrder: Queue;
+  unassignDevice: Device;
+  updateDevice: Device;
+  updateDomain: Domain;
+  updateGroup: Group;
+  updateProvider: Provider;
+  updateQueue: Queue;
+  updateQueueMember: QueueMember;
+  updateTrustedNetwork: TrustedNetwork;
+  updateUser: User;
+};
+
+
+export type MutationAddGroupUsersArgs = {
+  groupId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationAddQueueMemberArgs = {
+  input: AddQueueMemberInput;
+};
+
+
+export type MutationAddUserToGroupsArgs = {
+  groupIds: Array<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationAssignDeviceArgs = {
+  deviceId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateDeviceArgs = {
+  input: CreateDeviceInput;
+};
+
+
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+
+export type MutationCreateProviderArgs = {
+  input: CreateProviderInput;
+};
+
+
+export type MutationCreateQueueArgs = {
+  input: CreateQueueInput;
+};
+
+
+export type MutationCreateTrustedNetworkArgs = {
+  input: CreateTrustedNetworkInput;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationDeleteDeviceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteProviderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteQueueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteTrustedNetworkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveGroupUsersArgs = {
+  groupId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationRemoveQueueMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetQueueMemberOrderArgs = {
+  memberIds: Array<Scalars['ID']['input']>;
+  queueId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnassignDeviceArgs = {
+  deviceId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateDeviceArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDeviceInput;
+};
+
+
+export type MutationUpdateDomainArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDomainInput;
+};
+
+
+export type MutationUpdateGroupArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateGroupInput;
+};
+
+
+export type MutationUpdateProviderArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProviderInput;
+};
+
+
+export type MutationUpdateQueueArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateQueueInput;
+};
+
+
+export type MutationUpdateQueueMemberArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateQueueMemberInput;
+};
+
+
+export type MutationUpdateTrustedNetworkArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateTrustedNetworkInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
+/**
+ * An object with a global id. Ids are opaque: they encode the type, the vendor connection and the
+ * vendor's own key, so `node(id:)` can fetch any object again.
+ */
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export enum OrderDirection {
+  Asc = 'asc',
+  Desc = 'desc'
+}
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A SIP trunk (VoIP provider) of a PortSIP PBX. Its password is write-only. */
+export type Provider = Node & {
+  __typename?: 'Provider';
+  /** SIP user name used to authenticate. */
+  authId?: Maybe<Scalars['String']['output']>;
+  authMode: ProviderAuthMode;
+  connection: Scalars['String']['output'];
+  /** The provider's SIP server (registrar), host name or IP address. */
+  hostname: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  inParameters: Array<SipParameter>;
+  /** Addresses (or CIDR networks) calls from this provider come from. */
+  ips: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  outParameters: Array<SipParameter>;
+  outboundServer?: Maybe<Scalars['String']['output']>;
+  outboundServerPort?: Maybe<Scalars['Port']['output']>;
+  port: Scalars['Port']['output'];
+  protocol: TransportProtocol;
+  providerInLan: Scalars['Boolean']['output'];
+  /** Whether the trunk must register with the provider. */
+  requireRegister: Scalars['Boolean']['output'];
+  /** Seconds between re-registrations. */
+  reregisterInterval: Scalars['Int']['output'];
+  singleViaHeader: Scalars['Boolean']['output'];
+  status: ProviderStatus;
+  vendor: Vendor;
+};
+
+export enum ProviderAuthMode {
+  IpAuth = 'IP_AUTH',
+  RegisterAuth = 'REGISTER_AUTH'
+}
+
+export type ProviderConnection = {
+  __typename?: 'ProviderConnection';
+  nodes: Array<Provider>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export enum ProviderSort {
+  /** By id (the vendor's DEFAULT order). */
+  Default = 'DEFAULT',
+  /** By name (the vendor's OPTIONAL order). */
+  Name = 'NAME'
+}
+
+export enum ProviderStatus {
+  Offline = 'OFFLINE',
+  Online = 'ONLINE'
+}
+
+export type Query = {
+  __typename?: 'Query';
+  account?: Maybe<Account>;
+  /** The vendor connections this gateway is configured with. */
+  connections: Array<VendorConnection>;
+  device?: Maybe<Device>;
+  /** One user's assignment of one device. */
+  deviceAssignment?: Maybe<DeviceAssignment>;
+  domain?: Maybe<Domain>;
+  /** Every domain of every configured connection, or of one vendor or connection. */
+  domains: Array<Domain>;
+  group?: Maybe<Group>;
+  /** Any object by its global id; null (with a NOT_FOUND error) when it does not exist. */
+  node?: Maybe<Node>;
+  /** Several objects by global id, in the order asked. */
+  nodes: Array<Maybe<Node>>;
+  provider?: Maybe<Provider>;
+  /** The SIP trunks of one PBX connection (or the only one), paged the way the PBX pages them. */
+  providers: ProviderConnection;
+  queue?: Maybe<Queue>;
+  queueMember?: Maybe<QueueMember>;
+  trustedNetwork?: Maybe<TrustedNetwork>;
+  user?: Maybe<User>;
+};
+
+
+export type QueryAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDeviceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDeviceAssignmentArgs = {
+  deviceId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryDomainArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDomainsArgs = {
+  connection?: InputMaybe<Scalars['String']['input']>;
+  vendor?: InputMaybe<Vendor>;
+};
+
+
+export type QueryGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryProviderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProvidersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  connection?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sortBy?: InputMaybe<ProviderSort>;
+};
+
+
+export type QueryQueueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryQueueMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTrustedNetworkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A call queue; its members are groups, rung in `ringOrder`. */
+export type Queue = Node & {
+  __typename?: 'Queue';
+  callerNameFormat?: Maybe<Scalars['String']['output']>;
+  connection: Scalars['String']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  displayName?: Maybe<Scalars['String']['output']>;
+  domain: Domain;
+  extension?: Maybe<Scalars['Extension']['output']>;
+  id: Scalars['ID']['output'];
+  /** Members in ring order. */
+  members: Array<QueueMember>;
+  name: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  vendor: Vendor;
+};
+
+export type QueueConnection = {
+  __typename?: 'QueueConnection';
+  nodes: Array<Queue>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type QueueFilter = {
+  extension?: InputMaybe<Scalars['Extension']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueueMember = Node & {
+  __typename?: 'QueueMember';
+  connection: Scalars['String']['output'];
+  group: Group;
+  id: Scalars['ID']['output'];
+  queue: Queue;
+  /** Attempts to ring the group's users while all are busy. */
+  ringAttempts?: Maybe<Scalars['Int']['output']>;
+  /** Lowest rings first. */
+  ringOrder?: Maybe<Scalars['Int']['output']>;
+  /** Seconds to ring before moving on to the next member. */
+  ringSeconds?: Maybe<Scalars['Int']['output']>;
+  ringStrategy?: Maybe<RingStrategy>;
+  vendor: Vendor;
+};
+
+export type QueueOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: QueueOrderField;
+};
+
+export enum QueueOrderField {
+  DisplayName = 'displayName',
+  Extension = 'extension',
+  Name = 'name'
+}
+
+export enum RingStrategy {
+  /** Ring every user of the group at once. */
+  All = 'all',
+  /** Ring users one by one, longest idle first. */
+  HuntLongestIdle = 'huntLongestIdle'
+}
+
+export type SipParameter = {
+  __typename?: 'SipParameter';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type SipParameterInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export enum TransportProtocol {
+  Tcp = 'TCP',
+  Udp = 'UDP'
+}
+
+/** A network whose SIP traffic the domain trusts without registration. */
+export type TrustedNetwork = Node & {
+  __typename?: 'TrustedNetwork';
+  connection: Scalars['String']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  domain: Domain;
+  id: Scalars['ID']['output'];
+  network: Scalars['Cidr']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  vendor: Vendor;
+};
+
+export type TrustedNetworkConnection = {
+  __typename?: 'TrustedNetworkConnection';
+  nodes: Array<TrustedNetwork>;
+  pageInfo: PageInfo;
+  /** Null when the vendor does not report totals. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TrustedNetworkOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: TrustedNetworkOrderField;
+};
+
+export enum TrustedNetworkOrderField {
+  Description = 'description',
+  Network = 'network'
+}
+
+export type UpdateDeviceInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateDomainInput = {
+  callRecording?: InputMaybe<Scalars['Boolean']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateGroupInput = {
+  callerNameFormat?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  extension?: InputMaybe<Scalars['Extension']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  ringExclusive?: InputMaybe<Scalars['Boolean']['input']>;
+  ringRetry?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A partial change: fields left out keep their value. */
+export type UpdateProviderInput = {
+  authId?: InputMaybe<Scalars['String']['input']>;
+  authMode?: InputMaybe<ProviderAuthMode>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  inParameters?: InputMaybe<Array<SipParameterInput>>;
+  ips?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  outParameters?: InputMaybe<Array<SipParameterInput>>;
+  outboundServer?: InputMaybe<Scalars['String']['input']>;
+  outboundServerPort?: InputMaybe<Scalars['Port']['input']>;
+  /** Write-only. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Port']['input']>;
+  protocol?: InputMaybe<TransportProtocol>;
+  providerInLan?: InputMaybe<Scalars['Boolean']['input']>;
+  requireRegister?: InputMaybe<Scalars['Boolean']['input']>;
+  reregisterInterval?: InputMaybe<Scalars['Int']['input']>;
+  singleViaHeader?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<ProviderStatus>;
+};
+
+export type UpdateQueueInput = {
+  callerNameFormat?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  extension?: InputMaybe<Scalars['Extension']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateQueueMemberInput = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  ringAttempts?: InputMaybe<Scalars['Int']['input']>;
+  ringOrder?: InputMaybe<Scalars['Int']['input']>;
+  ringSeconds?: InputMaybe<Scalars['Int']['input']>;
+  ringStrategy?: InputMaybe<RingStrategy>;
+};
+
+export type UpdateTrustedNetworkInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  network?: InputMaybe<Scalars['Cidr']['input']>;
+};
+
+export type UpdateUserInput = {
+  company?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  extension?: InputMaybe<Scalars['Extension']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  followToMobile?: InputMaybe<Scalars['Boolean']['input']>;
+  hotdeskAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  mobileNumber?: InputMaybe<Scalars['String']['input']>;
+  office?: InputMaybe<Scalars['String']['input']>;
+  onDashboard?: InputMaybe<Scalars['Boolean']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  pin?: InputMaybe<Scalars['String']['input']>;
+  ukCallerId?: InputMaybe<Scalars['String']['input']>;
+  usCallerId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A SIP user: an Infinity SIP user, or a Stringee SIP phone. */
+export type User = Node & {
+  __typename?: 'User';
+  /** The user's SIP accounts across vendors. */
+  accounts: Array<Account>;
+  company?: Maybe<Scalars['String']['output']>;
+  connection: Scalars['String']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  department?: Maybe<Scalars['String']['output']>;
+  /** The user's device assignments as the vendor lists them, paged. */
+  deviceAssignments: DeviceAssignmentConnection;
+  /** The PBX devices assigned to the user. */
+  devices: Array<Device>;
+  displayName?: Maybe<Scalars['String']['output']>;
+  domain: Domain;
+  email?: Maybe<Scalars['String']['output']>;
+  extension?: Maybe<Scalars['Extension']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** Missed calls follow to the mobile number. */
+  followToMobile?: Maybe<Scalars['Boolean']['output']>;
+  /** The groups the user is a member of. */
+  groups: Array<Group>;
+  hotdeskAllowed?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['ID']['output'];
+  jobTitle?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  mobileNumber?: Maybe<Scalars['String']['output']>;
+  office?: Maybe<Scalars['String']['output']>;
+  /** Shown on the real-time dashboard. */
+  onDashboard?: Maybe<Scalars['Boolean']['output']>;
+  ukCallerId?: Maybe<Scalars['String']['output']>;
+  ukPhoneId?: Maybe<Scalars['Int']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  usCallerId?: Maybe<Scalars['String']['output']>;
+  usPhoneId?: Maybe<Scalars['Int']['output']>;
+  /** The user name (`joe.bloggs`); for Stringee the phone's username. */
+  userName: Scalars['String']['output'];
+  vendor: Vendor;
+};
+
+
+/** A SIP user: an Infinity SIP user, or a Stringee SIP phone. */
+export type UserDeviceAssignmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<DeviceAssignmentOrder>>;
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  nodes: Array<User>;
+  pageInfo: PageInfo;
+  /** Null when the vendor does not report totals. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type UserFilter = {
+  /** Case-insensitive substring of the display name. */
+  displayNameContains?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  extension?: InputMaybe<Scalars['Extension']['input']>;
+  userName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UserOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: UserOrderField;
+};
+
+export enum UserOrderField {
+  CreatedAt = 'createdAt',
+  DisplayName = 'displayName',
+  Email = 'email',
+  Extension = 'extension',
+  FirstName = 'firstName',
+  LastName = 'lastName',
+  UpdatedAt = 'updatedAt',
+  UserName = 'userName'
+}
+
+/** The vendor APIs sipgraph speaks to. */
+export enum Vendor {
+  /** Infinity Config API v2: domains, users, groups, queues, trusted networks, PBX devices. */
+  Infinity = 'infinity',
+  /** PortSIP PBX REST: SIP trunks (providers). */
+  Pbx = 'pbx',
+  /** SIP Thor settings API: one SIP account's settings. */
+  SipThor = 'sipthor',
+  /** Stringee REST: SIP phones of a project. */
+  Stringee = 'stringee',
+  /** 2N IP intercom HTTP API: a device's SIP accounts. */
+  TwoN = '2n'
+}
+
+/** A configured vendor connection. */
+export type VendorConnection = {
+  __typename?: 'VendorConnection';
+  /** The base URL calls go to (credentials are never shown). */
+  baseUrl: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  vendor: Vendor;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( AccountModel )
+    | ( DeviceModel )
+    | ( DomainModel )
+    | ( GroupModel )
+    | ( ProviderModel )
+    | ( QueueModel )
+    | ( QueueMemberModel )
+    | ( TrustedNetworkModel )
+    | ( UserModel )
+  ;
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Account: ResolverTypeWrapper<AccountModel>;
+  AddQueueMemberInput: AddQueueMemberInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Cidr: ResolverTypeWrapper<Scalars['Cidr']['output']>;
+  CreateDeviceInput: CreateDeviceInput;
+  CreateGroupInput: CreateGroupInput;
+  CreateProviderInput: CreateProviderInput;
+  CreateQueueInput: CreateQueueInput;
+  CreateTrustedNetworkInput: CreateTrustedNetworkInput;
+  CreateUserInput: CreateUserInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Deletion: ResolverTypeWrapper<DeletionModel>;
+  Device: ResolverTypeWrapper<DeviceModel>;
+  DeviceAssignment: ResolverTypeWrapper<DeviceAssignmentModel>;
+  DeviceAssignmentConnection: ResolverTypeWrapper<DeviceAssignmentPage>;
+  DeviceAssignmentOrder: DeviceAssignmentOrder;
+  DeviceAssignmentOrderField: null;
+  DeviceAssignmentPayload: ResolverTypeWrapper<DeviceAssignmentModel>;
+  DeviceConnection: ResolverTypeWrapper<DevicePage>;
+  DeviceFilter: DeviceFilter;
+  DeviceOrder: DeviceOrder;
+  DeviceOrderField: null;
+  DeviceSipConfig: ResolverTypeWrapper<DeviceSipConfigModel>;
+  Domain: ResolverTypeWrapper<DomainModel>;
+  Extension: ResolverTypeWrapper<Scalars['Extension']['output']>;
+  Group: ResolverTypeWrapper<GroupModel>;
+  GroupConnection: ResolverTypeWrapper<GroupPage>;
+  GroupFilter: GroupFilter;
+  GroupOrder: GroupOrder;
+  GroupOrderField: null;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MacAddress: ResolverTypeWrapper<Scalars['MacAddress']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OrderDirection: null;
+  PageInfo: ResolverTypeWrapper<AnyPage>;
+  Port: ResolverTypeWrapper<Scalars['Port']['output']>;
+  Provider: ResolverTypeWrapper<ProviderModel>;
+  ProviderAuthMode: ProviderAuthMode;
+  ProviderConnection: ResolverTypeWrapper<ProviderPage>;
+  ProviderSort: ProviderSort;
+  ProviderStatus: ProviderStatus;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Queue: ResolverTypeWrapper<QueueModel>;
+  QueueConnection: ResolverTypeWrapper<QueuePage>;
+  QueueFilter: QueueFilter;
+  QueueMember: ResolverTypeWrapper<QueueMemberModel>;
+  QueueOrder: QueueOrder;
+  QueueOrderField: null;
+  RingStrategy: null;
+  SipParameter: ResolverTypeWrapper<SipParameter>;
+  SipParameterInput: SipParameterInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TransportProtocol: TransportProtocol;
+  TrustedNetwork: ResolverTypeWrapper<TrustedNetworkModel>;
+  TrustedNetworkConnection: ResolverTypeWrapper<TrustedNetworkPage>;
+  TrustedNetworkOrder: TrustedNetworkOrder;
+  TrustedNetworkOrderField: null;
+  UpdateDeviceInput: UpdateDeviceInput;
+  UpdateDomainInput: UpdateDomainInput;
+  UpdateGroupInput: UpdateGroupInput;
+  UpdateProviderInput: UpdateProviderInput;
+  UpdateQueueInput: UpdateQueueInput;
+  UpdateQueueMemberInput: UpdateQueueMemberInput;
+  UpdateTrustedNetworkInput: UpdateTrustedNetworkInput;
+  UpdateUserInput: UpdateUserInput;
+  User: ResolverTypeWrapper<UserModel>;
+  UserConnection: ResolverTypeWrapper<UserPage>;
+  UserFilter: UserFilter;
+  UserOrder: UserOrder;
+  UserOrderField: null;
+  Vendor: null;
+  VendorConnection: ResolverTypeWrapper<ConnectionInfo>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Account: AccountModel;
+  AddQueueMemberInput: AddQueueMemberInput;
+  Boolean: Scalars['Boolean']['output'];
+  Cidr: Scalars['Cidr']['output'];
+  CreateDeviceInput: CreateDeviceInput;
+  CreateGroupInput: CreateGroupInput;
+  CreateProviderInput: CreateProviderInput;
+  CreateQueueInput: CreateQueueInput;
+  CreateTrustedNetworkInput: CreateTrustedNetworkInput;
+  CreateUserInput: CreateUserInput;
+  DateTime: Scalars['DateTime']['output'];
+  Deletion: DeletionModel;
+  Device: DeviceModel;
+  DeviceAssignment: DeviceAssignmentModel;
+  DeviceAssignmentConnection: DeviceAssignmentPage;
+  DeviceAssignmentOrder: DeviceAssignmentOrder;
+  DeviceAssignmentPayload: DeviceAssignmentModel;
+  DeviceConnection: DevicePage;
+  DeviceFilter: DeviceFilter;
+  DeviceOrder: DeviceOrder;
+  DeviceSipConfig: DeviceSipConfigModel;
+  Domain: DomainModel;
+  Extension: Scalars['Extension']['output'];
+  Group: GroupModel;
+  GroupConnection: GroupPage;
+  GroupFilter: GroupFilter;
+  GroupOrder: GroupOrder;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  MacAddress: Scalars['MacAddress']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: AnyPage;
+  Port: Scalars['Port']['output'];
+  Provider: ProviderModel;
+  ProviderConnection: ProviderPage;
+  Query: Record<PropertyKey, never>;
+  Queue: QueueModel;
+  QueueConnection: QueuePage;
+  QueueFilter: QueueFilter;
+  QueueMember: QueueMemberModel;
+  QueueOrder: QueueOrder;
+  SipParameter: SipParameter;
+  SipParameterInput: SipParameterInput;
+  String: Scalars['String']['output'];
+  TrustedNetwork: TrustedNetworkModel;
+  TrustedNetworkConnection: TrustedNetworkPage;
+  TrustedNetworkOrder: TrustedNetworkOrder;
+  UpdateDeviceInput: UpdateDeviceInput;
+  UpdateDomainInput: UpdateDomainInput;
+  UpdateGroupInput: UpdateGroupInput;
+  UpdateProviderInput: UpdateProviderInput;
+  UpdateQueueInput: UpdateQueueInput;
+  UpdateQueueMemberInput: UpdateQueueMemberInput;
+  UpdateTrustedNetworkInput: UpdateTrustedNetworkInput;
+  UpdateUserInput: UpdateUserInput;
+  User: UserModel;
+  UserConnection: UserPage;
+  UserFilter: UserFilter;
+  UserOrder: UserOrder;
+  VendorConnection: ConnectionInfo;
+};
+
+export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registered?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  registrar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface CidrScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Cidr'], any> {
+  name: 'Cidr';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DeletionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = {
+  deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type DeviceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device']> = {
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  macAddress?: Resolver<Maybe<ResolversTypes['MacAddress']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sipConfig?: Resolver<Maybe<ResolversTypes['DeviceSipConfig']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DeviceAssignmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceAssignment'] = ResolversParentTypes['DeviceAssignment']> = {
+  device?: Resolver<ResolversTypes['Device'], ParentType, ContextType>;
+  deviceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type DeviceAssignmentConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceAssignmentConnection'] = ResolversParentTypes['DeviceAssignmentConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['DeviceAssignment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DeviceAssignmentOrderFieldResolvers = { DEVICE_NAME: 'deviceName', UPDATED_AT: 'updatedAt' };
+
+export type DeviceAssignmentPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceAssignmentPayload'] = ResolversParentTypes['DeviceAssignmentPayload']> = {
+  assignment?: Resolver<ResolversTypes['DeviceAssignment'], ParentType, ContextType>;
+  provisioningToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeviceConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceConnection'] = ResolversParentTypes['DeviceConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DeviceOrderFieldResolvers = { CREATED_AT: 'createdAt', MAC_ADDRESS: 'macAddress', NAME: 'name', UPDATED_AT: 'updatedAt' };
+
+export type DeviceSipConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceSipConfig'] = ResolversParentTypes['DeviceSipConfig']> = {
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  macAddress?: Resolver<Maybe<ResolversTypes['MacAddress']>, ParentType, ContextType>;
+};
+
+export type DomainResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
+  callRecording?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  devices?: Resolver<ResolversTypes['DeviceConnection'], ParentType, ContextType, RequireFields<DomainDevicesArgs, 'first'>>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<DomainGroupsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queues?: Resolver<ResolversTypes['QueueConnection'], ParentType, ContextType, RequireFields<DomainQueuesArgs, 'first'>>;
+  registrar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trustedNetworks?: Resolver<ResolversTypes['TrustedNetworkConnection'], ParentType, ContextType, RequireFields<DomainTrustedNetworksArgs, 'first'>>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<DomainUsersArgs, 'first'>>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface ExtensionScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Extension'], any> {
+  name: 'Extension';
+}
+
+export type GroupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
+  callerNameFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+  extension?: Resolver<Maybe<ResolversTypes['Extension']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ringExclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  ringRetry?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GroupConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GroupConnection'] = ResolversParentTypes['GroupConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type GroupOrderFieldResolvers = { DISPLAY_NAME: 'displayName', EXTENSION: 'extension', NAME: 'name' };
+
+export interface MacAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['MacAddress'], any> {
+  name: 'MacAddress';
+}
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  addGroupUsers?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationAddGroupUsersArgs, 'groupId' | 'userIds'>>;
+  addQueueMember?: Resolver<ResolversTypes['QueueMember'], ParentType, ContextType, RequireFields<MutationAddQueueMemberArgs, 'input'>>;
+  addUserToGroups?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationAddUserToGroupsArgs, 'groupIds' | 'userId'>>;
+  assignDevice?: Resolver<ResolversTypes['DeviceAssignmentPayload'], ParentType, ContextType, RequireFields<MutationAssignDeviceArgs, 'deviceId' | 'userId'>>;
+  createDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationCreateDeviceArgs, 'input'>>;
+  createGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
+  createProvider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType, RequireFields<MutationCreateProviderArgs, 'input'>>;
+  createQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationCreateQueueArgs, 'input'>>;
+  createTrustedNetwork?: Resolver<ResolversTypes['TrustedNetwork'], ParentType, ContextType, RequireFields<MutationCreateTrustedNetworkArgs, 'input'>>;
+  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  deleteDevice?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteDeviceArgs, 'id'>>;
+  deleteGroup?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
+  deleteProvider?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteProviderArgs, 'id'>>;
+  deleteQueue?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteQueueArgs, 'id'>>;
+  deleteTrustedNetwork?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteTrustedNetworkArgs, 'id'>>;
+  deleteUser?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  removeGroupUsers?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRemoveGroupUsersArgs, 'groupId' | 'userIds'>>;
+  removeQueueMember?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationRemoveQueueMemberArgs, 'id'>>;
+  setQueueMemberOrder?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationSetQueueMemberOrderArgs, 'memberIds' | 'queueId'>>;
+  unassignDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUnassignDeviceArgs, 'deviceId' | 'userId'>>;
+  updateDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceArgs, 'id' | 'input'>>;
+  updateDomain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType, RequireFields<MutationUpdateDomainArgs, 'id' | 'input'>>;
+  updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
+  updateProvider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType, RequireFields<MutationUpdateProviderArgs, 'id' | 'input'>>;
+  updateQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationUpdateQueueArgs, 'id' | 'input'>>;
+  updateQueueMember?: Resolver<ResolversTypes['QueueMember'], ParentType, ContextType, RequireFields<MutationUpdateQueueMemberArgs, 'id' | 'input'>>;
+  updateTrustedNetwork?: Resolver<ResolversTypes['TrustedNetwork'], ParentType, ContextType, RequireFields<MutationUpdateTrustedNetworkArgs, 'id' | 'input'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+};
+
+export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Account' | 'Device' | 'Domain' | 'Group' | 'Provider' | 'Queue' | 'QueueMember' | 'TrustedNetwork' | 'User', ParentType, ContextType>;
+};
+
+export type OrderDirectionResolvers = { ASC: 'asc', DESC: 'desc' };
+
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface PortScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Port'], any> {
+  name: 'Port';
+}
+
+export type ProviderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = {
+  authId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authMode?: Resolver<ResolversTypes['ProviderAuthMode'], ParentType, ContextType>;
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hostname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inParameters?: Resolver<Array<ResolversTypes['SipParameter']>, ParentType, ContextType>;
+  ips?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outParameters?: Resolver<Array<ResolversTypes['SipParameter']>, ParentType, ContextType>;
+  outboundServer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outboundServerPort?: Resolver<Maybe<ResolversTypes['Port']>, ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Port'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['TransportProtocol'], ParentType, ContextType>;
+  providerInLan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requireRegister?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reregisterInterval?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  singleViaHeader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProviderStatus'], ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProviderConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProviderConnection'] = ResolversParentTypes['ProviderConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
+  connections?: Resolver<Array<ResolversTypes['VendorConnection']>, ParentType, ContextType>;
+  device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType, RequireFields<QueryDeviceArgs, 'id'>>;
+  deviceAssignment?: Resolver<Maybe<ResolversTypes['DeviceAssignment']>, ParentType, ContextType, RequireFields<QueryDeviceAssignmentArgs, 'deviceId' | 'userId'>>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
+  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
+  group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProviderArgs, 'id'>>;
+  providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first' | 'sortBy'>>;
+  queue?: Resolver<Maybe<ResolversTypes['Queue']>, ParentType, ContextType, RequireFields<QueryQueueArgs, 'id'>>;
+  queueMember?: Resolver<Maybe<ResolversTypes['QueueMember']>, ParentType, ContextType, RequireFields<QueryQueueMemberArgs, 'id'>>;
+  trustedNetwork?: Resolver<Maybe<ResolversTypes['TrustedNetwork']>, ParentType, ContextType, RequireFields<QueryTrustedNetworkArgs, 'id'>>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+};
+
+export type QueueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Queue'] = ResolversParentTypes['Queue']> = {
+  callerNameFormat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+  extension?: Resolver<Maybe<ResolversTypes['Extension']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['QueueMember']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QueueConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QueueConnection'] = ResolversParentTypes['QueueConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Queue']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type QueueMemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QueueMember'] = ResolversParentTypes['QueueMember']> = {
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  queue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType>;
+  ringAttempts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ringOrder?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ringSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ringStrategy?: Resolver<Maybe<ResolversTypes['RingStrategy']>, ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QueueOrderFieldResolvers = { DISPLAY_NAME: 'displayName', EXTENSION: 'extension', NAME: 'name' };
+
+export type RingStrategyResolvers = { ALL: 'all', HUNT_LONGEST_IDLE: 'huntLongestIdle' };
+
+export type SipParameterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SipParameter'] = ResolversParentTypes['SipParameter']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TrustedNetworkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrustedNetwork'] = ResolversParentTypes['TrustedNetwork']> = {
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Cidr'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrustedNetworkConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrustedNetworkConnection'] = ResolversParentTypes['TrustedNetworkConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['TrustedNetwork']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TrustedNetworkOrderFieldResolvers = { DESCRIPTION: 'description', NETWORK: 'network' };
+
+export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deviceAssignments?: Resolver<ResolversTypes['DeviceAssignmentConnection'], ParentType, ContextType, RequireFields<UserDeviceAssignmentsArgs, 'first'>>;
+  devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extension?: Resolver<Maybe<ResolversTypes['Extension']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  followToMobile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  hotdeskAllowed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mobileNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  office?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onDashboard?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  ukCallerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ukPhoneId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  usCallerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usPhoneId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type UserOrderFieldResolvers = { CREATED_AT: 'createdAt', DISPLAY_NAME: 'displayName', EMAIL: 'email', EXTENSION: 'extension', FIRST_NAME: 'firstName', LAST_NAME: 'lastName', UPDATED_AT: 'updatedAt', USER_NAME: 'userName' };
+
+export type VendorResolvers = { INFINITY: 'infinity', PBX: 'pbx', SIP_THOR: 'sipthor', STRINGEE: 'stringee', TWO_N: '2n' };
+
+export type VendorConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VendorConnection'] = ResolversParentTypes['VendorConnection']> = {
+  baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GatewayContext> = {
+  Account?: AccountResolvers<ContextType>;
+  Cidr?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Deletion?: DeletionResolvers<ContextType>;
+  Device?: DeviceResolvers<ContextType>;
+  DeviceAssignment?: DeviceAssignmentResolvers<ContextType>;
+  DeviceAssignmentConnection?: DeviceAssignmentConnectionResolvers<ContextType>;
+  DeviceAssignmentOrderField?: DeviceAssignmentOrderFieldResolvers;
+  DeviceAssignmentPayload?: DeviceAssignmentPayloadResolvers<ContextType>;
+  DeviceConnection?: DeviceConnectionResolvers<ContextType>;
+  DeviceOrderField?: DeviceOrderFieldResolvers;
+  DeviceSipConfig?: DeviceSipConfigResolvers<ContextType>;
+  Domain?: DomainResolvers<ContextType>;
+  Extension?: GraphQLScalarType;
+  Group?: GroupResolvers<ContextType>;
+  GroupConnection?: GroupConnectionResolvers<ContextType>;
+  GroupOrderField?: GroupOrderFieldResolvers;
+  MacAddress?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  OrderDirection?: OrderDirectionResolvers;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Port?: GraphQLScalarType;
+  Provider?: ProviderResolvers<ContextType>;
+  ProviderConnection?: ProviderConnectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Queue?: QueueResolvers<ContextType>;
+  QueueConnection?: QueueConnectionResolvers<ContextType>;
+  QueueMember?: QueueMemberResolvers<ContextType>;
+  QueueOrderField?: QueueOrderFieldResolvers;
+  RingStrategy?: RingStrategyResolvers;
+  SipParameter?: SipParameterResolvers<ContextType>;
+  TrustedNetwork?: TrustedNetworkResolvers<ContextType>;
+  TrustedNetworkConnection?: TrustedNetworkConnectionResolvers<ContextType>;
+  TrustedNetworkOrderField?: TrustedNetworkOrderFieldResolvers;
+  User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserOrderField?: UserOrderFieldResolvers;
+  Vendor?: VendorResolvers;
+  VendorConnection?: VendorConnectionResolvers<ContextType>;
+};
+

@@ -1,0 +1,211 @@
+/**
+ * What the resolvers may ask of a vendor. Each adapter implements the ports its API supports and
+ * returns per-request instances (with their own DataLoaders) from `forRequest`. Resolvers import
+ * only this file and src/model.ts, never an adapter's client or wire types.
+ */
+import type {
+  AccountModel,
+  ConnectionInfo,
+  DeviceSipConfigModel,
+  ProviderModel,
+  DeviceAssignmentModel,
+  DeviceModel,
+  DomainModel,
+  GroupModel,
+  Page,
+  PageRequest,
+  QueueMemberModel,
+  QueueModel,
+  RingStrategy,
+  SortKey,
+  TrustedNetworkModel,
+  UserModel,
+  VendorKind,
+} from '../model.js';
+
+export interface ListOptions<F extends string = string> {
+  page: PageRequest;
+  sort?: SortKey<F>[];
+  /** Equality filters on vendor-neutral field names; `contains` filters on text. */
+  equals?: Partial<Record<F, string>>;
+  contains?: Partial<Record<F, string>>;
+}
+
+export type UserField = 'userName' | 'displayName' | 'extension' | 'email' | 'firstName' | 'lastName' | 'createdAt' | 'updatedAt';
+export type GroupField = 'name' | 'displayName' | 'extension';
+export type QueueField = 'name' | 'displayName' | 'extension';
+export type DeviceField = 'name' | 'macAddress' | 'userId' | 'createdAt' | 'updatedAt';
+export type TrustedNetworkField = 'network' | 'description';
+
+export interface UserInput {
+  userName?: string;
+  password?: string;
+  displayName?: string;
+  pin?: string;
+  extension?: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  jobTitle?: string;
+  department?: string;
+  company?: string;
+  office?: string;
+  ukCallerId?: string;
+  usCallerId?: string;
+  mobileNumber?: string;
+  followToMobile?: boolean;
+  ukPhoneId?: number;
+  usPhoneId?: number;
+  hotdeskAllowed?: boolean;
+  onDashboard?: boolean;
+}
+
+export interface GroupInput {
+  name?: string;
+  displayName?: string;
+  extension?: string;
+  ringRetry?: boolean;
+  ringExclusive?: boolean;
+  callerNameFormat?: string;
+}
+
+export interface QueueInput {
+  name?: string;
+  displayName?: string;
+  extension?: string;
+  callerNameFormat?: string;
+}
+
+export interface QueueMemberInput {
+  groupId?: string;
+  ringStrategy?: RingStrategy;
+  ringAttempts?: number;
+  ringSeconds?: number;
+  ringOrder?: number;
+}
+
+export interface TrustedNetworkInput {
+  network?: string;
+  description?: string;
+}
+
+export interface DeviceInput {
+  name?: string;
+  macAddress?: string;
+}
+
+/** Domains, users, groups, queues, trusted networks and PBX devices: the Infinity model. */
+export interface DirectorySource {
+  readonly vendor: VendorKind;
+  readonly connection: string;
+
+  domains(): Promise<DomainModel[]>;
+  domain(domainId: string): Promise<DomainModel | null>;
+  updateDomain(domainId: string, input: { displayName?: string; callRecording?: boolean }): Promise<DomainModel>;
+
+  users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>>;
+  user(domainId: string, userId: string): Promise<UserModel | null>;
+  createUser(domainId: string, input: UserInput): Promise<UserModel>;
+  updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel>;
+  deleteUser(domainId: string, userId: string): Promise<void>;
+
+  groups(domainId: string, options: ListOptions<GroupField>): Promise<Page<GroupModel>>;
+  group(domainId: string, groupId: string): Promise<GroupModel | null>;
+  createGroup(domainId: string, input: GroupInput): Promise<GroupModel>;
+  updateGroup(domainId: string, groupId: string, input: GroupInput): Promise<GroupModel>;
+  deleteGroup(domainId: string, groupId: string): Promise<void>;
+  groupUsers(domainId: string, groupId: string): Promise<UserModel[]>;
+  addGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
+  removeGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
+  userGroups(domainId: string, userId: string): Promise<GroupModel[]>;
+  addUserGroups(domainId: string, userId: string, groupIds: string[]): Promise<void>;
+
+  queues(domainId: string, options: ListOptions<QueueField>): Promise<Page<QueueModel>>;
+  queue(domainId: string, queueId: string): Promise<QueueModel | null>;
+  createQueue(domainId: string, input: QueueInput): Promise<QueueModel>;
+  updateQueue(domainId: string, queueId: string, input: QueueInput): Promise<QueueModel>;
+  deleteQueue(domainId: string, queueId: string): Promise<void>;
+  queueMembers(domainId: string, queueId: string): Promise<QueueMemberModel[]>;
+  queueMember(domainId: string, queueId: string, memberId: string): Promise<QueueMemberModel | null>;
+  createQueueMember(domainId: string, queueId: string, input: QueueMemberInput): Promise<QueueMemberModel>;
+  updateQueueMember(domainId: string, queueId: string, memberId: string, input: QueueMemberInput): Promise<QueueMemberModel>;
+  deleteQueueMember(domainId: string, queueId: string, memberId: string): Promise<void>;
+  setQueueMemberOrder(domainId: string, queueId: string, memberIds: string[]): Promise<void>;
+
+  trustedNetworks(domainId: string, options: ListOptions<TrustedNetworkField>): Promise<Page<TrustedNetworkModel>>;
+  trustedNetwork(domainId: string, networkId: string): Promise<TrustedNetworkModel | null>;
+  createTrustedNetwork(domainId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel>;
+  updateTrustedNetwork(domainId: string, networkId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel>;
+  deleteTrustedNetwork(domainId: string, networkId: string): Promise<void>;
+
+  devices(domainId: string, options: ListOptions<DeviceField>): Promise<Page<DeviceModel>>;
+  device(domainId: string, deviceId: string): Promise<DeviceModel | null>;
+  /** The PBX devices of a user, batched across users into domain-wide calls. */
+  userDevices(domainId: string, userId: string): Promise<DeviceModel[]>;
+  createDevice(domainId: string, input: DeviceInput): Promise<DeviceModel>;
+  updateDevice(domainId: string, deviceId: string, input: DeviceInput): Promise<DeviceModel>;
+  deleteDevice(domainId: string, deviceId: string): Promise<void>;
+
+  deviceAssignments(domainId: string, userId: string, options: ListOptions<'deviceName' | 'updatedAt'>): Promise<Page<DeviceAssignmentModel>>;
+  deviceAssignment(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel | null>;
+  assignDevice(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel>;
+  unassignDevice(domainId: string, userId: string, deviceId: string): Promise<void>;
+}
+
+/** A vendor adapter bound to one configured connection; lives as long as the server. */
+export interface ConnectionAdapter {
+  readonly vendor: VendorKind;
+  readonly connection: string;
+  readonly info: ConnectionInfo;
+  /** Fresh per-request sources: their loaders must not leak data between requests. */
+  forRequest(): RequestSources;
+  /** Upstream HTTP requests sent so far, retries and auth round trips included. */
+  requestsSent(): number;
+  close(): Promise<void>;
+}
+
+/** The ports a connection offers to one request. Each vendor fills in those its API has. */
+export interface RequestSources {
+  directory?: DirectorySource;
+  providers?: ProviderSource;
+  deviceConfig?: DeviceConfigSource;
+  accountSettings?: AccountSettingsSource;
+  accounts?: AccountSource;
+}
+
+/** SIP accounts by their native key (the part of an Account id after the connection). */
+export interface AccountSource {
+  readonly connection: string;
+  account(key: string[]): Promise<AccountModel | null>;
+  /** The accounts that belong to a directory user (matched by SIP address or by the vendor's own link). */
+  accountsOfUser(user: UserModel, domain: DomainModel | null): Promise<AccountModel[]>;
+}
+
+/** SIP trunks (PortSIP). Filled in by the PBX adapter. */
+export interface ProviderSource {
+  readonly connection: string;
+  list(options: { page: PageRequest; sortBy: 'DEFAULT' | 'NAME' }): Promise<Page<ProviderModel>>;
+  get(providerId: string): Promise<ProviderModel | null>;
+  create(input: ProviderInput): Promise<ProviderModel>;
+  /** A partial patch: read, merge, write; CONFLICT if the trunk changed in between. */
+  update(providerId: string, patch: Partial<ProviderInput>): Promise<ProviderModel>;
+  delete(providerId: string): Promise<void>;
+}
+
+export interface ProviderInput extends Omit<ProviderModel, 'vendor' | 'connection' | 'providerId'> {
+  password: string;
+}
+
+/** A device's own SIP configuration (2N). Filled in by the 2N adapter. */
+export interface DeviceConfigSource {
+  readonly connection: string;
+  /** The device's MAC address: from config, or asked from the device once. */
+  macAddress(): Promise<string | null>;
+  config(): Promise<DeviceSipConfigModel>;
+}
+
+/** Settings of SIP accounts (SIP Thor). Filled in by the SIP Thor adapter. */
+export interface AccountSettingsSource {
+  readonly connection: string;
+  accounts(): Promise<AccountModel[]>;
+}
