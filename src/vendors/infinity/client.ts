@@ -1,0 +1,167 @@
+/**
+ * The 43 operations of the Infinity Config API v2 SIP phone system, on the wire exactly as
+ * infinity-config-v2-sip.txt draws them (including its inconsistent trusted-network paths).
+ * Reads return validated wire rows; a 404 on a read returns null. Nothing here knows GraphQL.
+ */
+import type { z } from 'zod';
+import { encodeForm, type QueryParams, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
+import * as wire from './wire.js';
+import type { FormParams } from './wire.js';
+
+export interface ListQuery {
+  /** `[wireField, op, value]`, sent as `filter[]=field-op-value-value`. */
+  filters?: Array<[string, string, string]>;
+  /** `[wireField, direction]`, sent as `sort[]=field-direction`. */
+  sort?: Array<[string, 'asc' | 'desc']>;
+  limit?: number;
+  offset?: number;
+}
+
+const seg = (id: string): string => encodeURIComponent(id);
+
+export function listQueryParams(query: ListQuery = {}): QueryParams {
+  const params: QueryParams = [];
+  for (const [field, op, value] of query.filters ?? []) params.push(['filter[]', `${field}-${op}-value-${value}`]);
+  for (const [field, direction] of query.sort ?? []) params.push(['sort[]', `${field}-${direction}`]);
+  if (query.limit !== undefined) params.push(['limit', query.limit]);
+  if (query.offset !== undefined && query.offset > 0) params.push(['offset', query.offset]);
+  return params;
+}
+
+/** Reads the Infinity error body: `{"message": "…"}` when JSON, the text otherwise. */
+export function readInfinityError(response: UpstreamResponse): { vendorMessage?: string } {
+  const body = response.text.trim();
+  if (!body) return {};
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
+    const message = parsed.message ?? parsed.error;
+    if (typeof message === 'string') return { vendorMessage: message };
+  } catch {
+    // not JSON: the text itself is the message
+  }
+  return { vendorMessage: body.slice(0, 300) };
+}
+
+export class InfinityClient {
+  constructor(private readonly http: UpstreamClient) {}
+
+  // Domains
+  listDomains = () => this.list('/sip/domains', wire.domainRow);
+  readDomain = (d: string) => this.read(`/sip/domains/${seg(d)}`, wire.domainRow);
+  updateDomain = (d: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}`, params);
+
+  // Users
+  listUsers = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/users`, wire.userRow, query);
+  readUser = (d: string, u: string) => this.read(`/sip/domains/${seg(d)}/users/${seg(u)}`, wire.userRow);
+  createUser = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/users`, params, 'userId');
+  updateUser = (d: string, u: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/users/${seg(u)}`, params);
+  deleteUser = (d: string, u: string) => this.remove(`/sip/domains/${seg(d)}/users/${seg(u)}`);
+
+  // Groups and their users
+  listGroups = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/groups`, wire.groupRow, query);
+  readGroup = (d: string, g: string) => this.read(`/sip/domains/${seg(d)}/groups/${seg(g)}`, wire.groupRow);
+  createGroup = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/groups`, params, 'groupId');
+  updateGroup = (d: string, g: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/groups/${seg(g)}`, params);
+  deleteGroup = (d: string, g: string) => this.remove(`/sip/domains/${seg(d)}/groups/${seg(g)}`);
+  listGroupUsers = (d: string, g: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, wire.groupUserRow, query);
+  addGroupUsers = (d: string, g: string, userIds: string[]) => this.post(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, { userSpec: userIds });
+  removeGroupUsers = (d: string, g: string, userIds: string[]) => this.remove(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, { userSpec: userIds });
+
+  // A user's groups and PBX devices
+  listUserGroups = (d: string, u: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/users/${seg(u)}/groups`, wire.userGroupRow, query);
+  addUserGroups = (d: string, u: string, groupIds: string[]) => this.post(`/sip/domains/${seg(d)}/users/${seg(u)}/groups`, { groupSpec: groupIds });
+  listUserDevices = (d: string, u: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/users/${seg(u)}/devices`, wire.userDeviceRow, query);
+  readUserDevice = (d: string, u: string, dev: string) => this.read(`/sip/domains/${seg(d)}/users/${seg(u)}/devices/${seg(dev)}`, wire.userDeviceRow);
+  deleteUserDevice = (d: string, u: string, dev: string) => this.remove(`/sip/domains/${seg(d)}/users/${seg(u)}/devices/${seg(dev)}`);
+  async createUserDevice(d: string, u: string, deviceId: string): Promise<z.infer<typeof wire.userDeviceCreated>> {
+    const response = await this.http.expect({ method: 'POST', path: `/sip/domains/${seg(d)}/users/${seg(u)}/devices`, ...form({ pbxDeviceId: deviceId }) }, 201);
+    return this.parseOne(response, wire.userDeviceCreated);
+  }
+
+  // Queues and members
+  listQueues = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/queues`, wire.queueRow, query);
+  readQueue = (d: string, q: string) => this.read(`/sip/domains/${seg(d)}/queues/${seg(q)}`, wire.queueRow);
+  createQueue = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/queues`, params, 'queueId');
+  updateQueue = (d: string, q: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}`, params);
+  deleteQueue = (d: string, q: string) => this.remove(`/sip/domains/${seg(d)}/queues/${seg(q)}`);
+  listQueueMembers = (d: string, q: string) => this.list(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, wire.queueMemberRow);
+  readQueueMember = (d: string, q: string, m: string) => this.read(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, wire.queueMemberRow);
+  createQueueMember = (d: string, q: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, params, 'queueMemberId');
+  updateQueueMember = (d: string, q: string, m: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, params);
+  deleteQueueMember = (d: string, q: string, m: string) => this.remove(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`);
+  async setQueueMemberOrder(d: string, q: string, memberIds: string[]): Promise<void> {
+    await this.http.expect({ method: 'PUT', path: `/sip/domains/${seg(d)}/queues/${seg(q)}/members/order`, idempotent: true, ...form({ queueMemberId: memberIds }) }, 204, 200);
+  }
+
+  // Trusted networks: the doc's three spellings, each where the doc uses it
+  listTrustedNetworks = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/trustednetworks`, wire.trustedNetworkRow, query);
+  readTrustedNetwork = (d: string, t: string) => this.read(`/sip/domains/${seg(d)}/trustedNetworks/${seg(t)}`, wire.trustedNetworkRow);
+  createTrustedNetwork = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/trustedNetworks`, params, 'trustedNetworkId');
+  updateTrustedNetwork = (d: string, t: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/trustedNetwork/${seg(t)}`, params);
+  deleteTrustedNetwork = (d: string, t: string) => this.remove(`/sip/domains/${seg(d)}/trustedNetwork/${seg(t)}`);
+
+  // PBX devices
+  listDevices = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/devices`, wire.deviceRow, query);
+  readDevice = (d: string, dev: string) => this.read(`/sip/domains/${seg(d)}/devices/${seg(dev)}`, wire.deviceRow);
+  createDevice = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/devices`, params, 'pbxDeviceId');
+  updateDevice = (d: string, dev: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/devices/${seg(dev)}`, params);
+  deleteDevice = (d: string, dev: string) => this.remove(`/sip/domains/${seg(d)}/devices/${seg(dev)}`);
+
+  private async list<S extends z.ZodType>(path: string, schema: S, query?: ListQuery): Promise<Array<z.infer<S>>> {
+    const response = await this.http.expect({ method: 'GET', path, query: listQueryParams(query) }, 200);
+    return this.parseRows(response, schema);
+  }
+
+  private async read<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S> | null> {
+    const response = await this.http.send({ method: 'GET', path });
+    if (response.status === 404) return null;
+    if (response.status !== 200) throw this.http.statusError(response, { method: 'GET', path });
+    const [row] = this.parseRows(response, schema);
+    if (!row) throw this.http.badResponse(`empty body for GET ${path}`);
+    return row;
+  }
+
+  private async create(path: string, params: FormParams, idKey: string): Promise<string> {
+    const response = await this.http.expect({ method: 'POST', path, ...form(params) }, 201, 200);
+    const body = this.parseOne(response, wire.createdIdOf(idKey));
+    return body[idKey] as string;
+  }
+
+  private async post(path: string, params: FormParams): Promise<void> {
+    await this.http.expect({ method: 'POST', path, ...form(params) }, 204, 200);
+  }
+
+  private async remove(path: string, params?: FormParams): Promise<void> {
+    await this.http.expect({ method: 'DELETE', path, ...(params ? form(params) : {}) }, 204, 200);
+  }
+
+  private parseRows<S extends z.ZodType>(response: UpstreamResponse, schema: S): Array<z.infer<S>> {
+    const rows: Array<z.infer<S>> = [];
+    let lineNumber = 0;
+    for (const line of response.text.split('\n')) {
+      lineNumber += 1;
+      if (line.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (error) {
+        throw this.http.badResponse(`line ${lineNumber} is not JSON`, { httpStatus: response.status }, error);
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) throw this.http.badResponse(`line ${lineNumber}: ${parsed.error.issues[0]?.message ?? 'unexpected row'}`, { httpStatus: response.status });
+      rows.push(parsed.data);
+    }
+    return rows;
+  }
+
+  private parseOne<S extends z.ZodType>(response: UpstreamResponse, schema: S): z.infer<S> {
+    const [row] = this.parseRows(response, schema);
+    if (row === undefined) throw this.http.badResponse(`empty body (HTTP ${response.status})`, { httpStatus: response.status });
+    return row;
+  }
+}
+
+function form(params: FormParams): { body: string; headers: Record<string, string> } {
+  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as FormParams;
+  return { body: encodeForm(defined as Parameters<typeof encodeForm>[0]), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+}

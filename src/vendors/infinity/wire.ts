@@ -1,0 +1,152 @@
+/**
+ * Infinity's rows as they travel: NDJSON, one object a line, every value a string (see
+ * docs/vendors.md). Validated here, at the edge; nothing past map.ts sees these types.
+ */
+import { z } from 'zod';
+
+/** The API sends strings; a number is tolerated and turned into its string. */
+const value = z.union([z.string(), z.number()]).transform(String);
+const optional = value.nullish().transform((v) => v ?? '');
+
+export const domainRow = z.object({
+  domainId: value,
+  domainName: optional,
+  displayName: optional,
+  rec: optional,
+  createDatetime: optional,
+  updateDatetime: optional,
+});
+
+export const userRow = z.object({
+  userId: value,
+  domainId: optional,
+  user: value,
+  displayName: optional,
+  extensionNumber: optional,
+  email: optional,
+  firstName: optional,
+  lastName: optional,
+  jobName: optional,
+  departmentName: optional,
+  companyName: optional,
+  officeName: optional,
+  ukCallerId: optional,
+  usCallerId: optional,
+  mobileNumber: optional,
+  mobileFollow: optional,
+  ukPhoneId: optional,
+  usPhoneId: optional,
+  hotdeskAllowed: optional,
+  dashboard: optional,
+  createDatetime: optional,
+  updateDatetime: optional,
+});
+
+export const groupRow = z.object({
+  groupId: value,
+  domainId: optional,
+  groupName: value,
+  displayName: optional,
+  extensionNumber: optional,
+  ringRetry: optional,
+  ringExclusive: optional,
+  callerNameFormat: optional,
+  createDatetime: optional,
+  updateDatetime: optional,
+});
+
+export const groupUserRow = z.object({
+  groupId: value,
+  userId: value,
+  user: value,
+  displayName: optional,
+  extensionNumber: optional,
+});
+
+export const userGroupRow = z.object({
+  userId: value,
+  groupId: value,
+  groupName: value,
+  displayName: optional,
+  extensionNumber: optional,
+});
+
+export const queueRow = z.object({
+  queueId: value,
+  domainId: optional,
+  queueName: value,
+  displayName: optional,
+  extensionNumber: optional,
+  callerNameFormat: optional,
+  createDatetime: optional,
+  updateDatetime: optional,
+});
+
+export const queueMemberRow = z.object({
+  queueMemberId: value,
+  queueId: optional,
+  groupId: value,
+  ringStrategy: optional,
+  ringAttempts: optional,
+  ringSecs: optional,
+  ringOrder: optional,
+});
+
+export const trustedNetworkRow = z.object({
+  trustedNetworkId: value,
+  domainId: optional,
+  network: value,
+  description: optional,
+  createDatetime: optional,
+  updateDatetime: optional,
+});
+
+export const deviceRow = z.object({
+  pbxDeviceId: value,
+  pbxDeviceName: optional,
+  domainId: optional,
+  deviceMacAddress: optional,
+  createDatetime: optional,
+  updateDatetime: optional,
+  userId: optional,
+  user: optional,
+});
+
+export const userDeviceRow = z.object({
+  userId: value,
+  pbxDeviceId: value,
+  user: optional,
+  updateDatetime: optional,
+  pbxDeviceName: optional,
+});
+
+export const userDeviceCreated = z.object({ pbxDeviceId: value, userId: value, pbxDeviceToken: optional });
+
+export type DomainRow = z.infer<typeof domainRow>;
+export type UserRow = z.infer<typeof userRow>;
+export type GroupRow = z.infer<typeof groupRow>;
+export type GroupUserRow = z.infer<typeof groupUserRow>;
+export type UserGroupRow = z.infer<typeof userGroupRow>;
+export type QueueRow = z.infer<typeof queueRow>;
+export type QueueMemberRow = z.infer<typeof queueMemberRow>;
+export type TrustedNetworkRow = z.infer<typeof trustedNetworkRow>;
+export type DeviceRow = z.infer<typeof deviceRow>;
+export type UserDeviceRow = z.infer<typeof userDeviceRow>;
+
+/** Form params as sent: strings, numbers, or arrays for `name[]`. */
+export type FormParams = Record<string, string | number | undefined | Array<string | number>>;
+
+/** Wire names of the fields lists can be filtered and sorted on, by resource. */
+export const LIST_FIELDS = {
+  user: { userName: 'user', displayName: 'displayName', extension: 'extensionNumber', email: 'email', firstName: 'firstName', lastName: 'lastName', createdAt: 'createDatetime', updatedAt: 'updateDatetime' },
+  group: { name: 'groupName', displayName: 'displayName', extension: 'extensionNumber' },
+  queue: { name: 'queueName', displayName: 'displayName', extension: 'extensionNumber' },
+  device: { name: 'pbxDeviceName', macAddress: 'deviceMacAddress', userId: 'userId', createdAt: 'createDatetime', updatedAt: 'updateDatetime' },
+  trustedNetwork: { network: 'network', description: 'description' },
+  userDevice: { deviceName: 'pbxDeviceName', updatedAt: 'updateDatetime' },
+} as const;
+
+/** The body of a 201: `{"userId":"12"}` and its siblings. */
+export function createdIdOf(idKey: string) {
+  return z.object({ [idKey]: value }).loose();
+}
