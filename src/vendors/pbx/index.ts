@@ -1,0 +1,35 @@
+/** The PortSIP PBX adapter: SIP trunks (providers). */
+import type { ConnectionOf } from '../../config.js';
+import { headerTokenAuth } from '../../http/auth.js';
+import { UpstreamClient } from '../../http/client.js';
+import type { Logger } from '../../log.js';
+import type { ConnectionAdapter } from '../ports.js';
+import { PbxClient, PbxToken, readPbxError } from './client.js';
+import { PbxProviders } from './loaders.js';
+
+export { PbxClient, PbxToken } from './client.js';
+
+export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger): ConnectionAdapter {
+  const token = new PbxToken({ username: settings.username, password: settings.password });
+  const http = new UpstreamClient({
+    vendor: 'pbx',
+    connection: settings.name,
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    maxConcurrency: settings.maxConcurrency,
+    retries: settings.retries,
+    auth: headerTokenAuth('access_token', token),
+    readErrorBody: readPbxError,
+    logger,
+  });
+  token.http = http;
+  const client = new PbxClient(http, token);
+  return {
+    vendor: 'pbx',
+    connection: settings.name,
+    info: { name: settings.name, vendor: 'pbx', baseUrl: settings.baseUrl },
+    requestsSent: () => http.sent,
+    forRequest: () => ({ providers: new PbxProviders(client, settings.name) }),
+    close: () => http.close(),
+  };
+}

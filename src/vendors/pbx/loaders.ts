@@ -1,0 +1,113 @@
+/**
+ * One request's view of a PortSIP PBX's SIP trunks. GraphQL pages (offset/limit) map onto the
+ * PBX's 1-based pages; identical reads are made once per request.
+ */
+import DataLoader from 'dataloader';
+import { ErrorCode, GatewayError, notFound } from '../../errors.js';
+import type { Page, PageRequest, ProviderModel } from '../../model.js';
+import type { ProviderInput, ProviderSource } from '../ports.js';
+import type { PbxClient } from './client.js';
+import * as map from './map.js';
+
+const MAX_PAGE_SIZE = 100;
+
+export class PbxProviders implements ProviderSource {
+  private readonly byId = new DataLoader<string, ProviderModel | null>((ids) =>
+    Promise.all(ids.map(async (id) => {
+      const found = await this.client.show(id);
+      return found ? map.toProvider(this.connection, found) : null;
+    })),
+  );
+  private readonly pages = new Map<string, ReturnType<PbxClient['list']>>();
+
+  constructor(
+    private readonly client: PbxClient,
+    readonly connection: string,
+  ) {}
+
+  async list({ page, sortBy }: { page: PageRequest; sortBy: 'DEFAULT' | 'NAME' }): Promise<Page<ProviderModel>> {
+    const sort = sortBy === 'NAME' ? 'OPTIONAL' : 'DEFAULT';
+    if (page.limit === 0) return { items: [], offset: page.offset, hasNextPage: false, totalCount: null };
+    // The largest page size ≤ 100 that puts `offset` on a page boundary keeps the calls few.
+    const size = pageSizeFor(page);
+    const firstPage = Math.floor(page.offset / size) + 1;
+    const lastPage = Math.floor((page.offset + page.limit - 1) / size) + 1;
+    const results = await Promise.all(Array.from({ length: lastPage - firstPage + 1 }, (_, i) => this.page(firstPage + i, size, sort)));
+    const rows = results.flatMap((r) => r.providers);
+    const skip = page.offset - (firstPage - 1) * size;
+    const items = rows.slice(skip, skip + page.limit).map((p) => map.toProvider(this.connection, p));
+    for (const item of items) this.byId.prime(item.providerId, item);
+    const count = results[0]?.count ?? null;
+    return { items, offset: page.offset, hasNextPage: count !== null && page.offset + items.length < count, totalCount: count };
+  }
+
+  get(providerId: string): Promise<ProviderModel | null> {
+    return this.byId.load(providerId);
+  }
+
+  async create(input: ProviderInput): Promise<ProviderModel> {
+    const id = await this.client.create(map.toBody(input));
+    this.byId.clear(id);
+    return this.readBack(id);
+  }
+
+  /**
+   * A partial patch over an API that only takes whole objects and has no version or ETag: read,
+   * merge, read again right before writing and refuse (CONFLICT) if anything changed, write, then
+   * read back and refuse if what we wrote is no longer there. See docs/vendors.md for the window
+   * this leaves.
+   */
+  async update(providerId: string, patch: Partial<ProviderInput>): Promise<ProviderModel> {
+    const base = await this.client.show(providerId);
+    if (!base) throw notFound('provider', providerId);
+    const body = map.mergeForUpdate(base, patch);
+    const beforeWrite = await this.client.show(providerId);
+    if (!beforeWrite) throw notFound('provider', providerId);
+    const changedMeanwhile = map.changedFields(base, beforeWrite);
+    if (changedMeanwhile.length > 0) throw this.conflict(providerId, 'before the update was written', changedMeanwhile);
+    await this.client.update(body);
+    const after = await this.client.show(providerId);
+    if (!after) throw notFound('provider', providerId);
+    const overwritten = map.patchedWireFields(patch).filter((field) => JSON.stringify(after[field]) !== JSON.stringify(body[field]));
+    if (overwritten.length > 0) throw this.conflict(providerId, 'right after the update was written, overwriting it', overwritten);
+    this.byId.clear(providerId);
+    return map.toProvider(this.connection, after);
+  }
+
+  async delete(providerId: string): Promise<void> {
+    await this.client.destroy(providerId);
+    this.byId.clear(providerId);
+  }
+
+  private page(pagination: number, size: number, sort: 'DEFAULT' | 'OPTIONAL'): ReturnType<PbxClient['list']> {
+    const key = `${pagination}:${size}:${sort}`;
+    let pending = this.pages.get(key);
+    if (!pending) {
+      pending = this.client.list(pagination, size, sort);
+      this.pages.set(key, pending);
+      pending.catch(() => this.pages.delete(key));
+    }
+    return pending;
+  }
+
+  private async readBack(id: string): Promise<ProviderModel> {
+    const found = await this.get(id);
+    if (!found) throw new GatewayError(ErrorCode.VendorBadResponse, `provider ${id} was written but cannot be read back`, { vendor: 'pbx', connection: this.connection });
+    return found;
+  }
+
+  private conflict(providerId: string, when: string, fields: string[]): GatewayError {
+    return new GatewayError(ErrorCode.Conflict, `provider ${providerId} was changed by someone else ${when} (${fields.join(', ')}); nothing of yours is lost silently: read it again and retry`, {
+      vendor: 'pbx',
+      connection: this.connection,
+      fields,
+    });
+  }
+}
+
+function pageSizeFor(page: PageRequest): number {
+  for (let size = Math.min(MAX_PAGE_SIZE, page.limit); size > 1; size -= 1) {
+    if (page.offset % size === 0) return size;
+  }
+  return 1;
+}

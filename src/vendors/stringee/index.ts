@@ -1,0 +1,38 @@
+/** The Stringee SIP phone adapter: a project is a Domain, a phone a User with one Account. */
+import type { ConnectionOf } from '../../config.js';
+import { headerTokenAuth } from '../../http/auth.js';
+import { UpstreamClient } from '../../http/client.js';
+import type { Logger } from '../../log.js';
+import type { ConnectionAdapter } from '../ports.js';
+import { StringeeClient, StringeeToken, readStringeeError } from './client.js';
+import { StringeeDirectory } from './loaders.js';
+
+export { StringeeClient, StringeeToken } from './client.js';
+
+export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger: Logger): ConnectionAdapter {
+  const token = new StringeeToken({ apiKeySid: settings.apiKeySid, apiKeySecret: settings.apiKeySecret, tokenTtlSeconds: settings.tokenTtlSeconds });
+  const http = new UpstreamClient({
+    vendor: 'stringee',
+    connection: settings.name,
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    maxConcurrency: settings.maxConcurrency,
+    retries: settings.retries,
+    auth: headerTokenAuth('x-stringee-auth', token),
+    readErrorBody: readStringeeError,
+    logger,
+  });
+  const client = new StringeeClient(http);
+  const project = { connection: settings.name, projectId: settings.projectId, registrar: settings.registrar };
+  return {
+    vendor: 'stringee',
+    connection: settings.name,
+    info: { name: settings.name, vendor: 'stringee', baseUrl: settings.baseUrl },
+    requestsSent: () => http.sent,
+    forRequest: () => {
+      const directory = new StringeeDirectory(client, project, logger);
+      return { directory, accounts: directory };
+    },
+    close: () => http.close(),
+  };
+}
