@@ -1,0 +1,69 @@
+/**
+ * The per-request context. Creating one is cheap: vendor sources (and their DataLoaders) are made
+ * lazily, the first time a resolver asks for a connection, and live only for this request.
+ */
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, GatewayError } from './errors.js';
+import type { Settings } from './config.js';
+import type { Logger } from './log.js';
+import type { ConnectionInfo, VendorKind } from './model.js';
+import type { ConnectionAdapter, RequestSources } from './vendors/ports.js';
+
+export type PortName = keyof RequestSources;
+
+export interface GatewayContext {
+  requestId: string;
+  log: Logger;
+  limits: Settings['limits'];
+  connections: ConnectionInfo[];
+  /** The `port` of one connection for this request; throws NOT_CONFIGURED / NOT_SUPPORTED. */
+  source<P extends PortName>(port: P, connection: string): NonNullable<RequestSources[P]>;
+  /** The `port` of every connection that has it, optionally of one vendor or connection. */
+  sources<P extends PortName>(port: P, filter?: { vendor?: VendorKind; connection?: string }): Array<NonNullable<RequestSources[P]>>;
+}
+
+const PORT_NOUN: Record<PortName, string> = {
+  directory: 'domains and users',
+  providers: 'SIP trunks',
+  deviceConfig: 'device SIP configuration',
+  accountSettings: 'SIP account settings',
+  accounts: 'SIP accounts',
+};
+
+export function createContextFactory(adapters: ConnectionAdapter[], settings: Pick<Settings, 'limits'>, logger: Logger) {
+  const byName = new Map(adapters.map((adapter) => [adapter.connection, adapter]));
+  const connections = adapters.map((a) => a.info);
+
+  return function createContext(requestId: string = randomUUID()): GatewayContext {
+    const perRequest = new Map<string, RequestSources>();
+    const sourcesOf = (adapter: ConnectionAdapter): RequestSources => {
+      let sources = perRequest.get(adapter.connection);
+      if (!sources) {
+        sources = adapter.forRequest();
+        perRequest.set(adapter.connection, sources);
+      }
+      return sources;
+    };
+    return {
+      requestId,
+      log: logger.child({ requestId }),
+      limits: settings.limits,
+      connections,
+      source(port, connection) {
+        const adapter = byName.get(connection);
+        if (!adapter) throw new GatewayError(ErrorCode.NotConfigured, `no connection named "${connection}" is configured`, { connection });
+        const source = sourcesOf(adapter)[port];
+        if (!source) {
+          throw new GatewayError(ErrorCode.NotSupported, `connection "${connection}" (${adapter.vendor}) has no ${PORT_NOUN[port]}`, { connection, vendor: adapter.vendor });
+        }
+        return source as NonNullable<RequestSources[typeof port]>;
+      },
+      sources(port, filter = {}) {
+        return adapters
+          .filter((a) => (!filter.vendor || a.vendor === filter.vendor) && (!filter.connection || a.connection === filter.connection))
+          .map((a) => sourcesOf(a)[port])
+          .filter((s): s is NonNullable<typeof s> => s !== undefined) as Array<NonNullable<RequestSources[typeof port]>>;
+      },
+    };
+  };
+}

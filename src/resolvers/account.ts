@@ -1,0 +1,37 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { decodeIdOf, encodeId } from '../ids.js';
+import type { AccountModel } from '../model.js';
+import { existing, type NodeLoader } from './shared.js';
+
+export const accountId = (a: AccountModel): string => encodeId('Account', a.vendor, a.connection, a.key);
+
+export const nodeLoaders: Record<string, NodeLoader> = {
+  Account: (ctx, id) => ctx.source('accounts', id.connection).account(id.key),
+};
+
+export const accountResolvers: Resolvers = {
+  Query: {
+    account: (_, { id }, ctx) => {
+      const gid = decodeIdOf('Account', id);
+      return existing(ctx.source('accounts', gid.connection).account(gid.key), 'account', id);
+    },
+  },
+  Account: { id: accountId },
+  Device: {
+    /** The device connection whose MAC matches; each such device is asked once per request. */
+    sipConfig: async (device, _, ctx) => {
+      if (!device.macAddress) return null;
+      const sources = ctx.sources('deviceConfig');
+      const macs = await Promise.all(sources.map((s) => s.macAddress()));
+      const match = sources[macs.indexOf(device.macAddress)];
+      return match ? match.config() : null;
+    },
+  },
+  User: {
+    accounts: async (user, _, ctx) => {
+      const domain = await ctx.source('directory', user.connection).domain(user.domainId);
+      const lists = await Promise.all(ctx.sources('accounts').map((s) => s.accountsOfUser(user, domain)));
+      return lists.flat();
+    },
+  },
+};

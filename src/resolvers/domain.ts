@@ -1,0 +1,88 @@
+import { encodeId } from '../ids.js';
+import type { DomainModel, TrustedNetworkModel } from '../model.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { connectionResolvers, defined, directoryRef, existing, pageRequest, sortKeys, type NodeLoader } from './shared.js';
+
+export const domainId = (d: DomainModel): string => encodeId('Domain', d.vendor, d.connection, [d.domainId]);
+const trustedNetworkId = (t: TrustedNetworkModel): string => encodeId('TrustedNetwork', t.vendor, t.connection, [t.domainId, t.networkId]);
+
+export const nodeLoaders: Record<string, NodeLoader> = {
+  Domain: (ctx, id) => ctx.source('directory', id.connection).domain(id.key[0]!),
+  TrustedNetwork: (ctx, id) => ctx.source('directory', id.connection).trustedNetwork(id.key[0]!, id.key[1]!),
+};
+
+export const domainResolvers: Resolvers = {
+  Query: {
+    domains: async (_, { vendor, connection }, ctx) => {
+      const lists = await Promise.all(ctx.sources('directory', { vendor: vendor ?? undefined, connection: connection ?? undefined }).map((d) => d.domains()));
+      return lists.flat();
+    },
+    domain: (_, { id }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Domain', id);
+      return existing(directory.domain(key[0]!), 'domain', id);
+    },
+    trustedNetwork: (_, { id }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'TrustedNetwork', id);
+      return existing(directory.trustedNetwork(key[0]!, key[1]!), 'trusted network', id);
+    },
+  },
+  Mutation: {
+    updateDomain: async (_, { id, input }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Domain', id);
+      await existing(directory.domain(key[0]!), 'domain', id);
+      return directory.updateDomain(key[0]!, defined(input));
+    },
+    createTrustedNetwork: async (_, { input }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Domain', input.domainId, 'domainId');
+      return directory.createTrustedNetwork(key[0]!, defined({ network: input.network, description: input.description }));
+    },
+    updateTrustedNetwork: async (_, { id, input }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'TrustedNetwork', id);
+      await existing(directory.trustedNetwork(key[0]!, key[1]!), 'trusted network', id);
+      return directory.updateTrustedNetwork(key[0]!, key[1]!, defined(input));
+    },
+    deleteTrustedNetwork: async (_, { id }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'TrustedNetwork', id);
+      await directory.deleteTrustedNetwork(key[0]!, key[1]!);
+      return { deletedId: id };
+    },
+  },
+  Domain: {
+    id: domainId,
+    users: (domain, { first, after, filter, orderBy }, ctx) =>
+      ctx.source('directory', domain.connection).users(domain.domainId, {
+        page: pageRequest(ctx, first, after),
+        sort: sortKeys(orderBy),
+        equals: defined({ userName: filter?.userName, extension: filter?.extension, email: filter?.email }),
+        contains: defined({ displayName: filter?.displayNameContains }),
+      }),
+    groups: (domain, { first, after, filter, orderBy }, ctx) =>
+      ctx.source('directory', domain.connection).groups(domain.domainId, {
+        page: pageRequest(ctx, first, after),
+        sort: sortKeys(orderBy),
+        equals: defined({ name: filter?.name, extension: filter?.extension }),
+      }),
+    queues: (domain, { first, after, filter, orderBy }, ctx) =>
+      ctx.source('directory', domain.connection).queues(domain.domainId, {
+        page: pageRequest(ctx, first, after),
+        sort: sortKeys(orderBy),
+        equals: defined({ name: filter?.name, extension: filter?.extension }),
+      }),
+    devices: (domain, { first, after, filter, orderBy }, ctx) => {
+      const userId = filter?.userId ? directoryRef(ctx, 'User', filter.userId, 'filter.userId').key[1] : undefined;
+      return ctx.source('directory', domain.connection).devices(domain.domainId, {
+        page: pageRequest(ctx, first, after),
+        sort: sortKeys(orderBy),
+        equals: defined({ macAddress: filter?.macAddress, userId }),
+        contains: defined({ name: filter?.nameContains }),
+      });
+    },
+    trustedNetworks: (domain, { first, after, orderBy }, ctx) =>
+      ctx.source('directory', domain.connection).trustedNetworks(domain.domainId, { page: pageRequest(ctx, first, after), sort: sortKeys(orderBy) }),
+  },
+  TrustedNetwork: {
+    id: trustedNetworkId,
+    domain: (network, _, ctx) => existing(ctx.source('directory', network.connection).domain(network.domainId), 'domain', network.domainId),
+  },
+  TrustedNetworkConnection: connectionResolvers,
+};

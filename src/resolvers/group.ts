@@ -1,0 +1,70 @@
+import type { GatewayContext } from '../context.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { encodeId } from '../ids.js';
+import type { GroupModel } from '../model.js';
+import { connectionResolvers, defined, directoryRef, existing, type NodeLoader } from './shared.js';
+
+export const groupId = (g: Pick<GroupModel, 'vendor' | 'connection' | 'domainId' | 'groupId'>): string =>
+  encodeId('Group', g.vendor, g.connection, [g.domainId, g.groupId]);
+
+export const nodeLoaders: Record<string, NodeLoader> = {
+  Group: (ctx, id) => ctx.source('directory', id.connection).group(id.key[0]!, id.key[1]!),
+};
+
+/** A field that a user's group rows lack: read from the full group, loaded once per request. */
+function fullField<K extends keyof GroupModel>(field: K) {
+  return async (group: GroupModel, _args: unknown, ctx: GatewayContext): Promise<Exclude<GroupModel[K], undefined>> => {
+    const source = group.complete ? group : await ctx.source('directory', group.connection).group(group.domainId, group.groupId);
+    return (source?.[field] ?? null) as Exclude<GroupModel[K], undefined>;
+  };
+}
+
+function groupUserKeys(ctx: GatewayContext, userIds: readonly string[]): string[] {
+  return userIds.map((id) => directoryRef(ctx, 'User', id, 'userIds').key[1]!);
+}
+
+export const groupResolvers: Resolvers = {
+  Query: {
+    group: (_, { id }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Group', id);
+      return existing(directory.group(key[0]!, key[1]!), 'group', id);
+    },
+  },
+  Mutation: {
+    createGroup: async (_, { input }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Domain', input.domainId, 'input.domainId');
+      const { domainId: _domain, ...fields } = input;
+      return directory.createGroup(key[0]!, defined(fields));
+    },
+    updateGroup: (_, { id, input }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Group', id);
+      return directory.updateGroup(key[0]!, key[1]!, defined(input));
+    },
+    deleteGroup: async (_, { id }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Group', id);
+      await directory.deleteGroup(key[0]!, key[1]!);
+      return { deletedId: id };
+    },
+    addGroupUsers: async (_, { groupId: id, userIds }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Group', id, 'groupId');
+      await directory.addGroupUsers(key[0]!, key[1]!, groupUserKeys(ctx, userIds));
+      return existing(directory.group(key[0]!, key[1]!), 'group', id);
+    },
+    removeGroupUsers: async (_, { groupId: id, userIds }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Group', id, 'groupId');
+      await directory.removeGroupUsers(key[0]!, key[1]!, groupUserKeys(ctx, userIds));
+      return existing(directory.group(key[0]!, key[1]!), 'group', id);
+    },
+  },
+  Group: {
+    id: groupId,
+    domain: (group, _, ctx) => existing(ctx.source('directory', group.connection).domain(group.domainId), 'domain', group.domainId),
+    ringRetry: fullField('ringRetry'),
+    ringExclusive: fullField('ringExclusive'),
+    callerNameFormat: fullField('callerNameFormat'),
+    createdAt: fullField('createdAt'),
+    updatedAt: fullField('updatedAt'),
+    users: (group, _, ctx) => ctx.source('directory', group.connection).groupUsers(group.domainId, group.groupId),
+  },
+  GroupConnection: connectionResolvers,
+};

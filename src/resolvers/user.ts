@@ -1,0 +1,101 @@
+import type { GatewayContext } from '../context.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { badInput } from '../errors.js';
+import { encodeId } from '../ids.js';
+import type { UserModel } from '../model.js';
+import { withCompensation } from '../workflows.js';
+import { connectionResolvers, defined, directoryRef, existing, pageRequest, sortKeys, type NodeLoader } from './shared.js';
+
+export const userId = (u: Pick<UserModel, 'vendor' | 'connection' | 'domainId' | 'userId'>): string =>
+  encodeId('User', u.vendor, u.connection, [u.domainId, u.userId]);
+
+export const nodeLoaders: Record<string, NodeLoader> = {
+  User: (ctx, id) => ctx.source('directory', id.connection).user(id.key[0]!, id.key[1]!),
+};
+
+/**
+ * A resolver for a user field that partial rows (a group's member list) lack: answered from the
+ * row when it is complete, else from the user, loaded (and batched) once per request.
+ */
+function fullField<K extends keyof UserModel>(field: K) {
+  return async (user: UserModel, _args: unknown, ctx: GatewayContext): Promise<Exclude<UserModel[K], undefined>> => {
+    const source = user.complete ? user : await ctx.source('directory', user.connection).user(user.domainId, user.userId);
+    return (source?.[field] ?? null) as Exclude<UserModel[K], undefined>;
+  };
+}
+
+export const userResolvers: Resolvers = {
+  Query: {
+    user: (_, { id }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'User', id);
+      return existing(directory.user(key[0]!, key[1]!), 'user', id);
+    },
+  },
+  Mutation: {
+    createUser: async (_, { input }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'Domain', input.domainId, 'input.domainId');
+      const domainKey = key[0]!;
+      const { domainId: _domain, groupIds, ...fields } = input;
+      const groups = (groupIds ?? []).map((id) => directoryRef(ctx, 'Group', id, 'input.groupIds'));
+      if (groups.some((g) => g.id.connection !== directory.connection || g.key[0] !== domainKey)) {
+        throw badInput('input.groupIds: every group must be in the same domain as the user', 'input.groupIds');
+      }
+      await existing(directory.domain(domainKey), 'domain', input.domainId);
+      if (groups.length === 0) return directory.createUser(domainKey, defined(fields));
+      return withCompensation(
+        {
+          name: `create user ${input.userName}`,
+          run: () => directory.createUser(domainKey, defined(fields)),
+          undo: (user) => directory.deleteUser(domainKey, user.userId),
+        },
+        async (user) => {
+          await directory.addUserGroups(domainKey, user.userId, groups.map((g) => g.key[1]!));
+          return user;
+        },
+        ctx.log,
+      );
+    },
+    updateUser: async (_, { id, input }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'User', id);
+      await existing(directory.user(key[0]!, key[1]!), 'user', id);
+      return directory.updateUser(key[0]!, key[1]!, defined(input));
+    },
+    deleteUser: async (_, { id }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'User', id);
+      await directory.deleteUser(key[0]!, key[1]!);
+      return { deletedId: id };
+    },
+    addUserToGroups: async (_, { userId: id, groupIds }, ctx) => {
+      const { directory, key } = directoryRef(ctx, 'User', id, 'userId');
+      const groups = groupIds.map((g) => directoryRef(ctx, 'Group', g, 'groupIds').key[1]!);
+      await directory.addUserGroups(key[0]!, key[1]!, groups);
+      return existing(directory.user(key[0]!, key[1]!), 'user', id);
+    },
+  },
+  User: {
+    id: userId,
+    domain: (user, _, ctx) => existing(ctx.source('directory', user.connection).domain(user.domainId), 'domain', user.domainId),
+    email: fullField('email'),
+    firstName: fullField('firstName'),
+    lastName: fullField('lastName'),
+    jobTitle: fullField('jobTitle'),
+    department: fullField('department'),
+    company: fullField('company'),
+    office: fullField('office'),
+    ukCallerId: fullField('ukCallerId'),
+    usCallerId: fullField('usCallerId'),
+    mobileNumber: fullField('mobileNumber'),
+    followToMobile: fullField('followToMobile'),
+    ukPhoneId: fullField('ukPhoneId'),
+    usPhoneId: fullField('usPhoneId'),
+    hotdeskAllowed: fullField('hotdeskAllowed'),
+    onDashboard: fullField('onDashboard'),
+    createdAt: fullField('createdAt'),
+    updatedAt: fullField('updatedAt'),
+    groups: (user, _, ctx) => ctx.source('directory', user.connection).userGroups(user.domainId, user.userId),
+    devices: (user, _, ctx) => ctx.source('directory', user.connection).userDevices(user.domainId, user.userId),
+    deviceAssignments: (user, { first, after, orderBy }, ctx) =>
+      ctx.source('directory', user.connection).deviceAssignments(user.domainId, user.userId, { page: pageRequest(ctx, first, after), sort: sortKeys(orderBy) }),
+  },
+  UserConnection: connectionResolvers,
+};

@@ -1,0 +1,32 @@
+/** The executable schema: the SDL in schema/*.graphql with the resolvers. Built once per server. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { resolvers } from './resolvers/index.js';
+
+/** schema/ sits at the package root, both beside src/ and beside dist/src/. */
+function findSchemaDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i += 1) {
+    dir = resolve(dir, '..');
+    try {
+      if (readdirSync(join(dir, 'schema')).some((f) => f.endsWith('.graphql'))) return join(dir, 'schema');
+    } catch {
+      // not here: one level up
+    }
+  }
+  throw new Error('schema/*.graphql not found next to the package');
+}
+
+export function loadTypeDefs(dir = findSchemaDir()): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(join(dir, file), 'utf8'));
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+}

@@ -1,0 +1,164 @@
+/**
+ * createServer(settings): the gateway as an HTTP server — GraphQL on /graphql (GraphiQL on a
+ * browser GET), health on /healthz. Apollo Server runs through its HTTP integration API on
+ * node:http, so the process has no web framework to configure or patch.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Settings } from './config.js';
+import { createContextFactory, type GatewayContext } from './context.js';
+import { formatError } from './errors.js';
+import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
+import { queryLimitsRule } from './limits.js';
+import { createLogger, type Logger } from './log.js';
+import { buildSchema } from './schema.js';
+import type { ConnectionAdapter } from './vendors/ports.js';
+import { createAdapters } from './vendors/registry.js';
+
+const GRAPHQL_PATH = '/graphql';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface GatewayServer {
+  /** The http server; `listen` starts it. */
+  readonly http: Server;
+  readonly adapters: ConnectionAdapter[];
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops accepting requests, then closes Apollo and every upstream pool. */
+  stop(): Promise<void>;
+}
+
+export interface CreateServerOptions {
+  logger?: Logger;
+  /** Adapters to use instead of building them from settings.connections (tests). */
+  adapters?: ConnectionAdapter[];
+}
+
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ request, response, contextValue, errors }) {
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          contextValue.log.info('graphql', {
+            operation: request.operationName ?? null,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            errors: (errors?.length ?? 0) + (result?.errors?.length ?? 0),
+          });
+        },
+      };
+    },
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !new URL(req.url ?? '/', 'http://x').searchParams.has('query');
+}
+
+export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
+  const logger = options.logger ?? createLogger(settings.log.level);
+  const adapters = options.adapters ?? createAdapters(settings.connections, logger);
+  const createContext = createContextFactory(adapters, settings, logger);
+
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildSchema(),
+    introspection: settings.server.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: [queryLimitsRule(settings.limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin(logger)],
+    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+  await apollo.start();
+
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const text = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = text;
+    if (text && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        return;
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createContext(),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const http = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const handle = async (): Promise<void> => {
+      if (url.pathname === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
+      } else if (url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req)) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH));
+      } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
+        const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
+        if (!asset) res.writeHead(404).end();
+        else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
+      } else if (url.pathname === GRAPHQL_PATH) {
+        await graphql(req, res, url);
+      } else if (url.pathname === '/') {
+        res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
+    };
+    handle().catch((error: unknown) => {
+      const status = (error as { status?: number }).status ?? 500;
+      if (status >= 500) logger.error('request failed', { error });
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 413 ? 'request body too large' : 'internal error');
+    });
+  });
+  http.keepAliveTimeout = 30_000;
+
+  return {
+    http,
+    adapters,
+    async listen(port = settings.server.port, host = settings.server.host) {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => resolve());
+      });
+      const address = http.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
+    },
+    async stop() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await apollo.stop();
+      await Promise.all(adapters.map((a) => a.close()));
+    },
+  };
+}
