@@ -166,6 +166,28 @@ export interface ProviderModel extends Origin {
   outParameters: ProviderParameter[];
 }
 
+/** A 2N device account slot as the device reports it. */
+export interface DeviceAccountModel {
+  index: number;
+  enabled: boolean;
+  displayName: string | null;
+  sipNumber: string | null;
+  authId: string | null;
+  domain: string | null;
+  domainPort: number | null;
+  proxyAddress: string | null;
+  proxyPort: number | null;
+  registrationEnabled: boolean;
+  registrarAddress: string | null;
+  registrarPort: number | null;
+  answerMode: string | null;
+}
+
+export interface RegistrationState {
+  registered: boolean | null;
+  registeredAt: Date | null;
+}
+
 /** A SIP account of any vendor. `key` is the vendor's own key, encoded into the global id. */
 export interface AccountModel extends Origin {
   key: string[];
@@ -174,8 +196,9 @@ export interface AccountModel extends Origin {
   registrar: string | null;
   displayName: string | null;
   enabled: boolean | null;
-  registered: boolean | null;
-  registeredAt: Date | null;
+  /** Known now, or fetched only when a registration field is asked for (a separate vendor call). */
+  registration: RegistrationState | (() => Promise<RegistrationState>);
+  deviceAccount?: DeviceAccountModel;
 }
 
 export interface DeviceSipConfigModel extends Origin {
@@ -201,3 +224,86 @@ export type TrustedNetworkPage = Page<TrustedNetworkModel>;
 export type DeviceAssignmentPage = Page<DeviceAssignmentModel>;
 export type ProviderPage = Page<ProviderModel>;
 export type AnyPage = Page<unknown>;
+
+/** SIP Thor settings, one model per action (shapes: WIRE-NOTES.md, docs/vendors.md). */
+export interface SipIdentityModel {
+  sipAddress: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  pstnCallerId: string | null;
+  mobileNumber: string | null;
+  timezone: string | null;
+  noAnswerTimeout: number | null;
+  quickDial: string | null;
+  privacy: boolean;
+}
+
+export interface CallForwardingModel {
+  unconditional: string | null;
+  busy: string | null;
+  notOnline: string | null;
+  noAnswer: string | null;
+  notAvailable: string | null;
+}
+
+export interface AcceptRulesModel {
+  persistent: { start: string | null; stop: string | null; groups: string[] } | null;
+  temporary: { groups: string[]; minutesLeft: number | null } | null;
+  groups: string[];
+}
+
+export interface VoicemailModel {
+  mailbox: string | null;
+  name: string | null;
+  email: string | null;
+  info: string | null;
+  options: string | null;
+  account: string | null;
+}
+
+export interface CallRecordModel {
+  remoteParty: string;
+  displayName: string | null;
+  startTime: string | null;
+  stopTime: string | null;
+  timezone: string | null;
+  durationSeconds: number | null;
+  status: string | null;
+  price: string | null;
+  sessionId: string | null;
+}
+
+export interface CallHistoryModel {
+  placed: CallRecordModel[];
+  received: CallRecordModel[];
+}
+
+export interface RegisteredDeviceModel {
+  contact: string;
+  publicContact: string | null;
+  expires: number | null;
+  userAgent: string | null;
+  transport: string | null;
+}
+
+export interface PrepaidModel {
+  prepaid: boolean;
+  balance: string | null;
+  currency: string | null;
+  activeCalls: number | null;
+}
+
+export interface BalanceEntryModel {
+  date: string | null;
+  action: string | null;
+  description: string | null;
+  value: string | null;
+  balance: string | null;
+  session: string | null;
+}
+
+export interface MonthlyUsageModel {
+  calls: number | null;
+  price: string | null;
+}

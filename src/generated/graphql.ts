@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { DomainModel, UserModel, GroupModel, QueueModel, QueueMemberModel, TrustedNetworkModel, DeviceModel, DeviceAssignmentModel, ProviderModel, AccountModel, DeviceSipConfigModel, ConnectionInfo, DeletionModel, UserPage, GroupPage, QueuePage, DevicePage, TrustedNetworkPage, DeviceAssignmentPage, ProviderPage, AnyPage } from '../model.js';
+import type { DomainModel, UserModel, GroupModel, QueueModel, QueueMemberModel, TrustedNetworkModel, DeviceModel, DeviceAssignmentModel, ProviderModel, AccountModel, DeviceSipConfigModel, DeviceAccountModel, SipIdentityModel, CallForwardingModel, AcceptRulesModel, VoicemailModel, CallHistoryModel, CallRecordModel, RegisteredDeviceModel, PrepaidModel, BalanceEntryModel, MonthlyUsageModel, ConnectionInfo, DeletionModel, UserPage, GroupPage, QueuePage, DevicePage, TrustedNetworkPage, DeviceAssignmentPage, ProviderPage, AnyPage } from '../model.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -26,6 +26,23 @@ export type Scalars = {
   Port: { input: number; output: number; }
 };
 
+export type AcceptRules = {
+  __typename?: 'AcceptRules';
+  /** The caller groups rules can name. */
+  groups: Array<Scalars['String']['output']>;
+  /** Who may call in the daily window. */
+  persistent?: Maybe<AcceptWindow>;
+  /** A temporary rule: who may call, for how many more minutes. */
+  temporary?: Maybe<TemporaryAcceptRule>;
+};
+
+export type AcceptWindow = {
+  __typename?: 'AcceptWindow';
+  groups: Array<Scalars['String']['output']>;
+  start?: Maybe<Scalars['String']['output']>;
+  stop?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * A SIP account: a Stringee SIP phone's SIP identity, one of a 2N device's two SIP accounts, or a
  * SIP Thor account. Fields a vendor does not have are null. No field ever returns a password.
@@ -35,6 +52,8 @@ export type Account = Node & {
   /** `user@domain`, when the domain is known. */
   address?: Maybe<Scalars['String']['output']>;
   connection: Scalars['String']['output'];
+  /** 2N device accounts only: the configuration slot. Null for other vendors. */
+  deviceAccount?: Maybe<DeviceSipAccount>;
   displayName?: Maybe<Scalars['String']['output']>;
   enabled?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
@@ -43,6 +62,8 @@ export type Account = Node & {
   registeredAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where it registers (`host:port`). */
   registrar?: Maybe<Scalars['String']['output']>;
+  /** SIP Thor accounts only: settings, each read lazily. Null for other vendors. */
+  settings?: Maybe<SipAccountSettings>;
   /** The SIP user name it registers with. */
   username: Scalars['String']['output'];
   vendor: Vendor;
@@ -56,6 +77,56 @@ export type AddQueueMemberInput = {
   ringOrder?: InputMaybe<Scalars['Int']['input']>;
   ringSeconds: Scalars['Int']['input'];
   ringStrategy: RingStrategy;
+};
+
+export type BalanceEntry = {
+  __typename?: 'BalanceEntry';
+  action?: Maybe<Scalars['String']['output']>;
+  balance?: Maybe<Scalars['String']['output']>;
+  date?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  session?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** Diversion targets: a SIP address, `<voice-mailbox>`, `<mobile-number>`, or null when off. */
+export type CallForwarding = {
+  __typename?: 'CallForwarding';
+  busy?: Maybe<Scalars['String']['output']>;
+  noAnswer?: Maybe<Scalars['String']['output']>;
+  /** When not available by the accept rules. */
+  notAvailable?: Maybe<Scalars['String']['output']>;
+  notOnline?: Maybe<Scalars['String']['output']>;
+  /** Forward all calls. */
+  unconditional?: Maybe<Scalars['String']['output']>;
+};
+
+export type CallForwardingInput = {
+  busy?: InputMaybe<Scalars['String']['input']>;
+  noAnswer?: InputMaybe<Scalars['String']['input']>;
+  notAvailable?: InputMaybe<Scalars['String']['input']>;
+  notOnline?: InputMaybe<Scalars['String']['input']>;
+  /** A target, `<voice-mailbox>`, `<mobile-number>`, or "" to switch the rule off. Left out: unchanged. */
+  unconditional?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CallHistory = {
+  __typename?: 'CallHistory';
+  placed: Array<CallRecord>;
+  received: Array<CallRecord>;
+};
+
+export type CallRecord = {
+  __typename?: 'CallRecord';
+  displayName?: Maybe<Scalars['String']['output']>;
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  price?: Maybe<Scalars['String']['output']>;
+  remoteParty: Scalars['String']['output'];
+  sessionId?: Maybe<Scalars['String']['output']>;
+  startTime?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+  stopTime?: Maybe<Scalars['String']['output']>;
+  timezone?: Maybe<Scalars['String']['output']>;
 };
 
 export type CreateDeviceInput = {
@@ -232,6 +303,28 @@ export enum DeviceOrderField {
   UpdatedAt = 'updatedAt'
 }
 
+/** One of a 2N device's two SIP accounts, as the device reports it (it never returns the password). */
+export type DeviceSipAccount = {
+  __typename?: 'DeviceSipAccount';
+  /** The device's answer mode code (0-3). */
+  answerMode?: Maybe<Scalars['String']['output']>;
+  /** Authentication id; when empty the device authenticates with sipNumber. */
+  authId?: Maybe<Scalars['String']['output']>;
+  displayName?: Maybe<Scalars['String']['output']>;
+  domain?: Maybe<Scalars['String']['output']>;
+  domainPort?: Maybe<Scalars['Port']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** 1 or 2. */
+  index: Scalars['Int']['output'];
+  proxyAddress?: Maybe<Scalars['String']['output']>;
+  proxyPort?: Maybe<Scalars['Port']['output']>;
+  registrarAddress?: Maybe<Scalars['String']['output']>;
+  registrarPort?: Maybe<Scalars['Port']['output']>;
+  registrationEnabled: Scalars['Boolean']['output'];
+  /** The SIP user id (number) the account registers as. */
+  sipNumber?: Maybe<Scalars['String']['output']>;
+};
+
 /** The SIP configuration of a device, read from the device itself. */
 export type DeviceSipConfig = {
   __typename?: 'DeviceSipConfig';
@@ -239,6 +332,13 @@ export type DeviceSipConfig = {
   /** The connection the configuration was read from. */
   connection: Scalars['String']['output'];
   macAddress?: Maybe<Scalars['MacAddress']['output']>;
+};
+
+export type DoNotDisturb = {
+  __typename?: 'DoNotDisturb';
+  enabled: Scalars['Boolean']['output'];
+  /** Minutes left when DND was set for a while; null when set until switched off. */
+  minutesLeft?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -368,10 +468,18 @@ export enum GroupOrderField {
   Name = 'name'
 }
 
+export type MonthlyUsage = {
+  __typename?: 'MonthlyUsage';
+  calls?: Maybe<Scalars['Int']['output']>;
+  price?: Maybe<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Nothing: the root mutation type that the type areas extend. */
   _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** Adds `username@<account domain>` as an alias of the account. */
+  addAccountAlias: Account;
   addGroupUsers: Group;
   addQueueMember: QueueMember;
   /** Adds the user to the groups (members already in a group stay). */
@@ -391,10 +499,17 @@ export type Mutation = {
   deleteUser: Deletion;
   removeGroupUsers: Group;
   removeQueueMember: Deletion;
+  /** Changes only the rules given. */
+  setCallForwarding: Account;
+  /** Do not disturb on (for `durationMinutes`, or until switched off) or off; returns the account as read back. */
+  setDoNotDisturb: Account;
+  setPrivacy: Account;
   /** Sets the ring order: every member of the queue, each once, first rings first. */
   setQueueMemberOrder: Queue;
   unassignDevice: Device;
   updateDevice: Device;
+  /** Changes one SIP account of a 2N device (all or nothing on the device); returns it as the device reports it afterwards. */
+  updateDeviceSipAccount: Account;
   updateDomain: Domain;
   updateGroup: Group;
   updateProvider: Provider;
@@ -402,6 +517,12 @@ export type Mutation = {
   updateQueueMember: QueueMember;
   updateTrustedNetwork: TrustedNetwork;
   updateUser: User;
+};
+
+
+export type MutationAddAccountAliasArgs = {
+  accountId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
 };
 
 
@@ -499,6 +620,25 @@ export type MutationRemoveQueueMemberArgs = {
 };
 
 
+export type MutationSetCallForwardingArgs = {
+  accountId: Scalars['ID']['input'];
+  input: CallForwardingInput;
+};
+
+
+export type MutationSetDoNotDisturbArgs = {
+  accountId: Scalars['ID']['input'];
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  enabled: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetPrivacyArgs = {
+  accountId: Scalars['ID']['input'];
+  enabled: Scalars['Boolean']['input'];
+};
+
+
 export type MutationSetQueueMemberOrderArgs = {
   memberIds: Array<Scalars['ID']['input']>;
   queueId: Scalars['ID']['input'];
@@ -514,6 +654,12 @@ export type MutationUnassignDeviceArgs = {
 export type MutationUpdateDeviceArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDeviceInput;
+};
+
+
+export type MutationUpdateDeviceSipAccountArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDeviceSipAccountInput;
 };
 
 
@@ -580,6 +726,14 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type Prepaid = {
+  __typename?: 'Prepaid';
+  activeCalls?: Maybe<Scalars['Int']['output']>;
+  balance?: Maybe<Scalars['String']['output']>;
+  currency?: Maybe<Scalars['String']['output']>;
+  prepaid: Scalars['Boolean']['output'];
+};
+
 /** A SIP trunk (VoIP provider) of a PortSIP PBX. Its password is write-only. */
 export type Provider = Node & {
   __typename?: 'Provider';
@@ -636,6 +790,8 @@ export enum ProviderStatus {
 export type Query = {
   __typename?: 'Query';
   account?: Maybe<Account>;
+  /** The SIP accounts of the account-settings connections (SIP Thor), or of one of them. */
+  accounts: Array<Account>;
   /** The vendor connections this gateway is configured with. */
   connections: Array<VendorConnection>;
   device?: Maybe<Device>;
@@ -661,6 +817,11 @@ export type Query = {
 
 export type QueryAccountArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccountsArgs = {
+  connection?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -789,12 +950,61 @@ export enum QueueOrderField {
   Name = 'name'
 }
 
+export type RegisteredDevice = {
+  __typename?: 'RegisteredDevice';
+  contact: Scalars['String']['output'];
+  expires?: Maybe<Scalars['Int']['output']>;
+  publicContact?: Maybe<Scalars['String']['output']>;
+  transport?: Maybe<Scalars['String']['output']>;
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
 export enum RingStrategy {
   /** Ring every user of the group at once. */
   All = 'all',
   /** Ring users one by one, longest idle first. */
   HuntLongestIdle = 'huntLongestIdle'
 }
+
+/**
+ * A SIP Thor account's settings. Each field is one vendor call, made only when the field is asked
+ * for and at most once per request, however often it appears.
+ */
+export type SipAccountSettings = {
+  __typename?: 'SipAccountSettings';
+  acceptRules: AcceptRules;
+  aliases: Array<Scalars['String']['output']>;
+  balanceHistory: Array<BalanceEntry>;
+  callForwarding: CallForwarding;
+  /** The last 14 days, at most 50 calls each way. */
+  callHistory: CallHistory;
+  doNotDisturb: DoNotDisturb;
+  /** ENUM (E.164) numbers that reach the account. */
+  enumNumbers: Array<Scalars['String']['output']>;
+  identity: SipIdentity;
+  monthlyUsage: MonthlyUsage;
+  prepaid: Prepaid;
+  /** Caller id hidden on outgoing calls. */
+  privacy: Scalars['Boolean']['output'];
+  /** Devices registered now. */
+  registeredDevices: Array<RegisteredDevice>;
+  /** Callers always rejected. */
+  rejectRules: Array<Scalars['String']['output']>;
+  voicemail: Voicemail;
+};
+
+export type SipIdentity = {
+  __typename?: 'SipIdentity';
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  mobileNumber?: Maybe<Scalars['String']['output']>;
+  noAnswerTimeout?: Maybe<Scalars['Int']['output']>;
+  pstnCallerId?: Maybe<Scalars['String']['output']>;
+  quickDial?: Maybe<Scalars['String']['output']>;
+  sipAddress: Scalars['String']['output'];
+  timezone?: Maybe<Scalars['String']['output']>;
+};
 
 export type SipParameter = {
   __typename?: 'SipParameter';
@@ -805,6 +1015,12 @@ export type SipParameter = {
 export type SipParameterInput = {
   name: Scalars['String']['input'];
   value: Scalars['String']['input'];
+};
+
+export type TemporaryAcceptRule = {
+  __typename?: 'TemporaryAcceptRule';
+  groups: Array<Scalars['String']['output']>;
+  minutesLeft?: Maybe<Scalars['Int']['output']>;
 };
 
 export enum TransportProtocol {
@@ -845,6 +1061,24 @@ export enum TrustedNetworkOrderField {
 
 export type UpdateDeviceInput = {
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A partial change of one 2N device SIP account; fields left out keep their value. */
+export type UpdateDeviceSipAccountInput = {
+  answerMode?: InputMaybe<Scalars['String']['input']>;
+  authId?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  domain?: InputMaybe<Scalars['String']['input']>;
+  domainPort?: InputMaybe<Scalars['Port']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Write-only: the device never returns it. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  proxyAddress?: InputMaybe<Scalars['String']['input']>;
+  proxyPort?: InputMaybe<Scalars['Port']['input']>;
+  registrarAddress?: InputMaybe<Scalars['String']['input']>;
+  registrarPort?: InputMaybe<Scalars['Port']['input']>;
+  registrationEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  sipNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateDomainInput = {
@@ -1026,6 +1260,17 @@ export type VendorConnection = {
   vendor: Vendor;
 };
 
+/** Voicemail settings. The mailbox PIN/password is never exposed. */
+export type Voicemail = {
+  __typename?: 'Voicemail';
+  account?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  info?: Maybe<Scalars['String']['output']>;
+  mailbox?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  options?: Maybe<Scalars['String']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1113,9 +1358,16 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AcceptRules: ResolverTypeWrapper<AcceptRulesModel>;
+  AcceptWindow: ResolverTypeWrapper<AcceptWindow>;
   Account: ResolverTypeWrapper<AccountModel>;
   AddQueueMemberInput: AddQueueMemberInput;
+  BalanceEntry: ResolverTypeWrapper<BalanceEntryModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CallForwarding: ResolverTypeWrapper<CallForwardingModel>;
+  CallForwardingInput: CallForwardingInput;
+  CallHistory: ResolverTypeWrapper<CallHistoryModel>;
+  CallRecord: ResolverTypeWrapper<CallRecordModel>;
   Cidr: ResolverTypeWrapper<Scalars['Cidr']['output']>;
   CreateDeviceInput: CreateDeviceInput;
   CreateGroupInput: CreateGroupInput;
@@ -1135,7 +1387,9 @@ export type ResolversTypes = {
   DeviceFilter: DeviceFilter;
   DeviceOrder: DeviceOrder;
   DeviceOrderField: null;
+  DeviceSipAccount: ResolverTypeWrapper<DeviceAccountModel>;
   DeviceSipConfig: ResolverTypeWrapper<DeviceSipConfigModel>;
+  DoNotDisturb: ResolverTypeWrapper<DoNotDisturb>;
   Domain: ResolverTypeWrapper<DomainModel>;
   Extension: ResolverTypeWrapper<Scalars['Extension']['output']>;
   Group: ResolverTypeWrapper<GroupModel>;
@@ -1146,11 +1400,13 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MacAddress: ResolverTypeWrapper<Scalars['MacAddress']['output']>;
+  MonthlyUsage: ResolverTypeWrapper<MonthlyUsageModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: null;
   PageInfo: ResolverTypeWrapper<AnyPage>;
   Port: ResolverTypeWrapper<Scalars['Port']['output']>;
+  Prepaid: ResolverTypeWrapper<PrepaidModel>;
   Provider: ResolverTypeWrapper<ProviderModel>;
   ProviderAuthMode: ProviderAuthMode;
   ProviderConnection: ResolverTypeWrapper<ProviderPage>;
@@ -1163,16 +1419,21 @@ export type ResolversTypes = {
   QueueMember: ResolverTypeWrapper<QueueMemberModel>;
   QueueOrder: QueueOrder;
   QueueOrderField: null;
+  RegisteredDevice: ResolverTypeWrapper<RegisteredDeviceModel>;
   RingStrategy: null;
+  SipAccountSettings: ResolverTypeWrapper<AccountModel>;
+  SipIdentity: ResolverTypeWrapper<SipIdentityModel>;
   SipParameter: ResolverTypeWrapper<SipParameter>;
   SipParameterInput: SipParameterInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TemporaryAcceptRule: ResolverTypeWrapper<TemporaryAcceptRule>;
   TransportProtocol: TransportProtocol;
   TrustedNetwork: ResolverTypeWrapper<TrustedNetworkModel>;
   TrustedNetworkConnection: ResolverTypeWrapper<TrustedNetworkPage>;
   TrustedNetworkOrder: TrustedNetworkOrder;
   TrustedNetworkOrderField: null;
   UpdateDeviceInput: UpdateDeviceInput;
+  UpdateDeviceSipAccountInput: UpdateDeviceSipAccountInput;
   UpdateDomainInput: UpdateDomainInput;
   UpdateGroupInput: UpdateGroupInput;
   UpdateProviderInput: UpdateProviderInput;
@@ -1187,13 +1448,21 @@ export type ResolversTypes = {
   UserOrderField: null;
   Vendor: null;
   VendorConnection: ResolverTypeWrapper<ConnectionInfo>;
+  Voicemail: ResolverTypeWrapper<VoicemailModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AcceptRules: AcceptRulesModel;
+  AcceptWindow: AcceptWindow;
   Account: AccountModel;
   AddQueueMemberInput: AddQueueMemberInput;
+  BalanceEntry: BalanceEntryModel;
   Boolean: Scalars['Boolean']['output'];
+  CallForwarding: CallForwardingModel;
+  CallForwardingInput: CallForwardingInput;
+  CallHistory: CallHistoryModel;
+  CallRecord: CallRecordModel;
   Cidr: Scalars['Cidr']['output'];
   CreateDeviceInput: CreateDeviceInput;
   CreateGroupInput: CreateGroupInput;
@@ -1211,7 +1480,9 @@ export type ResolversParentTypes = {
   DeviceConnection: DevicePage;
   DeviceFilter: DeviceFilter;
   DeviceOrder: DeviceOrder;
+  DeviceSipAccount: DeviceAccountModel;
   DeviceSipConfig: DeviceSipConfigModel;
+  DoNotDisturb: DoNotDisturb;
   Domain: DomainModel;
   Extension: Scalars['Extension']['output'];
   Group: GroupModel;
@@ -1221,10 +1492,12 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   MacAddress: Scalars['MacAddress']['output'];
+  MonthlyUsage: MonthlyUsageModel;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: AnyPage;
   Port: Scalars['Port']['output'];
+  Prepaid: PrepaidModel;
   Provider: ProviderModel;
   ProviderConnection: ProviderPage;
   Query: Record<PropertyKey, never>;
@@ -1233,13 +1506,18 @@ export type ResolversParentTypes = {
   QueueFilter: QueueFilter;
   QueueMember: QueueMemberModel;
   QueueOrder: QueueOrder;
+  RegisteredDevice: RegisteredDeviceModel;
+  SipAccountSettings: AccountModel;
+  SipIdentity: SipIdentityModel;
   SipParameter: SipParameter;
   SipParameterInput: SipParameterInput;
   String: Scalars['String']['output'];
+  TemporaryAcceptRule: TemporaryAcceptRule;
   TrustedNetwork: TrustedNetworkModel;
   TrustedNetworkConnection: TrustedNetworkPage;
   TrustedNetworkOrder: TrustedNetworkOrder;
   UpdateDeviceInput: UpdateDeviceInput;
+  UpdateDeviceSipAccountInput: UpdateDeviceSipAccountInput;
   UpdateDomainInput: UpdateDomainInput;
   UpdateGroupInput: UpdateGroupInput;
   UpdateProviderInput: UpdateProviderInput;
@@ -1252,20 +1530,69 @@ export type ResolversParentTypes = {
   UserFilter: UserFilter;
   UserOrder: UserOrder;
   VendorConnection: ConnectionInfo;
+  Voicemail: VoicemailModel;
+};
+
+export type AcceptRulesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AcceptRules'] = ResolversParentTypes['AcceptRules']> = {
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  persistent?: Resolver<Maybe<ResolversTypes['AcceptWindow']>, ParentType, ContextType>;
+  temporary?: Resolver<Maybe<ResolversTypes['TemporaryAcceptRule']>, ParentType, ContextType>;
+};
+
+export type AcceptWindowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AcceptWindow'] = ResolversParentTypes['AcceptWindow']> = {
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stop?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deviceAccount?: Resolver<Maybe<ResolversTypes['DeviceSipAccount']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   registered?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   registrar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  settings?: Resolver<Maybe<ResolversTypes['SipAccountSettings']>, ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BalanceEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BalanceEntry'] = ResolversParentTypes['BalanceEntry']> = {
+  action?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CallForwardingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CallForwarding'] = ResolversParentTypes['CallForwarding']> = {
+  busy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noAnswer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notAvailable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notOnline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unconditional?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CallHistoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CallHistory'] = ResolversParentTypes['CallHistory']> = {
+  placed?: Resolver<Array<ResolversTypes['CallRecord']>, ParentType, ContextType>;
+  received?: Resolver<Array<ResolversTypes['CallRecord']>, ParentType, ContextType>;
+};
+
+export type CallRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CallRecord'] = ResolversParentTypes['CallRecord']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remoteParty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stopTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface CidrScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Cidr'], any> {
@@ -1322,10 +1649,31 @@ export type DeviceConnectionResolvers<ContextType = GatewayContext, ParentType e
 
 export type DeviceOrderFieldResolvers = { CREATED_AT: 'createdAt', MAC_ADDRESS: 'macAddress', NAME: 'name', UPDATED_AT: 'updatedAt' };
 
+export type DeviceSipAccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceSipAccount'] = ResolversParentTypes['DeviceSipAccount']> = {
+  answerMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domainPort?: Resolver<Maybe<ResolversTypes['Port']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  proxyAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proxyPort?: Resolver<Maybe<ResolversTypes['Port']>, ParentType, ContextType>;
+  registrarAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrarPort?: Resolver<Maybe<ResolversTypes['Port']>, ParentType, ContextType>;
+  registrationEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sipNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DeviceSipConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceSipConfig'] = ResolversParentTypes['DeviceSipConfig']> = {
   accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
   connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   macAddress?: Resolver<Maybe<ResolversTypes['MacAddress']>, ParentType, ContextType>;
+};
+
+export type DoNotDisturbResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DoNotDisturb'] = ResolversParentTypes['DoNotDisturb']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  minutesLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DomainResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
@@ -1379,8 +1727,14 @@ export interface MacAddressScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'MacAddress';
 }
 
+export type MonthlyUsageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MonthlyUsage'] = ResolversParentTypes['MonthlyUsage']> = {
+  calls?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  addAccountAlias?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationAddAccountAliasArgs, 'accountId' | 'username'>>;
   addGroupUsers?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationAddGroupUsersArgs, 'groupId' | 'userIds'>>;
   addQueueMember?: Resolver<ResolversTypes['QueueMember'], ParentType, ContextType, RequireFields<MutationAddQueueMemberArgs, 'input'>>;
   addUserToGroups?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationAddUserToGroupsArgs, 'groupIds' | 'userId'>>;
@@ -1399,9 +1753,13 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteUser?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   removeGroupUsers?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRemoveGroupUsersArgs, 'groupId' | 'userIds'>>;
   removeQueueMember?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationRemoveQueueMemberArgs, 'id'>>;
+  setCallForwarding?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetCallForwardingArgs, 'accountId' | 'input'>>;
+  setDoNotDisturb?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetDoNotDisturbArgs, 'accountId' | 'enabled'>>;
+  setPrivacy?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetPrivacyArgs, 'accountId' | 'enabled'>>;
   setQueueMemberOrder?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationSetQueueMemberOrderArgs, 'memberIds' | 'queueId'>>;
   unassignDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUnassignDeviceArgs, 'deviceId' | 'userId'>>;
   updateDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceArgs, 'id' | 'input'>>;
+  updateDeviceSipAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUpdateDeviceSipAccountArgs, 'id' | 'input'>>;
   updateDomain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType, RequireFields<MutationUpdateDomainArgs, 'id' | 'input'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   updateProvider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType, RequireFields<MutationUpdateProviderArgs, 'id' | 'input'>>;
@@ -1427,6 +1785,13 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 export interface PortScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Port'], any> {
   name: 'Port';
 }
+
+export type PrepaidResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Prepaid'] = ResolversParentTypes['Prepaid']> = {
+  activeCalls?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  balance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prepaid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type ProviderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = {
   authId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1459,6 +1824,7 @@ export type ProviderConnectionResolvers<ContextType = GatewayContext, ParentType
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, Partial<QueryAccountsArgs>>;
   connections?: Resolver<Array<ResolversTypes['VendorConnection']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType, RequireFields<QueryDeviceArgs, 'id'>>;
   deviceAssignment?: Resolver<Maybe<ResolversTypes['DeviceAssignment']>, ParentType, ContextType, RequireFields<QueryDeviceAssignmentArgs, 'deviceId' | 'userId'>>;
@@ -1511,11 +1877,53 @@ export type QueueMemberResolvers<ContextType = GatewayContext, ParentType extend
 
 export type QueueOrderFieldResolvers = { DISPLAY_NAME: 'displayName', EXTENSION: 'extension', NAME: 'name' };
 
+export type RegisteredDeviceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RegisteredDevice'] = ResolversParentTypes['RegisteredDevice']> = {
+  contact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expires?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  publicContact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transport?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type RingStrategyResolvers = { ALL: 'all', HUNT_LONGEST_IDLE: 'huntLongestIdle' };
+
+export type SipAccountSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SipAccountSettings'] = ResolversParentTypes['SipAccountSettings']> = {
+  acceptRules?: Resolver<ResolversTypes['AcceptRules'], ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  balanceHistory?: Resolver<Array<ResolversTypes['BalanceEntry']>, ParentType, ContextType>;
+  callForwarding?: Resolver<ResolversTypes['CallForwarding'], ParentType, ContextType>;
+  callHistory?: Resolver<ResolversTypes['CallHistory'], ParentType, ContextType>;
+  doNotDisturb?: Resolver<ResolversTypes['DoNotDisturb'], ParentType, ContextType>;
+  enumNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  identity?: Resolver<ResolversTypes['SipIdentity'], ParentType, ContextType>;
+  monthlyUsage?: Resolver<ResolversTypes['MonthlyUsage'], ParentType, ContextType>;
+  prepaid?: Resolver<ResolversTypes['Prepaid'], ParentType, ContextType>;
+  privacy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  registeredDevices?: Resolver<Array<ResolversTypes['RegisteredDevice']>, ParentType, ContextType>;
+  rejectRules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  voicemail?: Resolver<ResolversTypes['Voicemail'], ParentType, ContextType>;
+};
+
+export type SipIdentityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SipIdentity'] = ResolversParentTypes['SipIdentity']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mobileNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noAnswerTimeout?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pstnCallerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quickDial?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sipAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type SipParameterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SipParameter'] = ResolversParentTypes['SipParameter']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TemporaryAcceptRuleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TemporaryAcceptRule'] = ResolversParentTypes['TemporaryAcceptRule']> = {
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  minutesLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type TrustedNetworkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrustedNetwork'] = ResolversParentTypes['TrustedNetwork']> = {
@@ -1586,8 +1994,23 @@ export type VendorConnectionResolvers<ContextType = GatewayContext, ParentType e
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
 };
 
+export type VoicemailResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Voicemail'] = ResolversParentTypes['Voicemail']> = {
+  account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  info?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mailbox?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  options?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
+  AcceptRules?: AcceptRulesResolvers<ContextType>;
+  AcceptWindow?: AcceptWindowResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
+  BalanceEntry?: BalanceEntryResolvers<ContextType>;
+  CallForwarding?: CallForwardingResolvers<ContextType>;
+  CallHistory?: CallHistoryResolvers<ContextType>;
+  CallRecord?: CallRecordResolvers<ContextType>;
   Cidr?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deletion?: DeletionResolvers<ContextType>;
@@ -1598,18 +2021,22 @@ export type Resolvers<ContextType = GatewayContext> = {
   DeviceAssignmentPayload?: DeviceAssignmentPayloadResolvers<ContextType>;
   DeviceConnection?: DeviceConnectionResolvers<ContextType>;
   DeviceOrderField?: DeviceOrderFieldResolvers;
+  DeviceSipAccount?: DeviceSipAccountResolvers<ContextType>;
   DeviceSipConfig?: DeviceSipConfigResolvers<ContextType>;
+  DoNotDisturb?: DoNotDisturbResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   Extension?: GraphQLScalarType;
   Group?: GroupResolvers<ContextType>;
   GroupConnection?: GroupConnectionResolvers<ContextType>;
   GroupOrderField?: GroupOrderFieldResolvers;
   MacAddress?: GraphQLScalarType;
+  MonthlyUsage?: MonthlyUsageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   OrderDirection?: OrderDirectionResolvers;
   PageInfo?: PageInfoResolvers<ContextType>;
   Port?: GraphQLScalarType;
+  Prepaid?: PrepaidResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   ProviderConnection?: ProviderConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -1617,8 +2044,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   QueueConnection?: QueueConnectionResolvers<ContextType>;
   QueueMember?: QueueMemberResolvers<ContextType>;
   QueueOrderField?: QueueOrderFieldResolvers;
+  RegisteredDevice?: RegisteredDeviceResolvers<ContextType>;
   RingStrategy?: RingStrategyResolvers;
+  SipAccountSettings?: SipAccountSettingsResolvers<ContextType>;
+  SipIdentity?: SipIdentityResolvers<ContextType>;
   SipParameter?: SipParameterResolvers<ContextType>;
+  TemporaryAcceptRule?: TemporaryAcceptRuleResolvers<ContextType>;
   TrustedNetwork?: TrustedNetworkResolvers<ContextType>;
   TrustedNetworkConnection?: TrustedNetworkConnectionResolvers<ContextType>;
   TrustedNetworkOrderField?: TrustedNetworkOrderFieldResolvers;
@@ -1627,5 +2058,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   UserOrderField?: UserOrderFieldResolvers;
   Vendor?: VendorResolvers;
   VendorConnection?: VendorConnectionResolvers<ContextType>;
+  Voicemail?: VoicemailResolvers<ContextType>;
 };
 

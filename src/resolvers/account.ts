@@ -1,7 +1,11 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { decodeIdOf, encodeId } from '../ids.js';
-import type { AccountModel } from '../model.js';
-import { existing, type NodeLoader } from './shared.js';
+import type { AccountModel, RegistrationState } from '../model.js';
+import { defined, existing, type NodeLoader } from './shared.js';
+
+function registrationOf(account: AccountModel): Promise<RegistrationState> {
+  return typeof account.registration === 'function' ? account.registration() : Promise.resolve(account.registration);
+}
 
 export const accountId = (a: AccountModel): string => encodeId('Account', a.vendor, a.connection, a.key);
 
@@ -16,7 +20,18 @@ export const accountResolvers: Resolvers = {
       return existing(ctx.source('accounts', gid.connection).account(gid.key), 'account', id);
     },
   },
-  Account: { id: accountId },
+  Mutation: {
+    updateDeviceSipAccount: (_, { id, input }, ctx) => {
+      const gid = decodeIdOf('Account', id);
+      return ctx.source('deviceConfig', gid.connection).updateAccount(Number(gid.key[0]), defined(input));
+    },
+  },
+  Account: {
+    id: accountId,
+    registered: async (account) => (await registrationOf(account)).registered,
+    registeredAt: async (account) => (await registrationOf(account)).registeredAt,
+    deviceAccount: (account) => account.deviceAccount ?? null,
+  },
   Device: {
     /** The device connection whose MAC matches; each such device is asked once per request. */
     sipConfig: async (device, _, ctx) => {

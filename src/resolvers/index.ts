@@ -8,6 +8,7 @@ import { groupResolvers } from './group.js';
 import { nodeResolvers } from './node.js';
 import { providerResolvers } from './provider.js';
 import { queueResolvers } from './queue.js';
+import { settingsResolvers } from './settings.js';
 import { pageInfoResolvers } from './shared.js';
 import { userResolvers } from './user.js';
 
@@ -63,4 +64,5 @@ export const resolvers: Resolvers = merge(
   deviceResolvers,
   providerResolvers,
   accountResolvers,
+  settingsResolvers,
 );

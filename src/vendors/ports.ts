@@ -4,7 +4,17 @@
  * only this file and src/model.ts, never an adapter's client or wire types.
  */
 import type {
+  AcceptRulesModel,
+  BalanceEntryModel,
+  CallForwardingModel,
+  CallHistoryModel,
+  MonthlyUsageModel,
+  PrepaidModel,
+  RegisteredDeviceModel,
+  SipIdentityModel,
+  VoicemailModel,
   AccountModel,
+  DeviceAccountModel,
   ConnectionInfo,
   DeviceSipConfigModel,
   ProviderModel,
@@ -202,10 +212,35 @@ export interface DeviceConfigSource {
   /** The device's MAC address: from config, or asked from the device once. */
   macAddress(): Promise<string | null>;
   config(): Promise<DeviceSipConfigModel>;
+  /** A partial patch of one account slot; all or nothing on the device. Returns the slot as read back. */
+  updateAccount(index: number, patch: DeviceAccountPatch): Promise<AccountModel>;
 }
 
-/** Settings of SIP accounts (SIP Thor). Filled in by the SIP Thor adapter. */
+export interface DeviceAccountPatch extends Partial<Omit<DeviceAccountModel, 'index'>> {
+  password?: string;
+}
+
+/**
+ * Settings of SIP accounts (SIP Thor), each read lazily and once per request. `address` is the
+ * account's `user@domain`, its native key.
+ */
 export interface AccountSettingsSource {
   readonly connection: string;
   accounts(): Promise<AccountModel[]>;
+  identity(address: string): Promise<SipIdentityModel>;
+  aliases(address: string): Promise<string[]>;
+  enumNumbers(address: string): Promise<string[]>;
+  callForwarding(address: string): Promise<CallForwardingModel>;
+  acceptRules(address: string): Promise<AcceptRulesModel>;
+  rejectRules(address: string): Promise<string[]>;
+  voicemail(address: string): Promise<VoicemailModel>;
+  callHistory(address: string): Promise<CallHistoryModel>;
+  registeredDevices(address: string): Promise<RegisteredDeviceModel[]>;
+  prepaid(address: string): Promise<PrepaidModel>;
+  balanceHistory(address: string): Promise<BalanceEntryModel[]>;
+  monthlyUsage(address: string): Promise<MonthlyUsageModel>;
+  setDoNotDisturb(address: string, enabled: boolean, durationMinutes?: number): Promise<void>;
+  setPrivacy(address: string, enabled: boolean): Promise<void>;
+  addAlias(address: string, username: string): Promise<void>;
+  setCallForwarding(address: string, change: Partial<CallForwardingModel>): Promise<void>;
 }

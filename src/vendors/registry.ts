@@ -2,8 +2,10 @@
 import type { ConnectionSettings } from '../config.js';
 import type { Logger } from '../log.js';
 import { createInfinityAdapter } from './infinity/index.js';
+import { createTwoNAdapter } from './2n/index.js';
 import { createPbxAdapter } from './pbx/index.js';
 import type { ConnectionAdapter } from './ports.js';
+import { createSipThorAdapter } from './sipthor/index.js';
 import { createStringeeAdapter } from './stringee/index.js';
 
 export function createAdapters(connections: ConnectionSettings[], logger: Logger): ConnectionAdapter[] {
@@ -15,8 +17,10 @@ export function createAdapters(connections: ConnectionSettings[], logger: Logger
         return createStringeeAdapter(connection, logger);
       case 'pbx':
         return createPbxAdapter(connection, logger);
-      default:
-        throw new Error(`connection "${connection.name}": vendor kind ${connection.kind} is not supported yet`);
+      case '2n':
+        return createTwoNAdapter(connection, logger);
+      case 'sipthor':
+        return createSipThorAdapter(connection, logger);
     }
   });
 }

@@ -55,7 +55,6 @@ export function toAccount(project: ProjectInfo, userName: string): AccountModel 
     registrar: project.registrar,
     displayName: null,
     enabled: true,
-    registered: null,
-    registeredAt: null,
+    registration: { registered: null, registeredAt: null },
   };
 }

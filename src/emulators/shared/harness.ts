@@ -1,0 +1,309 @@
+/**
+ * The common body of every vendor emulator: a real HTTP server on loopback that records each
+ * request it serves (so tests can count upstream calls and rounds) and can be told to misbehave.
+ *
+ * Emulators are written from the vendor docs, never from the gateway's adapters: nothing in
+ * src/emulators may import from src/vendors (or the reverse).
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface EmulatorRequest {
+  method: string;
+  /** Path without the query string, percent-decoding left to the route. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  rawBody: Buffer;
+  /** Body as UTF-8 text. */
+  text(): string;
+  /** Body parsed as JSON; throws SyntaxError on bad JSON. */
+  json(): unknown;
+  /** Body parsed as application/x-www-form-urlencoded. */
+  form(): URLSearchParams;
+}
+
+export interface EmulatorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** A string or Buffer is sent as is; anything else is JSON-encoded. undefined sends no body. */
+  body?: unknown;
+}
+
+export type Handler = (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  status: number;
+  /** Milliseconds on a monotonic clock (performance.now of this process) when the request arrived / was answered. */
+  startedAt: number;
+  finishedAt: number;
+}
+
+export type FaultKind = 'status' | 'reset' | 'malformed' | 'latency';
+
+export interface Fault {
+  kind: FaultKind;
+  /** HTTP status for kind 'status' (default 503). */
+  status?: number;
+  /** Extra delay for kind 'latency'. */
+  latencyMs?: number;
+  /** Only requests whose path starts with this (and method equals, if given) are affected. */
+  pathPrefix?: string;
+  method?: string;
+  /** How many matching requests this fault hits before it is spent; default: every one. */
+  times?: number;
+}
+
+interface ArmedFault extends Fault {
+  remaining: number;
+}
+
+/** Paths under this prefix steer the emulator itself; they are never recorded. */
+export const CONTROL_PREFIX = '/__emulator';
+
+export class EmulatorServer {
+  readonly name: string;
+  readonly requests: RecordedRequest[] = [];
+  /** Latency added to every request, to make upstream round trips visible. */
+  latencyMs = 0;
+  private faults: ArmedFault[] = [];
+  private intercepts: Array<{ method: string; pathPrefix: string; nth: number; seen: number; action: () => Promise<void> }> = [];
+  private server: Server | undefined;
+  private baseUrlValue: string | undefined;
+  private readonly handler: Handler;
+
+  constructor(name: string, handler: Handler) {
+    this.name = name;
+    this.handler = handler;
+  }
+
+  get baseUrl(): string {
+    if (!this.baseUrlValue) throw new Error(`emulator ${this.name} is not started`);
+    return this.baseUrlValue;
+  }
+
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    const server = createServer((req, res) => {
+      void this.serve(req, res);
+    });
+    server.keepAliveTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    this.baseUrlValue = `http://${host}:${address.port}`;
+    return this.baseUrlValue;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.push({ ...fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+    this.intercepts = [];
+  }
+
+  /**
+   * Runs `action` once, just before the `nth` (1-based) matching request is handled: how a test
+   * makes "someone else changed it" happen at an exact point of a gateway's read-modify-write.
+   */
+  interceptOnce(match: { method: string; pathPrefix: string; nth?: number }, action: () => Promise<void>): void {
+    this.intercepts.push({ method: match.method, pathPrefix: match.pathPrefix, nth: match.nth ?? 1, seen: 0, action });
+  }
+
+  clearLog(): void {
+    this.requests.length = 0;
+  }
+
+  /** Requests recorded since `mark` (an index from `this.requests.length`). */
+  since(mark: number): RecordedRequest[] {
+    return this.requests.slice(mark);
+  }
+
+  private async runIntercepts(method: string, path: string): Promise<void> {
+    for (const entry of [...this.intercepts]) {
+      if (entry.method !== method || !path.startsWith(entry.pathPrefix)) continue;
+      entry.seen += 1;
+      if (entry.seen !== entry.nth) continue;
+      this.intercepts = this.intercepts.filter((e) => e !== entry);
+      await entry.action();
+    }
+  }
+
+  private takeFaults(method: string, path: string): ArmedFault[] {
+    const hit: ArmedFault[] = [];
+    for (const fault of this.faults) {
+      if (fault.remaining <= 0) continue;
+      if (fault.method && fault.method !== method) continue;
+      if (fault.pathPrefix && !path.startsWith(fault.pathPrefix)) continue;
+      fault.remaining -= 1;
+      hit.push(fault);
+    }
+    this.faults = this.faults.filter((f) => f.remaining > 0);
+    return hit;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks);
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const method = req.method ?? 'GET';
+
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      this.control(method, url, rawBody, res);
+      return;
+    }
+
+    await this.runIntercepts(method, url.pathname);
+    const faults = this.takeFaults(method, url.pathname);
+    const extraLatency = faults.reduce((sum, f) => sum + (f.kind === 'latency' ? (f.latencyMs ?? 0) : 0), 0);
+    const delay = this.latencyMs + extraLatency;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+
+    const record = (status: number): void => {
+      this.requests.push({
+        method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+        headers: req.headers,
+        body: rawBody.toString('utf8'),
+        status,
+        startedAt,
+        finishedAt: performance.now(),
+      });
+    };
+
+    if (faults.some((f) => f.kind === 'reset')) {
+      record(0);
+      req.socket.destroy();
+      return;
+    }
+    const statusFault = faults.find((f) => f.kind === 'status');
+    if (statusFault) {
+      const status = statusFault.status ?? 503;
+      record(status);
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(`emulated fault: HTTP ${status}`);
+      return;
+    }
+
+    let response: EmulatorResponse;
+    try {
+      response = await this.handler({
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        rawBody,
+        text: () => rawBody.toString('utf8'),
+        json: () => JSON.parse(rawBody.toString('utf8')) as unknown,
+        form: () => new URLSearchParams(rawBody.toString('utf8')),
+      });
+    } catch (error) {
+      response = { status: 500, headers: { 'content-type': 'text/plain' }, body: `emulator ${this.name} failed: ${String(error)}` };
+    }
+
+    const headers: Record<string, string> = { ...response.headers };
+    let body: Buffer | undefined;
+    if (response.body === undefined) body = undefined;
+    else if (Buffer.isBuffer(response.body)) body = response.body;
+    else if (typeof response.body === 'string') body = Buffer.from(response.body, 'utf8');
+    else {
+      body = Buffer.from(JSON.stringify(response.body), 'utf8');
+      headers['content-type'] ??= 'application/json';
+    }
+    if (faults.some((f) => f.kind === 'malformed')) {
+      // A body cut in half and garbled: what a proxy error page or a crashed worker looks like.
+      const text = (body ?? Buffer.from('{"ok":true}')).toString('utf8');
+      body = Buffer.from(`${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000<html>`, 'utf8');
+    }
+    record(response.status);
+    if (body) headers['content-length'] = String(body.length);
+    res.writeHead(response.status, headers);
+    res.end(body);
+  }
+
+  /** `POST /__emulator/faults` (JSON Fault), `DELETE /__emulator/faults`, `GET /__emulator/requests`, `DELETE /__emulator/requests`, `POST /__emulator/latency?ms=N`. */
+  private control(method: string, url: URL, body: Buffer, res: ServerResponse): void {
+    const what = url.pathname.slice(CONTROL_PREFIX.length);
+    const send = (status: number, payload: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+    };
+    try {
+      if (what === '/faults' && method === 'POST') {
+        this.injectFault(JSON.parse(body.toString('utf8')) as Fault);
+        send(200, { ok: true });
+      } else if (what === '/faults' && method === 'DELETE') {
+        this.clearFaults();
+        send(200, { ok: true });
+      } else if (what === '/requests' && method === 'GET') {
+        send(200, this.requests.map(({ headers: _headers, ...rest }) => rest));
+      } else if (what === '/requests' && method === 'DELETE') {
+        this.clearLog();
+        send(200, { ok: true });
+      } else if (what === '/latency' && method === 'POST') {
+        this.latencyMs = Number(url.searchParams.get('ms') ?? 0);
+        send(200, { ok: true, latencyMs: this.latencyMs });
+      } else send(404, { error: 'unknown control path' });
+    } catch (error) {
+      send(400, { error: String(error) });
+    }
+  }
+}
+
+/** A tiny path router: patterns like `/sip/domains/:domainId/users/:userId`. */
+export interface Route {
+  method: string;
+  pattern: string;
+  handle: (req: EmulatorRequest, params: Record<string, string>) => EmulatorResponse | Promise<EmulatorResponse>;
+}
+
+export function router(routes: Route[], notFound: Handler, methodNotAllowed?: Handler): Handler {
+  const compiled = routes.map((route) => {
+    const names: string[] = [];
+    const source = route.pattern
+      .split('/')
+      .map((part) => {
+        if (part.startsWith(':')) {
+          names.push(part.slice(1));
+          return '([^/]+)';
+        }
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    return { route, names, regex: new RegExp(`^${source}/?$`) };
+  });
+  return (req) => {
+    let pathMatched = false;
+    for (const { route, names, regex } of compiled) {
+      const match = regex.exec(req.path);
+      if (!match) continue;
+      pathMatched = true;
+      if (route.method !== req.method) continue;
+      const params: Record<string, string> = {};
+      names.forEach((name, i) => {
+        params[name] = decodeURIComponent(match[i + 1] ?? '');
+      });
+      return route.handle(req, params);
+    }
+    if (pathMatched && methodNotAllowed) return methodNotAllowed(req);
+    return notFound(req);
+  };
+}

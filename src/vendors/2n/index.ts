@@ -1,0 +1,50 @@
+/** The 2N IP intercom adapter: one connection is one device. */
+import type { ConnectionOf } from '../../config.js';
+import { basicAuth } from '../../http/auth.js';
+import { UpstreamClient } from '../../http/client.js';
+import { digestAuth } from '../../http/digest.js';
+import type { Logger } from '../../log.js';
+import { normalizeMac } from '../../scalars.js';
+import type { ConnectionAdapter } from '../ports.js';
+import { TwoNClient, readTwoNError } from './client.js';
+import { TwoNDevice } from './loaders.js';
+
+export { TwoNClient } from './client.js';
+
+export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger): ConnectionAdapter {
+  const credentials = { username: settings.username ?? '', password: settings.password ?? '' };
+  const http = new UpstreamClient({
+    vendor: '2n',
+    connection: settings.name,
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    maxConcurrency: settings.maxConcurrency,
+    retries: settings.retries,
+    auth: settings.auth === 'digest' ? digestAuth(credentials) : settings.auth === 'basic' ? basicAuth(credentials.username, credentials.password) : undefined,
+    readErrorBody: readTwoNError,
+    logger,
+  });
+  const client = new TwoNClient(http);
+
+  // The MAC links a directory Device to this connection; it does not change, so it is asked once.
+  let mac: Promise<string | null> | undefined = settings.macAddress ? Promise.resolve(normalizeMac(settings.macAddress)) : undefined;
+  const macAddress = (): Promise<string | null> => {
+    mac ??= client.systemInfo().then((info) => normalizeMac(info.macAddr));
+    mac.catch(() => {
+      mac = undefined;
+    });
+    return mac;
+  };
+
+  return {
+    vendor: '2n',
+    connection: settings.name,
+    info: { name: settings.name, vendor: '2n', baseUrl: settings.baseUrl },
+    requestsSent: () => http.sent,
+    forRequest: () => {
+      const device = new TwoNDevice(client, settings.name, macAddress);
+      return { deviceConfig: device, accounts: device };
+    },
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,45 @@
+/** The SIP Thor settings adapter: one connection holds many accounts, each with its own Digest credentials. */
+import { Pool } from 'undici';
+import type { ConnectionOf } from '../../config.js';
+import { UpstreamClient } from '../../http/client.js';
+import { digestAuth } from '../../http/digest.js';
+import type { Logger } from '../../log.js';
+import type { ConnectionAdapter } from '../ports.js';
+import { SipThorClient } from './client.js';
+import { SipThorAccounts } from './loaders.js';
+
+export { SipThorClient } from './client.js';
+
+export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: Logger): ConnectionAdapter {
+  // One pool for the connection; each account signs its own requests over it.
+  const pool = new Pool(new URL(settings.baseUrl).origin, { connections: settings.maxConcurrency, keepAliveTimeout: 10_000 });
+  const uppers: UpstreamClient[] = [];
+  const clients = new Map(
+    settings.accounts.map((account) => {
+      const http = new UpstreamClient({
+        vendor: 'sipthor',
+        connection: settings.name,
+        baseUrl: settings.baseUrl,
+        timeoutMs: settings.timeoutMs,
+        maxConcurrency: settings.maxConcurrency,
+        retries: settings.retries,
+        auth: digestAuth({ username: account.address, password: account.password }),
+        logger,
+        dispatcher: pool,
+      });
+      uppers.push(http);
+      return [account.address, new SipThorClient(http, settings.realm)] as const;
+    }),
+  );
+  return {
+    vendor: 'sipthor',
+    connection: settings.name,
+    info: { name: settings.name, vendor: 'sipthor', baseUrl: settings.baseUrl },
+    requestsSent: () => uppers.reduce((sum, u) => sum + u.sent, 0),
+    forRequest: () => {
+      const accounts = new SipThorAccounts(clients, settings.name);
+      return { accountSettings: accounts, accounts };
+    },
+    close: () => pool.close(),
+  };
+}
