@@ -12,6 +12,8 @@ export interface EmulatorRequest {
   method: string;
   /** Path without the query string, percent-decoding left to the route. */
   path: string;
+  /** The request target exactly as it arrived: path and raw query string. */
+  target: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   rawBody: Buffer;
@@ -209,6 +211,7 @@ export class EmulatorServer {
       response = await this.handler({
         method,
         path: url.pathname,
+        target: req.url ?? '/',
         query: url.searchParams,
         headers: req.headers,
         rawBody,
