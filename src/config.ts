@@ -91,11 +91,11 @@ const fileSchema = z
     limits: z
       .object({
         maxDepth: z.number().int().min(2).max(50).default(12),
-        maxCost: z.number().int().min(10).default(250_000),
+        maxCost: z.number().int().min(10).default(500_000),
         maxPageSize: z.number().int().min(1).max(10_000).default(1000),
       })
       .strict()
-      .default({ maxDepth: 12, maxCost: 250_000, maxPageSize: 1000 }),
+      .default({ maxDepth: 12, maxCost: 500_000, maxPageSize: 1000 }),
     cache: z
       .object({
         enabled: z.boolean().default(false),

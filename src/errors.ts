@@ -94,6 +94,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { ...formatted.extensions, ...original.details, code: original.code },
     };
   }
+  // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; a refused query keeps its own code.
+  if (formatted.extensions?.limit !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QueryTooComplex } };
   const code = formatted.extensions?.code;
   if (code && code !== ErrorCode.InternalServerError) return formatted;
   if (original instanceof GraphQLError) return formatted;

@@ -38,7 +38,9 @@ function fieldDef(parent: GraphQLCompositeType, name: string): GraphQLField<unkn
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
-function multiplier(field: FieldNode, def: GraphQLField<unknown, unknown>): number {
+function multiplier(parent: GraphQLCompositeType, field: FieldNode, def: GraphQLField<unknown, unknown>): number {
+  // A connection's `nodes` are the `first` items its parent field already counted.
+  if (isObjectType(parent) && 'pageInfo' in parent.getFields()) return 1;
   const firstArg = def.args.find((a) => a.name === 'first');
   if (firstArg) {
     const given = field.arguments?.find((a) => a.name.value === 'first');
@@ -60,7 +62,7 @@ function measure(context: ValidationContext, set: SelectionSetNode, parent: Grap
       const child = getNamedType(def.type);
       if (selection.selectionSet && isCompositeType(child)) {
         const sub = measure(context, selection.selectionSet, child, seen);
-        const times = multiplier(selection, def);
+        const times = multiplier(parent, selection, def);
         inner = { depth: sub.depth + 1, cost: times * (1 + sub.cost) };
       } else inner = { depth: 1, cost: 0 };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -89,14 +91,14 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
       const { depth, cost } = measure(context, operation.selectionSet, root, new Set());
       if (depth > limits.maxDepth) {
         context.reportError(
-          new GraphQLError(`query depth ${depth} is over the limit of ${limits.maxDepth}`, { nodes: operation, extensions: { code: ErrorCode.QueryTooComplex, depth, maxDepth: limits.maxDepth } }),
+          new GraphQLError(`query depth ${depth} is over the limit of ${limits.maxDepth}`, { nodes: operation, extensions: { code: ErrorCode.QueryTooComplex, limit: 'depth', depth, maxDepth: limits.maxDepth } }),
         );
       }
       if (cost > limits.maxCost) {
         context.reportError(
           new GraphQLError(`query cost ${cost} is over the limit of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`, {
             nodes: operation,
-            extensions: { code: ErrorCode.QueryTooComplex, cost, maxCost: limits.maxCost },
+            extensions: { code: ErrorCode.QueryTooComplex, limit: 'cost', cost, maxCost: limits.maxCost },
           }),
         );
       }

@@ -351,18 +351,18 @@ export type Domain = Node & {
   callRecording?: Maybe<Scalars['Boolean']['output']>;
   connection: Scalars['String']['output'];
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  devices: DeviceConnection;
+  devices?: Maybe<DeviceConnection>;
   displayName?: Maybe<Scalars['String']['output']>;
-  groups: GroupConnection;
+  groups?: Maybe<GroupConnection>;
   id: Scalars['ID']['output'];
   /** The SIP domain name (Infinity) or the project name (Stringee). */
   name: Scalars['String']['output'];
-  queues: QueueConnection;
+  queues?: Maybe<QueueConnection>;
   /** Where the domain's SIP clients register. */
   registrar?: Maybe<Scalars['String']['output']>;
-  trustedNetworks: TrustedNetworkConnection;
+  trustedNetworks?: Maybe<TrustedNetworkConnection>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
-  users: UserConnection;
+  users?: Maybe<UserConnection>;
   vendor: Vendor;
 };
 
@@ -441,7 +441,7 @@ export type Group = Node & {
   ringExclusive?: Maybe<Scalars['Boolean']['output']>;
   ringRetry?: Maybe<Scalars['Boolean']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
-  users: Array<User>;
+  users?: Maybe<Array<User>>;
   vendor: Vendor;
 };
 
@@ -905,7 +905,7 @@ export type Queue = Node & {
   extension?: Maybe<Scalars['Extension']['output']>;
   id: Scalars['ID']['output'];
   /** Members in ring order. */
-  members: Array<QueueMember>;
+  members?: Maybe<Array<QueueMember>>;
   name: Scalars['String']['output'];
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   vendor: Vendor;
@@ -1161,15 +1161,15 @@ export type UpdateUserInput = {
 export type User = Node & {
   __typename?: 'User';
   /** The user's SIP accounts across vendors. */
-  accounts: Array<Account>;
+  accounts?: Maybe<Array<Account>>;
   company?: Maybe<Scalars['String']['output']>;
   connection: Scalars['String']['output'];
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   department?: Maybe<Scalars['String']['output']>;
   /** The user's device assignments as the vendor lists them, paged. */
-  deviceAssignments: DeviceAssignmentConnection;
+  deviceAssignments?: Maybe<DeviceAssignmentConnection>;
   /** The PBX devices assigned to the user. */
-  devices: Array<Device>;
+  devices?: Maybe<Array<Device>>;
   displayName?: Maybe<Scalars['String']['output']>;
   domain: Domain;
   email?: Maybe<Scalars['String']['output']>;
@@ -1178,7 +1178,7 @@ export type User = Node & {
   /** Missed calls follow to the mobile number. */
   followToMobile?: Maybe<Scalars['Boolean']['output']>;
   /** The groups the user is a member of. */
-  groups: Array<Group>;
+  groups?: Maybe<Array<Group>>;
   hotdeskAllowed?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   jobTitle?: Maybe<Scalars['String']['output']>;
@@ -1680,16 +1680,16 @@ export type DomainResolvers<ContextType = GatewayContext, ParentType extends Res
   callRecording?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  devices?: Resolver<ResolversTypes['DeviceConnection'], ParentType, ContextType, RequireFields<DomainDevicesArgs, 'first'>>;
+  devices?: Resolver<Maybe<ResolversTypes['DeviceConnection']>, ParentType, ContextType, RequireFields<DomainDevicesArgs, 'first'>>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<DomainGroupsArgs, 'first'>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupConnection']>, ParentType, ContextType, RequireFields<DomainGroupsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  queues?: Resolver<ResolversTypes['QueueConnection'], ParentType, ContextType, RequireFields<DomainQueuesArgs, 'first'>>;
+  queues?: Resolver<Maybe<ResolversTypes['QueueConnection']>, ParentType, ContextType, RequireFields<DomainQueuesArgs, 'first'>>;
   registrar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  trustedNetworks?: Resolver<ResolversTypes['TrustedNetworkConnection'], ParentType, ContextType, RequireFields<DomainTrustedNetworksArgs, 'first'>>;
+  trustedNetworks?: Resolver<Maybe<ResolversTypes['TrustedNetworkConnection']>, ParentType, ContextType, RequireFields<DomainTrustedNetworksArgs, 'first'>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<DomainUsersArgs, 'first'>>;
+  users?: Resolver<Maybe<ResolversTypes['UserConnection']>, ParentType, ContextType, RequireFields<DomainUsersArgs, 'first'>>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1710,7 +1710,7 @@ export type GroupResolvers<ContextType = GatewayContext, ParentType extends Reso
   ringExclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   ringRetry?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  users?: Resolver<Maybe<Array<ResolversTypes['User']>>, ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1849,7 +1849,7 @@ export type QueueResolvers<ContextType = GatewayContext, ParentType extends Reso
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
   extension?: Resolver<Maybe<ResolversTypes['Extension']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['QueueMember']>, ParentType, ContextType>;
+  members?: Resolver<Maybe<Array<ResolversTypes['QueueMember']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
@@ -1947,20 +1947,20 @@ export type TrustedNetworkConnectionResolvers<ContextType = GatewayContext, Pare
 export type TrustedNetworkOrderFieldResolvers = { DESCRIPTION: 'description', NETWORK: 'network' };
 
 export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
-  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
+  accounts?: Resolver<Maybe<Array<ResolversTypes['Account']>>, ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  deviceAssignments?: Resolver<ResolversTypes['DeviceAssignmentConnection'], ParentType, ContextType, RequireFields<UserDeviceAssignmentsArgs, 'first'>>;
-  devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType>;
+  deviceAssignments?: Resolver<Maybe<ResolversTypes['DeviceAssignmentConnection']>, ParentType, ContextType, RequireFields<UserDeviceAssignmentsArgs, 'first'>>;
+  devices?: Resolver<Maybe<Array<ResolversTypes['Device']>>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   extension?: Resolver<Maybe<ResolversTypes['Extension']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   followToMobile?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  groups?: Resolver<Maybe<Array<ResolversTypes['Group']>>, ParentType, ContextType>;
   hotdeskAllowed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

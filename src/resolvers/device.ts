@@ -43,9 +43,8 @@ export const deviceResolvers: Resolvers = {
         ctx.log,
       );
     },
-    updateDevice: async (_, { id, input }, ctx) => {
+    updateDevice: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'Device', id);
-      await existing(directory.device(key[0]!, key[1]!), 'device', id);
       return directory.updateDevice(key[0]!, key[1]!, defined(input));
     },
     deleteDevice: async (_, { id }, ctx) => {

@@ -27,18 +27,16 @@ export const domainResolvers: Resolvers = {
     },
   },
   Mutation: {
-    updateDomain: async (_, { id, input }, ctx) => {
+    updateDomain: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'Domain', id);
-      await existing(directory.domain(key[0]!), 'domain', id);
       return directory.updateDomain(key[0]!, defined(input));
     },
     createTrustedNetwork: async (_, { input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'Domain', input.domainId, 'domainId');
       return directory.createTrustedNetwork(key[0]!, defined({ network: input.network, description: input.description }));
     },
-    updateTrustedNetwork: async (_, { id, input }, ctx) => {
+    updateTrustedNetwork: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'TrustedNetwork', id);
-      await existing(directory.trustedNetwork(key[0]!, key[1]!), 'trusted network', id);
       return directory.updateTrustedNetwork(key[0]!, key[1]!, defined(input));
     },
     deleteTrustedNetwork: async (_, { id }, ctx) => {

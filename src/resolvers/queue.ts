@@ -29,9 +29,8 @@ export const queueResolvers: Resolvers = {
       const { domainId: _domain, ...fields } = input;
       return directory.createQueue(key[0]!, defined(fields));
     },
-    updateQueue: async (_, { id, input }, ctx) => {
+    updateQueue: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'Queue', id);
-      await existing(directory.queue(key[0]!, key[1]!), 'queue', id);
       return directory.updateQueue(key[0]!, key[1]!, defined(input));
     },
     deleteQueue: async (_, { id }, ctx) => {
@@ -45,10 +44,9 @@ export const queueResolvers: Resolvers = {
       if (group.key[0] !== key[0] || group.id.connection !== directory.connection) throw badInput('input.groupId: the group must be in the queue\'s domain', 'input.groupId');
       return directory.createQueueMember(key[0]!, key[1]!, defined({ ...input, groupId: group.key[1], queueId: undefined }));
     },
-    updateQueueMember: async (_, { id, input }, ctx) => {
+    updateQueueMember: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'QueueMember', id);
       const groupKey = input.groupId ? directoryRef(ctx, 'Group', input.groupId, 'input.groupId').key[1] : undefined;
-      await existing(directory.queueMember(key[0]!, key[1]!, key[2]!), 'queue member', id);
       return directory.updateQueueMember(key[0]!, key[1]!, key[2]!, defined({ ...input, groupId: groupKey }));
     },
     removeQueueMember: async (_, { id }, ctx) => {

@@ -55,9 +55,8 @@ export const userResolvers: Resolvers = {
         ctx.log,
       );
     },
-    updateUser: async (_, { id, input }, ctx) => {
+    updateUser: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'User', id);
-      await existing(directory.user(key[0]!, key[1]!), 'user', id);
       return directory.updateUser(key[0]!, key[1]!, defined(input));
     },
     deleteUser: async (_, { id }, ctx) => {
