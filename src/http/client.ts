@@ -9,7 +9,7 @@
  * - Auth is a pluggable scheme that can add headers and answer a 401 once (Digest challenge,
  *   token re-login).
  */
-import { Pool, type Dispatcher, errors as undiciErrors } from 'undici';
+import { Pool, type Dispatcher, type FormData, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ErrorCode, VendorError, type UpstreamFailure } from '../errors.js';
 import type { Logger } from '../log.js';

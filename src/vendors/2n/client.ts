@@ -3,6 +3,7 @@
  * `blob-json`, all or nothing on the device), and the device's identity. 2N answers HTTP 200 with
  * `{"success": false, "error": …}` for most failures; those become errors naming the bad parameter.
  */
+import { FormData } from 'undici';
 import { ErrorCode, VendorError } from '../../errors.js';
 import { parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
