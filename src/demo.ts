@@ -1,16 +1,26 @@
 /**
  * The embedded demo: every vendor emulator started in-process on loopback with a deterministic
  * seed, and the settings that point the gateway at them. The gateway does not know they are
- * emulators: it gets base URLs and credentials like any other connection.
+ * emulators: it gets base URLs and credentials like any other connection. Cross-vendor links
+ * (2N devices whose MACs are PBX devices in the directory, SIP Thor accounts of directory users)
+ * are read from the Infinity emulator over its own HTTP API.
  */
 import type { ConnectionSettings, Settings } from './config.js';
-import type { EmulatorServer } from './emulators/shared/harness.js';
+import { createTwoNEmulator } from './emulators/2n/index.js';
 import { createInfinityEmulator } from './emulators/infinity/index.js';
+import { createPbxEmulator } from './emulators/pbx/index.js';
+import type { EmulatorServer } from './emulators/shared/harness.js';
+import { createSipThorEmulator } from './emulators/sipthor/index.js';
+import { createStringeeEmulator } from './emulators/stringee/index.js';
 
 export interface DemoOptions {
   /** Latency every emulator adds to each request, to make upstream rounds visible. */
   latencyMs?: number;
   port?: number;
+  /** How many 2N intercoms to run (each its own emulator and connection). */
+  intercoms?: number;
+  /** Directory users that also get a SIP Thor account. */
+  sipThorAccounts?: number;
 }
 
 export interface Demo {
@@ -20,30 +30,83 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-/** Demo-only credentials: the emulators check them like the real vendors would. */
+/** Demo-only credentials: the emulators check them as the real vendors would. */
 const DEMO_USER = 'demo';
 const DEMO_PASSWORD = 'demo-password';
+const STRINGEE = { projectId: '10042', apiKeySid: 'SKdemoKeySid', apiKeySecret: 'demo-stringee-api-key-secret-0123456789' };
+const INTERCOM_PASSWORD = '2n-demo-password';
+const SIPTHOR_PASSWORD = 'sipthor-demo-password';
+
+const COMMON = { timeoutMs: 10_000, maxConcurrency: 16, retries: 2 };
+
+interface DirectoryPeek {
+  domainName: string;
+  userNames: string[];
+  intercomMacs: string[];
+}
+
+/** Reads, through Infinity's public API, what the other vendors' seeds should refer to. */
+async function peekDirectory(baseUrl: string, intercoms: number, accounts: number): Promise<DirectoryPeek> {
+  const authorization = `Basic ${Buffer.from(`${DEMO_USER}:${DEMO_PASSWORD}`).toString('base64')}`;
+  const rows = async (path: string): Promise<Array<Record<string, string>>> => {
+    const response = await fetch(`${baseUrl}/sip${path}`, { headers: { authorization } });
+    if (!response.ok) throw new Error(`demo seed: GET ${path} answered ${response.status}`);
+    return (await response.text()).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, string>);
+  };
+  const [domain] = await rows('/domains');
+  if (!domain) throw new Error('demo seed: the Infinity emulator has no domain');
+  const users = await rows(`/domains/${domain.domainId}/users?limit=${accounts}`);
+  const devices = await rows(`/domains/${domain.domainId}/devices`);
+  const assigned = devices.filter((d) => d.userId && d.deviceMacAddress);
+  return {
+    domainName: domain.domainName ?? '',
+    userNames: users.map((u) => u.user ?? ''),
+    intercomMacs: assigned.slice(0, intercoms).map((d) => (d.deviceMacAddress ?? '').toUpperCase()),
+  };
+}
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const emulators: Record<string, EmulatorServer> = {};
   const connections: ConnectionSettings[] = [];
-  const common = { timeoutMs: 10_000, maxConcurrency: 16, retries: 2 };
 
   const infinity = createInfinityEmulator({ username: DEMO_USER, password: DEMO_PASSWORD, seed: true });
   emulators.infinity = infinity.server;
+  const infinityUrl = `${await infinity.server.start()}/config/v2`;
+  connections.push({ kind: 'infinity', name: 'infinity', baseUrl: infinityUrl, auth: { type: 'basic', username: DEMO_USER, password: DEMO_PASSWORD }, ...COMMON });
+  const peek = await peekDirectory(infinityUrl, options.intercoms ?? 3, options.sipThorAccounts ?? 4);
+
+  const stringee = createStringeeEmulator({ ...STRINGEE, seed: true });
+  emulators.stringee = stringee.server;
+  connections.push({ kind: 'stringee', name: 'stringee', baseUrl: await stringee.server.start(), registrar: 'v2.stringee.com:15060', tokenTtlSeconds: 3600, ...STRINGEE, ...COMMON });
+
+  const pbx = createPbxEmulator({ username: DEMO_USER, password: DEMO_PASSWORD, seed: true });
+  emulators.pbx = pbx.server;
+  connections.push({ kind: 'pbx', name: 'pbx', baseUrl: await pbx.server.start(), username: DEMO_USER, password: DEMO_PASSWORD, ...COMMON });
+
+  for (const [i, macAddr] of peek.intercomMacs.entries()) {
+    const name = `intercom-${i + 1}`;
+    const device = createTwoNEmulator({ macAddr, deviceName: `2N IP Verso ${i + 1}`, auth: 'digest', username: 'admin', password: INTERCOM_PASSWORD });
+    emulators[name] = device.server;
+    connections.push({ kind: '2n', name, baseUrl: await device.server.start(), auth: 'digest', username: 'admin', password: INTERCOM_PASSWORD, ...COMMON, maxConcurrency: 4 });
+  }
+
+  const accounts = peek.userNames.map((user) => ({ username: user, domain: peek.domainName, password: SIPTHOR_PASSWORD }));
+  const sipthor = createSipThorEmulator({ accounts, seed: true });
+  emulators.sipthor = sipthor.server;
   connections.push({
-    kind: 'infinity',
-    name: 'infinity',
-    baseUrl: `${await infinity.server.start()}/config/v2`,
-    auth: { type: 'basic', username: DEMO_USER, password: DEMO_PASSWORD },
-    ...common,
+    kind: 'sipthor',
+    name: 'sipthor',
+    baseUrl: await sipthor.server.start(),
+    realm: peek.domainName,
+    accounts: accounts.map((a) => ({ address: `${a.username}@${a.domain}`, password: SIPTHOR_PASSWORD })),
+    ...COMMON,
   });
 
   for (const server of Object.values(emulators)) server.latencyMs = options.latencyMs ?? 0;
 
   const settings: Settings = {
     server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true },
-    limits: { maxDepth: 12, maxCost: 250_000, maxPageSize: 1000 },
+    limits: { maxDepth: 12, maxCost: 500_000, maxPageSize: 1000 },
     cache: { enabled: false, ttlSeconds: 30 },
     log: { level: 'info' },
     connections,
@@ -51,7 +114,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   return {
     settings,
     emulators,
-    describe: () => Object.entries(emulators).map(([name, server]) => `${name} at ${server.baseUrl}`).join(', '),
+    describe: () => `${Object.keys(emulators).length} emulators: ${Object.keys(emulators).join(', ')}`,
     stop: async () => {
       await Promise.all(Object.values(emulators).map((s) => s.stop()));
     },

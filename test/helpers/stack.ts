@@ -1,0 +1,55 @@
+/**
+ * A whole stack for tests: the demo's emulators on loopback, the gateway on a free port, and a
+ * client that speaks GraphQL over real HTTP. Upstream calls are counted from the emulators' own
+ * request logs, so a test sees exactly what a vendor would have seen.
+ */
+import { startDemo, type Demo, type DemoOptions } from '../../src/demo.js';
+import { silentLogger } from '../../src/log.js';
+import { createServer, type GatewayServer } from '../../src/server.js';
+import type { RecordedRequest } from '../../src/emulators/shared/harness.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface Stack {
+  url: string;
+  demo: Demo;
+  gateway: GatewayServer;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Runs `action` and returns what it returned plus the upstream requests it caused, per emulator. */
+  counting<T>(action: () => Promise<T>): Promise<{ result: T; calls: Record<string, RecordedRequest[]>; total: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: DemoOptions = {}): Promise<Stack> {
+  const demo = await startDemo(options);
+  const gateway = await createServer({ ...demo.settings, log: { level: 'silent' } }, { logger: silentLogger });
+  const url = await gateway.listen(0, '127.0.0.1');
+  const gql = async <T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as GraphQLResponse<T>;
+  };
+  return {
+    url,
+    demo,
+    gateway,
+    gql,
+    async counting(action) {
+      const marks = Object.fromEntries(Object.entries(demo.emulators).map(([name, server]) => [name, server.requests.length]));
+      const result = await action();
+      const calls = Object.fromEntries(Object.entries(demo.emulators).map(([name, server]) => [name, server.since(marks[name] ?? 0)]));
+      return { result, calls, total: Object.values(calls).reduce((sum, list) => sum + list.length, 0) };
+    },
+    async stop() {
+      await gateway.stop();
+      await demo.stop();
+    },
+  };
+}
+
+/** `GET /config/v2/sip/domains/1/users` style summaries of recorded calls, for readable asserts. */
+export function describeCalls(calls: RecordedRequest[]): string[] {
+  return calls.map((c) => `${c.method} ${c.path}${c.query ? `?${decodeURIComponent(c.query)}` : ''}`);
+}
