@@ -190,3 +190,20 @@ describe('errors', () => {
     assert.equal(result.errors?.[0]?.extensions?.code, 'QUERY_TOO_COMPLEX');
   });
 });
+
+describe('the GraphiQL page', () => {
+  test('a browser GET serves GraphiQL, and its scripts come from the installed packages', async () => {
+    const page = await fetch(stack.url, { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((m) => m[1]!);
+    assert.deepEqual(assets.sort(), ['/graphiql/graphiql.css', '/graphiql/graphiql.js', '/graphiql/react-dom.js', '/graphiql/react.js']);
+    assert.ok(!/https?:\/\//.test(html.replace(/http:\/\/www\.w3\.org[^"]*/g, '')), 'no CDN or external URL');
+    for (const asset of assets) {
+      const response = await fetch(new URL(asset, stack.url));
+      assert.equal(response.status, 200, asset);
+      assert.ok((await response.arrayBuffer()).byteLength > 1000, `${asset} has content`);
+    }
+    assert.equal((await fetch(new URL('/graphiql/../package.json', stack.url))).status, 404);
+  });
+});
