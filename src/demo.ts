@@ -6,12 +6,12 @@
  * are read from the Infinity emulator over its own HTTP API.
  */
 import type { ConnectionSettings, Settings } from './config.js';
-import { createTwoNEmulator } from './emulators/2n/index.js';
-import { createInfinityEmulator } from './emulators/infinity/index.js';
-import { createPbxEmulator } from './emulators/pbx/index.js';
+import { createTwoNEmulator, type TwoNState } from './emulators/2n/index.js';
+import { createInfinityEmulator, type InfinityState } from './emulators/infinity/index.js';
+import { createPbxEmulator, type PbxState } from './emulators/pbx/index.js';
 import type { EmulatorServer } from './emulators/shared/harness.js';
-import { createSipThorEmulator } from './emulators/sipthor/index.js';
-import { createStringeeEmulator } from './emulators/stringee/index.js';
+import { createSipThorEmulator, type SipThorState } from './emulators/sipthor/index.js';
+import { createStringeeEmulator, type StringeeState } from './emulators/stringee/index.js';
 
 export interface DemoOptions {
   /** Latency every emulator adds to each request, to make upstream rounds visible. */
@@ -23,9 +23,19 @@ export interface DemoOptions {
   sipThorAccounts?: number;
 }
 
+/** The emulators' own state, for tests that stage what happens on the vendor's side. */
+export interface DemoStates {
+  infinity: InfinityState;
+  stringee: StringeeState;
+  pbx: PbxState;
+  intercoms: TwoNState[];
+  sipthor: SipThorState;
+}
+
 export interface Demo {
   settings: Settings;
   emulators: Record<string, EmulatorServer>;
+  states: DemoStates;
   describe(): string;
   stop(): Promise<void>;
 }
@@ -83,10 +93,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   emulators.pbx = pbx.server;
   connections.push({ kind: 'pbx', name: 'pbx', baseUrl: await pbx.server.start(), username: DEMO_USER, password: DEMO_PASSWORD, ...COMMON });
 
+  const intercomStates: TwoNState[] = [];
   for (const [i, macAddr] of peek.intercomMacs.entries()) {
     const name = `intercom-${i + 1}`;
     const device = createTwoNEmulator({ macAddr, deviceName: `2N IP Verso ${i + 1}`, auth: 'digest', username: 'admin', password: INTERCOM_PASSWORD });
     emulators[name] = device.server;
+    intercomStates.push(device.state);
     connections.push({ kind: '2n', name, baseUrl: await device.server.start(), auth: 'digest', username: 'admin', password: INTERCOM_PASSWORD, ...COMMON, maxConcurrency: 4 });
   }
 
@@ -114,6 +126,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   return {
     settings,
     emulators,
+    states: { infinity: infinity.state, stringee: stringee.state, pbx: pbx.state, intercoms: intercomStates, sipthor: sipthor.state },
     describe: () => `${Object.keys(emulators).length} emulators: ${Object.keys(emulators).join(', ')}`,
     stop: async () => {
       await Promise.all(Object.values(emulators).map((s) => s.stop()));

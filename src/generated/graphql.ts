@@ -972,25 +972,25 @@ export enum RingStrategy {
  */
 export type SipAccountSettings = {
   __typename?: 'SipAccountSettings';
-  acceptRules: AcceptRules;
-  aliases: Array<Scalars['String']['output']>;
-  balanceHistory: Array<BalanceEntry>;
-  callForwarding: CallForwarding;
+  acceptRules?: Maybe<AcceptRules>;
+  aliases?: Maybe<Array<Scalars['String']['output']>>;
+  balanceHistory?: Maybe<Array<BalanceEntry>>;
+  callForwarding?: Maybe<CallForwarding>;
   /** The last 14 days, at most 50 calls each way. */
-  callHistory: CallHistory;
-  doNotDisturb: DoNotDisturb;
+  callHistory?: Maybe<CallHistory>;
+  doNotDisturb?: Maybe<DoNotDisturb>;
   /** ENUM (E.164) numbers that reach the account. */
-  enumNumbers: Array<Scalars['String']['output']>;
-  identity: SipIdentity;
-  monthlyUsage: MonthlyUsage;
-  prepaid: Prepaid;
+  enumNumbers?: Maybe<Array<Scalars['String']['output']>>;
+  identity?: Maybe<SipIdentity>;
+  monthlyUsage?: Maybe<MonthlyUsage>;
+  prepaid?: Maybe<Prepaid>;
   /** Caller id hidden on outgoing calls. */
-  privacy: Scalars['Boolean']['output'];
+  privacy?: Maybe<Scalars['Boolean']['output']>;
   /** Devices registered now. */
-  registeredDevices: Array<RegisteredDevice>;
+  registeredDevices?: Maybe<Array<RegisteredDevice>>;
   /** Callers always rejected. */
-  rejectRules: Array<Scalars['String']['output']>;
-  voicemail: Voicemail;
+  rejectRules?: Maybe<Array<Scalars['String']['output']>>;
+  voicemail?: Maybe<Voicemail>;
 };
 
 export type SipIdentity = {
@@ -1888,20 +1888,20 @@ export type RegisteredDeviceResolvers<ContextType = GatewayContext, ParentType e
 export type RingStrategyResolvers = { ALL: 'all', HUNT_LONGEST_IDLE: 'huntLongestIdle' };
 
 export type SipAccountSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SipAccountSettings'] = ResolversParentTypes['SipAccountSettings']> = {
-  acceptRules?: Resolver<ResolversTypes['AcceptRules'], ParentType, ContextType>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  balanceHistory?: Resolver<Array<ResolversTypes['BalanceEntry']>, ParentType, ContextType>;
-  callForwarding?: Resolver<ResolversTypes['CallForwarding'], ParentType, ContextType>;
-  callHistory?: Resolver<ResolversTypes['CallHistory'], ParentType, ContextType>;
-  doNotDisturb?: Resolver<ResolversTypes['DoNotDisturb'], ParentType, ContextType>;
-  enumNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  identity?: Resolver<ResolversTypes['SipIdentity'], ParentType, ContextType>;
-  monthlyUsage?: Resolver<ResolversTypes['MonthlyUsage'], ParentType, ContextType>;
-  prepaid?: Resolver<ResolversTypes['Prepaid'], ParentType, ContextType>;
-  privacy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  registeredDevices?: Resolver<Array<ResolversTypes['RegisteredDevice']>, ParentType, ContextType>;
-  rejectRules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  voicemail?: Resolver<ResolversTypes['Voicemail'], ParentType, ContextType>;
+  acceptRules?: Resolver<Maybe<ResolversTypes['AcceptRules']>, ParentType, ContextType>;
+  aliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  balanceHistory?: Resolver<Maybe<Array<ResolversTypes['BalanceEntry']>>, ParentType, ContextType>;
+  callForwarding?: Resolver<Maybe<ResolversTypes['CallForwarding']>, ParentType, ContextType>;
+  callHistory?: Resolver<Maybe<ResolversTypes['CallHistory']>, ParentType, ContextType>;
+  doNotDisturb?: Resolver<Maybe<ResolversTypes['DoNotDisturb']>, ParentType, ContextType>;
+  enumNumbers?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  identity?: Resolver<Maybe<ResolversTypes['SipIdentity']>, ParentType, ContextType>;
+  monthlyUsage?: Resolver<Maybe<ResolversTypes['MonthlyUsage']>, ParentType, ContextType>;
+  prepaid?: Resolver<Maybe<ResolversTypes['Prepaid']>, ParentType, ContextType>;
+  privacy?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  registeredDevices?: Resolver<Maybe<Array<ResolversTypes['RegisteredDevice']>>, ParentType, ContextType>;
+  rejectRules?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  voicemail?: Resolver<Maybe<ResolversTypes['Voicemail']>, ParentType, ContextType>;
 };
 
 export type SipIdentityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SipIdentity'] = ResolversParentTypes['SipIdentity']> = {

@@ -109,6 +109,21 @@ describe('SIP Thor account settings', () => {
     assert.ok(Array.isArray(data.account.settings.registeredDevices));
   });
 
+  test('a backend failure (HTML alert instead of JSON) fails only its field', async () => {
+    const { id } = await firstAccount();
+    stack.demo.states.sipthor.failAction('get_voicemail');
+    try {
+      const result = await stack.gql(`query($id: ID!) { account(id: $id) { settings { voicemail { mailbox } callForwarding { busy } } } }`, { id });
+      const error = result.errors?.find((e) => e.path?.includes('voicemail'));
+      assert.equal(error?.extensions?.code, 'VENDOR_UNAVAILABLE');
+      assert.match(error!.message, /get_voicemail failed/);
+      assert.equal((result.data as any).account.settings.voicemail, null);
+      assert.ok((result.data as any).account.settings.callForwarding, 'the other settings still resolve');
+    } finally {
+      stack.demo.states.sipthor.failingActions.clear();
+    }
+  });
+
   test('a directory user finds their SIP Thor account by SIP address', async () => {
     const { address } = await firstAccount();
     const data = await ok(`{ domains(vendor: INFINITY) { name users(first: 1000) { nodes { userName accounts { vendor address } } } } }`);

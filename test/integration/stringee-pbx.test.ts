@@ -173,6 +173,17 @@ describe('PBX SIP trunks', () => {
   });
 });
 
+test('an expired PBX token is replaced by one new login, and the query still succeeds', async () => {
+  await ok('{ providers(first: 1) { nodes { id } } }');
+  stack.demo.states.pbx.expireAllTokens();
+  const { result, calls } = await stack.counting(() => stack.gql('{ providers(first: 2) { nodes { name } } }'));
+  assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+  assert.deepEqual(
+    (calls.pbx ?? []).map((c) => `${c.status} ${c.method} ${c.path}`),
+    ['401 GET /api/providers/list', '200 POST /api/account/credentials/verify', '200 GET /api/providers/list'],
+  );
+});
+
 async function pbxToken(): Promise<string> {
   const c = connection('pbx');
   const response = await fetch(`${c.baseUrl}/api/account/credentials/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: c.username, password: c.password }) });
