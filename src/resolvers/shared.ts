@@ -1,4 +1,5 @@
 /** What every resolver file needs: paging arguments, id lookups, and the node registry. */
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { decodeIdOf, type GlobalId } from '../ids.js';
@@ -84,4 +85,37 @@ export function asNode<T extends object>(type: string, value: T | null): (T & { 
 
 export function badNodeType(type: string): Error {
   return badInput(`ids of type ${type} cannot be fetched with node()`, 'id');
+}
+
+/** The field names selected directly under this field (through fragments). */
+export function selectedFields(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined = info.fieldNodes[0]?.selectionSet): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  visit(selectionSet);
+  return names;
+}
+
+/** Whether the query selects `path` (e.g. ['nodes', 'groups']) below this field. */
+export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
+  let sets: Array<SelectionSetNode | undefined> = info.fieldNodes.map((n) => n.selectionSet);
+  for (const name of path) {
+    const next: Array<SelectionSetNode | undefined> = [];
+    const visit = (set: SelectionSetNode | undefined): void => {
+      for (const selection of set?.selections ?? []) {
+        if (selection.kind === Kind.FIELD && selection.name.value === name) next.push(selection.selectionSet ?? undefined);
+        else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+        else if (selection.kind === Kind.FRAGMENT_SPREAD) visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    };
+    sets.forEach(visit);
+    if (next.length === 0) return false;
+    sets = next;
+  }
+  return true;
 }

@@ -4,10 +4,17 @@ import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { UserModel } from '../model.js';
 import { withCompensation } from '../workflows.js';
-import { connectionResolvers, defined, directoryRef, existing, pageRequest, sortKeys, type NodeLoader } from './shared.js';
+import { connectionResolvers, defined, directoryRef, existing, pageRequest, selectedFields, sortKeys, type NodeLoader } from './shared.js';
 
 export const userId = (u: Pick<UserModel, 'vendor' | 'connection' | 'domainId' | 'userId'>): string =>
   encodeId('User', u.vendor, u.connection, [u.domainId, u.userId]);
+
+const ROW_FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection', 'groups', 'devices']);
+
+/** A user known only by its key; `complete: false` makes any row field load the user. */
+function userStub(vendor: UserModel['vendor'], connection: string, domainId: string, userId: string): UserModel {
+  return { vendor, connection, domainId, userId, complete: false, userName: userId, displayName: null, extension: null };
+}
 
 export const nodeLoaders: Record<string, NodeLoader> = {
   User: (ctx, id) => ctx.source('directory', id.connection).user(id.key[0]!, id.key[1]!),
@@ -26,8 +33,11 @@ function fullField<K extends keyof UserModel>(field: K) {
 
 export const userResolvers: Resolvers = {
   Query: {
-    user: (_, { id }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'User', id);
+    user: (_, { id }, ctx, info) => {
+      const { directory, key, id: gid } = directoryRef(ctx, 'User', id);
+      // Asked only for relations including its groups, the row is not needed: the groups call answers 404 for an unknown user.
+      const fields = selectedFields(info);
+      if (fields.has('groups') && [...fields].every((f) => ROW_FREE_FIELDS.has(f))) return userStub(gid.vendor, gid.connection, key[0]!, key[1]!);
       return existing(directory.user(key[0]!, key[1]!), 'user', id);
     },
   },

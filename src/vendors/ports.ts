@@ -128,6 +128,8 @@ export interface DirectorySource {
   addGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
   removeGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
   userGroups(domainId: string, userId: string): Promise<GroupModel[]>;
+  /** A hint: the groups of up to `userCount` users of the domain will be asked for soon. */
+  expectGroupsOfUsers?(domainId: string, userCount: number): void;
   addUserGroups(domainId: string, userId: string, groupIds: string[]): Promise<void>;
 
   queues(domainId: string, options: ListOptions<QueueField>): Promise<Page<QueueModel>>;

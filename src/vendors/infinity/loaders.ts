@@ -36,6 +36,9 @@ import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
 import { LIST_FIELDS } from './wire.js';
 
+/** With no group count known yet, this many users make listing the domain's groups a good bet. */
+const UNKNOWN_DOMAIN_PREFETCH_AT = 8;
+
 /** Rows fetched per call when the gateway needs a whole domain-wide list. */
 const FULL_LIST_PAGE = 1000;
 
@@ -277,6 +280,13 @@ export class InfinityDirectory implements DirectorySource {
 
   userGroups(domainId: string, userId: string): Promise<GroupModel[]> {
     return this.userGroupsLoader.load(key(domainId, userId));
+  }
+
+  /** Starts the domain's group list early when inverting memberships is already the cheaper plan. */
+  expectGroupsOfUsers(domainId: string, userCount: number): void {
+    const known = this.stats.groupCount(domainId);
+    const inverting = known === undefined ? userCount >= UNKNOWN_DOMAIN_PREFETCH_AT : 1 + known < userCount;
+    if (inverting) this.allGroups(domainId).catch(() => undefined);
   }
 
   addUserGroups(domainId: string, userId: string, groupIds: string[]): Promise<void> {
