@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { formatError } from './errors.js';
@@ -27,6 +28,8 @@ export interface GatewayServer {
   listen(port?: number, host?: string): Promise<string>;
   /** Stops accepting requests, then closes Apollo and every upstream pool. */
   stop(): Promise<void>;
+  /** Hits and misses of the cross-request cache; undefined when it is off. */
+  cacheStats(): CacheStats | undefined;
 }
 
 export interface CreateServerOptions {
@@ -70,7 +73,8 @@ function wantsHtml(req: IncomingMessage): boolean {
 
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(settings.log.level);
-  const adapters = options.adapters ?? createAdapters(settings.connections, logger);
+  const cache = settings.cache.enabled ? createCacheFactory(settings.cache) : undefined;
+  const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -159,6 +163,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await apollo.stop();
       await Promise.all(adapters.map((a) => a.close()));
+      await cache?.close();
     },
+    cacheStats: () => (cache ? { ...cache.stats } : undefined),
   };
 }

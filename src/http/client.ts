@@ -11,6 +11,7 @@
  */
 import { Pool, type Dispatcher, type FormData, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ReadCache } from '../cache.js';
 import { ErrorCode, VendorError, type UpstreamFailure } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
@@ -29,6 +30,8 @@ export interface UpstreamRequest {
   idempotent?: boolean;
   /** Send without the connection's auth scheme (a token login itself). */
   anonymous?: boolean;
+  /** Never answer from the cache: a read that guards a write must see the vendor's current state. */
+  fresh?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -62,8 +65,10 @@ export interface UpstreamClientOptions {
   auth?: AuthScheme;
   readErrorBody?: ErrorBodyReader;
   logger?: Logger;
-  /** For tests and the benchmark: a dispatcher to use instead of a new Pool. */
+  /** A dispatcher to share instead of a new Pool (several clients over one connection's pool). */
   dispatcher?: Dispatcher;
+  /** The cross-request read cache, when enabled. */
+  cache?: ReadCache;
 }
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -126,8 +131,30 @@ export class UpstreamClient {
     return { vendor: this.vendor, connection: this.connection, ...extra };
   }
 
-  /** Sends the request; any HTTP status comes back as a response, network failures throw VendorError. */
+  /**
+   * Sends the request; any HTTP status comes back as a response, network failures throw
+   * VendorError. With a cache, a GET may be answered from it, and a write invalidates what it touches.
+   */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const cache = request.anonymous ? undefined : this.options.cache;
+    if (!cache || (request.fresh && request.method === 'GET')) return this.sendUncached(request);
+    if (request.method !== 'GET') {
+      try {
+        return await this.sendUncached(request);
+      } finally {
+        // Even a failed write may have changed something: forget what its scopes said before.
+        await cache.invalidate(request.path);
+      }
+    }
+    const key = await cache.keyFor(request.path, `${request.path}${encodeQuery(request.query)}`);
+    const cached = await cache.get(key);
+    if (cached !== undefined) return { status: 200, headers: {}, text: cached };
+    const response = await this.sendUncached(request);
+    if (response.status === 200) await cache.set(key, response.text);
+    return response;
+  }
+
+  private async sendUncached(request: UpstreamRequest): Promise<UpstreamResponse> {
     const prepared: PreparedRequest = { ...request, target: `${this.basePath}${request.path}${encodeQuery(request.query)}` };
     const idempotent = request.idempotent ?? request.method === 'GET';
     let authRetried = false;

@@ -1,4 +1,5 @@
 /** Configured connections → adapters. The one place that knows every vendor kind. */
+import type { CacheFactory } from '../cache.js';
 import type { ConnectionSettings } from '../config.js';
 import type { Logger } from '../log.js';
 import { createInfinityAdapter } from './infinity/index.js';
@@ -8,19 +9,19 @@ import type { ConnectionAdapter } from './ports.js';
 import { createSipThorAdapter } from './sipthor/index.js';
 import { createStringeeAdapter } from './stringee/index.js';
 
-export function createAdapters(connections: ConnectionSettings[], logger: Logger): ConnectionAdapter[] {
+export function createAdapters(connections: ConnectionSettings[], logger: Logger, cache?: CacheFactory): ConnectionAdapter[] {
   return connections.map((connection) => {
     switch (connection.kind) {
       case 'infinity':
-        return createInfinityAdapter(connection, logger);
+        return createInfinityAdapter(connection, logger, cache);
       case 'stringee':
-        return createStringeeAdapter(connection, logger);
+        return createStringeeAdapter(connection, logger, cache);
       case 'pbx':
-        return createPbxAdapter(connection, logger);
+        return createPbxAdapter(connection, logger, cache);
       case '2n':
-        return createTwoNAdapter(connection, logger);
+        return createTwoNAdapter(connection, logger, cache);
       case 'sipthor':
-        return createSipThorAdapter(connection, logger);
+        return createSipThorAdapter(connection, logger, cache);
     }
   });
 }

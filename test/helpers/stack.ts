@@ -3,6 +3,7 @@
  * client that speaks GraphQL over real HTTP. Upstream calls are counted from the emulators' own
  * request logs, so a test sees exactly what a vendor would have seen.
  */
+import type { Settings } from '../../src/config.js';
 import { startDemo, type Demo, type DemoOptions } from '../../src/demo.js';
 import { silentLogger } from '../../src/log.js';
 import { createServer, type GatewayServer } from '../../src/server.js';
@@ -23,14 +24,20 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: DemoOptions = {}): Promise<Stack> {
-  const demo = await startDemo(options);
-  const gateway = await createServer({ ...demo.settings, log: { level: 'silent' } }, { logger: silentLogger });
+/** A gateway over `settings`, listening on a free loopback port, and a GraphQL client for it. */
+export async function startGateway(settings: Settings): Promise<{ gateway: GatewayServer; url: string; gql: Stack['gql'] }> {
+  const gateway = await createServer({ ...settings, log: { level: 'silent' } }, { logger: silentLogger });
   const url = await gateway.listen(0, '127.0.0.1');
   const gql = async <T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
     return (await response.json()) as GraphQLResponse<T>;
   };
+  return { gateway, url, gql };
+}
+
+export async function startStack(options: DemoOptions & { cache?: Settings['cache'] } = {}): Promise<Stack> {
+  const demo = await startDemo(options);
+  const { gateway, url, gql } = await startGateway({ ...demo.settings, cache: options.cache ?? demo.settings.cache });
   return {
     url,
     demo,

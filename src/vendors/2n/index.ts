@@ -1,4 +1,5 @@
 /** The 2N IP intercom adapter: one connection is one device. */
+import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { basicAuth } from '../../http/auth.js';
 import { UpstreamClient } from '../../http/client.js';
@@ -11,7 +12,7 @@ import { TwoNDevice } from './loaders.js';
 
 export { TwoNClient } from './client.js';
 
-export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger): ConnectionAdapter {
+export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const credentials = { username: settings.username ?? '', password: settings.password ?? '' };
   const http = new UpstreamClient({
     vendor: '2n',
@@ -21,6 +22,7 @@ export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger):
     maxConcurrency: settings.maxConcurrency,
     retries: settings.retries,
     auth: settings.auth === 'digest' ? digestAuth(credentials) : settings.auth === 'basic' ? basicAuth(credentials.username, credentials.password) : undefined,
+    cache: cache?.forNamespace(`2n:${settings.name}`, WHOLE_CONNECTION),
     readErrorBody: readTwoNError,
     logger,
   });

@@ -59,7 +59,7 @@ export class InfinityClient {
 
   // Groups and their users
   listGroups = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/groups`, wire.groupRow, query);
-  readGroup = (d: string, g: string) => this.read(`/sip/domains/${seg(d)}/groups/${seg(g)}`, wire.groupRow);
+  readGroup = (d: string, g: string, fresh = false) => this.read(`/sip/domains/${seg(d)}/groups/${seg(g)}`, wire.groupRow, fresh);
   createGroup = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/groups`, params, 'groupId');
   updateGroup = (d: string, g: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/groups/${seg(g)}`, params);
   deleteGroup = (d: string, g: string) => this.remove(`/sip/domains/${seg(d)}/groups/${seg(g)}`);
@@ -112,8 +112,8 @@ export class InfinityClient {
     return this.parseRows(response, schema);
   }
 
-  private async read<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S> | null> {
-    const response = await this.http.send({ method: 'GET', path });
+  private async read<S extends z.ZodType>(path: string, schema: S, fresh = false): Promise<z.infer<S> | null> {
+    const response = await this.http.send({ method: 'GET', path, fresh });
     if (response.status === 404) return null;
     if (response.status !== 200) throw this.http.statusError(response, { method: 'GET', path });
     const [row] = this.parseRows(response, schema);

@@ -1,4 +1,5 @@
 /** The Infinity Config API v2 adapter: one per configured connection. */
+import { type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { apiKeyAuth, basicAuth } from '../../http/auth.js';
 import { UpstreamClient } from '../../http/client.js';
@@ -10,7 +11,17 @@ import { DomainStats, InfinityDirectory } from './loaders.js';
 export { InfinityClient } from './client.js';
 export { InfinityDirectory } from './loaders.js';
 
-export function createInfinityAdapter(settings: ConnectionOf<'infinity'>, logger: Logger): ConnectionAdapter {
+/**
+ * Cache scopes: each domain is one; the domain list is another, which a change of a domain's own
+ * settings also touches.
+ */
+function infinityScopes(path: string): string[] {
+  const match = /^\/sip\/domains\/([^/]+)(\/.*)?$/.exec(path);
+  if (!match) return ['domains'];
+  return match[2] ? [`domain:${match[1]}`] : ['domains', `domain:${match[1]}`];
+}
+
+export function createInfinityAdapter(settings: ConnectionOf<'infinity'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const http = new UpstreamClient({
     vendor: 'infinity',
     connection: settings.name,
@@ -19,6 +30,7 @@ export function createInfinityAdapter(settings: ConnectionOf<'infinity'>, logger
     maxConcurrency: settings.maxConcurrency,
     retries: settings.retries,
     auth: settings.auth.type === 'basic' ? basicAuth(settings.auth.username, settings.auth.password) : apiKeyAuth(settings.auth.apiKey),
+    cache: cache?.forNamespace(`infinity:${settings.name}`, infinityScopes),
     readErrorBody: readInfinityError,
     logger,
   });

@@ -256,8 +256,9 @@ export class InfinityDirectory implements DirectorySource {
 
   /** The doc marks no update field optional, so the whole group is sent: read, lay the input over it, write. */
   async updateGroup(domainId: string, groupId: string, input: GroupInput): Promise<GroupModel> {
-    const current = await this.group(domainId, groupId);
-    if (!current) throw new GatewayError(ErrorCode.NotFound, `group ${groupId} was not found`);
+    const row = await this.client.readGroup(domainId, groupId, true);
+    if (!row) throw new GatewayError(ErrorCode.NotFound, `group ${groupId} was not found`);
+    const current = map.toGroup(this.connection, domainId, row);
     await this.write(() => this.client.updateGroup(domainId, groupId, map.mergedGroupParams(current, input)));
     return this.readBack(this.group(domainId, groupId), 'group', groupId);
   }

@@ -91,9 +91,9 @@ export class PbxClient {
     return this.json({ method: 'GET', path: '/api/providers/list', query: [['pagination', pagination], ['pagesize', pagesize], ['sort_by', sortBy]] }, wire.providerList);
   }
 
-  /** null when the PBX says the provider does not exist. */
-  async show(id: string): Promise<wire.ProviderWire | null> {
-    const response = await this.http.send({ method: 'GET', path: '/api/providers/show', query: [['id', id]] });
+  /** null when the PBX says the provider does not exist; `fresh` skips the read cache. */
+  async show(id: string, fresh = false): Promise<wire.ProviderWire | null> {
+    const response = await this.http.send({ method: 'GET', path: '/api/providers/show', query: [['id', id]], fresh });
     if (response.status === 404 || (response.status === 400 && readPbxError(response).vendorCode === wire.ERR.notFound)) return null;
     return this.parse(this.ok(response, 'GET', '/api/providers/show'), wire.provider);
   }

@@ -1,4 +1,5 @@
 /** The PortSIP PBX adapter: SIP trunks (providers). */
+import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { headerTokenAuth } from '../../http/auth.js';
 import { UpstreamClient } from '../../http/client.js';
@@ -9,7 +10,7 @@ import { PbxProviders } from './loaders.js';
 
 export { PbxClient, PbxToken } from './client.js';
 
-export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger): ConnectionAdapter {
+export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const token = new PbxToken({ username: settings.username, password: settings.password });
   const http = new UpstreamClient({
     vendor: 'pbx',
@@ -19,6 +20,7 @@ export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger):
     maxConcurrency: settings.maxConcurrency,
     retries: settings.retries,
     auth: headerTokenAuth('access_token', token),
+    cache: cache?.forNamespace(`pbx:${settings.name}`, WHOLE_CONNECTION),
     readErrorBody: readPbxError,
     logger,
   });

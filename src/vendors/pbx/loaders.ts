@@ -58,15 +58,15 @@ export class PbxProviders implements ProviderSource {
    * this leaves.
    */
   async update(providerId: string, patch: Partial<ProviderInput>): Promise<ProviderModel> {
-    const base = await this.client.show(providerId);
+    const base = await this.client.show(providerId, true);
     if (!base) throw notFound('provider', providerId);
     const body = map.mergeForUpdate(base, patch);
-    const beforeWrite = await this.client.show(providerId);
+    const beforeWrite = await this.client.show(providerId, true);
     if (!beforeWrite) throw notFound('provider', providerId);
     const changedMeanwhile = map.changedFields(base, beforeWrite);
     if (changedMeanwhile.length > 0) throw this.conflict(providerId, 'before the update was written', changedMeanwhile);
     await this.client.update(body);
-    const after = await this.client.show(providerId);
+    const after = await this.client.show(providerId, true);
     if (!after) throw notFound('provider', providerId);
     const overwritten = map.patchedWireFields(patch).filter((field) => JSON.stringify(after[field]) !== JSON.stringify(body[field]));
     if (overwritten.length > 0) throw this.conflict(providerId, 'right after the update was written, overwriting it', overwritten);

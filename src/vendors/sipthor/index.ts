@@ -1,5 +1,6 @@
 /** The SIP Thor settings adapter: one connection holds many accounts, each with its own Digest credentials. */
 import { Pool } from 'undici';
+import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { UpstreamClient } from '../../http/client.js';
 import { digestAuth } from '../../http/digest.js';
@@ -10,7 +11,7 @@ import { SipThorAccounts } from './loaders.js';
 
 export { SipThorClient } from './client.js';
 
-export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: Logger): ConnectionAdapter {
+export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   // One pool for the connection; each account signs its own requests over it.
   const pool = new Pool(new URL(settings.baseUrl).origin, { connections: settings.maxConcurrency, keepAliveTimeout: 10_000 });
   const uppers: UpstreamClient[] = [];
@@ -26,6 +27,8 @@ export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: 
         auth: digestAuth({ username: account.address, password: account.password }),
         logger,
         dispatcher: pool,
+        // Each account sees its own settings: its own cache namespace.
+        cache: cache?.forNamespace(`sipthor:${settings.name}:${account.address}`, WHOLE_CONNECTION),
       });
       uppers.push(http);
       return [account.address, new SipThorClient(http, settings.realm)] as const;

@@ -1,4 +1,5 @@
 /** The Stringee SIP phone adapter: a project is a Domain, a phone a User with one Account. */
+import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { headerTokenAuth } from '../../http/auth.js';
 import { UpstreamClient } from '../../http/client.js';
@@ -9,7 +10,7 @@ import { StringeeDirectory } from './loaders.js';
 
 export { StringeeClient, StringeeToken } from './client.js';
 
-export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger: Logger): ConnectionAdapter {
+export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const token = new StringeeToken({ apiKeySid: settings.apiKeySid, apiKeySecret: settings.apiKeySecret, tokenTtlSeconds: settings.tokenTtlSeconds });
   const http = new UpstreamClient({
     vendor: 'stringee',
@@ -19,6 +20,7 @@ export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger
     maxConcurrency: settings.maxConcurrency,
     retries: settings.retries,
     auth: headerTokenAuth('x-stringee-auth', token),
+    cache: cache?.forNamespace(`stringee:${settings.name}`, WHOLE_CONNECTION),
     readErrorBody: readStringeeError,
     logger,
   });
