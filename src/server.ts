@@ -6,7 +6,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -83,7 +83,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [queryLimitsRule(settings.limits)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin(logger)],
+    // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger)],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();

@@ -124,7 +124,7 @@ export class InfinityClient {
   private async create(path: string, params: FormParams, idKey: string): Promise<string> {
     const response = await this.http.expect({ method: 'POST', path, ...form(params) }, 201, 200);
     const body = this.parseOne(response, wire.createdIdOf(idKey));
-    return body[idKey] as string;
+    return wire.str(body[idKey] as string | number);
   }
 
   private async post(path: string, params: FormParams): Promise<void> {

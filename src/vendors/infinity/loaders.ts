@@ -34,7 +34,7 @@ import type {
 } from '../ports.js';
 import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
-import { LIST_FIELDS } from './wire.js';
+import { LIST_FIELDS, str } from './wire.js';
 
 /** With no group count known yet, this many users make listing the domain's groups a good bet. */
 const UNKNOWN_DOMAIN_PREFETCH_AT = 8;
@@ -66,12 +66,18 @@ function toPage<T>(rows: T[], options: ListOptions): Page<T> {
   return { items: rows.slice(0, options.page.limit), offset: options.page.offset, hasNextPage: rows.length > options.page.limit, totalCount: null };
 }
 
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** `domain/id` keys → ids per domain, in first-seen order. */
 function groupByDomain(keys: readonly string[]): Map<string, string[]> {
   const byDomain = new Map<string, string[]>();
   for (const k of keys) {
     const [d, id] = split(k);
-    byDomain.set(d, [...(byDomain.get(d) ?? []), id]);
+    append(byDomain, d, id);
   }
   return byDomain;
 }
@@ -170,8 +176,7 @@ export class InfinityDirectory implements DirectorySource {
         for (const device of devices) {
           this.deviceLoader.prime(key(d, device.deviceId), device);
           if (!device.userId) continue;
-          const k = key(d, device.userId);
-          found.set(k, [...(found.get(k) ?? []), device]);
+          append(found, key(d, device.userId), device);
         }
       }),
     );
@@ -438,7 +443,7 @@ export class InfinityDirectory implements DirectorySource {
   async assignDevice(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel> {
     const created = await this.write(() => this.client.createUserDevice(domainId, userId, deviceId));
     const assignment = await this.readBack(this.deviceAssignment(domainId, userId, deviceId), 'device assignment', deviceId);
-    return { ...assignment, provisioningToken: created.pbxDeviceToken || null };
+    return { ...assignment, provisioningToken: str(created.pbxDeviceToken) || null };
   }
 
   unassignDevice(domainId: string, userId: string, deviceId: string): Promise<void> {
@@ -471,7 +476,7 @@ export class InfinityDirectory implements DirectorySource {
     const members = await Promise.all(groups.map((g) => this.groupUsers(domainId, g.groupId)));
     const byUser = new Map<string, GroupModel[]>();
     groups.forEach((group, i) => {
-      for (const member of members[i]!) byUser.set(member.userId, [...(byUser.get(member.userId) ?? []), group]);
+      for (const member of members[i]!) append(byUser, member.userId, group);
     });
     return byUser;
   }

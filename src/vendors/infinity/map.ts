@@ -11,18 +11,19 @@ import type {
   UserModel,
 } from '../../model.js';
 import type { GroupInput, QueueInput, QueueMemberInput, UserInput } from '../ports.js';
-import type {
-  DeviceRow,
-  DomainRow,
-  FormParams,
-  GroupRow,
-  GroupUserRow,
-  QueueMemberRow,
-  QueueRow,
-  TrustedNetworkRow,
-  UserDeviceRow,
-  UserGroupRow,
-  UserRow,
+import {
+  type DeviceRow,
+  type DomainRow,
+  type FormParams,
+  type GroupRow,
+  type GroupUserRow,
+  type QueueMemberRow,
+  type QueueRow,
+  type TrustedNetworkRow,
+  type UserDeviceRow,
+  type UserGroupRow,
+  type UserRow,
+  str,
 } from './wire.js';
 
 const VENDOR = 'infinity' as const;
@@ -33,10 +34,8 @@ const int = (value: string): number | null => (value === '' || !/^-?\d+$/.test(v
 
 /** `2019-10-31 09:42:56` (UTC) → Date; anything unreadable → null rather than a wrong date. */
 export function parseDatetime(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (value.length !== 19 || value[4] !== '-' || value[10] !== ' ') return null;
+  const date = new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`);
   return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1900 ? null : date;
 }
 
@@ -44,13 +43,13 @@ export function toDomain(connection: string, row: DomainRow): DomainModel {
   return {
     vendor: VENDOR,
     connection,
-    domainId: row.domainId,
-    name: row.domainName || row.displayName || row.domainId,
-    displayName: text(row.displayName),
-    callRecording: flag(row.rec),
-    registrar: text(row.domainName),
-    createdAt: parseDatetime(row.createDatetime),
-    updatedAt: parseDatetime(row.updateDatetime),
+    domainId: str(row.domainId),
+    name: str(row.domainName) || str(row.displayName) || str(row.domainId),
+    displayName: text(str(row.displayName)),
+    callRecording: flag(str(row.rec)),
+    registrar: text(str(row.domainName)),
+    createdAt: parseDatetime(str(row.createDatetime)),
+    updatedAt: parseDatetime(str(row.updateDatetime)),
   };
 }
 
@@ -58,29 +57,29 @@ export function toUser(connection: string, domainId: string, row: UserRow): User
   return {
     vendor: VENDOR,
     connection,
-    domainId: row.domainId || domainId,
-    userId: row.userId,
+    domainId: str(row.domainId) || domainId,
+    userId: str(row.userId),
     complete: true,
-    userName: row.user,
-    displayName: text(row.displayName),
-    extension: text(row.extensionNumber),
-    email: text(row.email),
-    firstName: text(row.firstName),
-    lastName: text(row.lastName),
-    jobTitle: text(row.jobName),
-    department: text(row.departmentName),
-    company: text(row.companyName),
-    office: text(row.officeName),
-    ukCallerId: text(row.ukCallerId),
-    usCallerId: text(row.usCallerId),
-    mobileNumber: text(row.mobileNumber),
-    followToMobile: flag(row.mobileFollow),
-    ukPhoneId: int(row.ukPhoneId),
-    usPhoneId: int(row.usPhoneId),
-    hotdeskAllowed: flag(row.hotdeskAllowed),
-    onDashboard: flag(row.dashboard),
-    createdAt: parseDatetime(row.createDatetime),
-    updatedAt: parseDatetime(row.updateDatetime),
+    userName: str(row.user),
+    displayName: text(str(row.displayName)),
+    extension: text(str(row.extensionNumber)),
+    email: text(str(row.email)),
+    firstName: text(str(row.firstName)),
+    lastName: text(str(row.lastName)),
+    jobTitle: text(str(row.jobName)),
+    department: text(str(row.departmentName)),
+    company: text(str(row.companyName)),
+    office: text(str(row.officeName)),
+    ukCallerId: text(str(row.ukCallerId)),
+    usCallerId: text(str(row.usCallerId)),
+    mobileNumber: text(str(row.mobileNumber)),
+    followToMobile: flag(str(row.mobileFollow)),
+    ukPhoneId: int(str(row.ukPhoneId)),
+    usPhoneId: int(str(row.usPhoneId)),
+    hotdeskAllowed: flag(str(row.hotdeskAllowed)),
+    onDashboard: flag(str(row.dashboard)),
+    createdAt: parseDatetime(str(row.createDatetime)),
+    updatedAt: parseDatetime(str(row.updateDatetime)),
   };
 }
 
@@ -90,11 +89,11 @@ export function toGroupMember(connection: string, domainId: string, row: GroupUs
     vendor: VENDOR,
     connection,
     domainId,
-    userId: row.userId,
+    userId: str(row.userId),
     complete: false,
-    userName: row.user,
-    displayName: text(row.displayName),
-    extension: text(row.extensionNumber),
+    userName: str(row.user),
+    displayName: text(str(row.displayName)),
+    extension: text(str(row.extensionNumber)),
   };
 }
 
@@ -102,17 +101,17 @@ export function toGroup(connection: string, domainId: string, row: GroupRow): Gr
   return {
     vendor: VENDOR,
     connection,
-    domainId: row.domainId || domainId,
-    groupId: row.groupId,
+    domainId: str(row.domainId) || domainId,
+    groupId: str(row.groupId),
     complete: true,
-    name: row.groupName,
-    displayName: text(row.displayName),
-    extension: text(row.extensionNumber),
-    ringRetry: flag(row.ringRetry),
-    ringExclusive: flag(row.ringExclusive),
-    callerNameFormat: text(row.callerNameFormat),
-    createdAt: parseDatetime(row.createDatetime),
-    updatedAt: parseDatetime(row.updateDatetime),
+    name: str(row.groupName),
+    displayName: text(str(row.displayName)),
+    extension: text(str(row.extensionNumber)),
+    ringRetry: flag(str(row.ringRetry)),
+    ringExclusive: flag(str(row.ringExclusive)),
+    callerNameFormat: text(str(row.callerNameFormat)),
+    createdAt: parseDatetime(str(row.createDatetime)),
+    updatedAt: parseDatetime(str(row.updateDatetime)),
   };
 }
 
@@ -121,11 +120,11 @@ export function toUserGroup(connection: string, domainId: string, row: UserGroup
     vendor: VENDOR,
     connection,
     domainId,
-    groupId: row.groupId,
+    groupId: str(row.groupId),
     complete: false,
-    name: row.groupName,
-    displayName: text(row.displayName),
-    extension: text(row.extensionNumber),
+    name: str(row.groupName),
+    displayName: text(str(row.displayName)),
+    extension: text(str(row.extensionNumber)),
   };
 }
 
@@ -133,14 +132,14 @@ export function toQueue(connection: string, domainId: string, row: QueueRow): Qu
   return {
     vendor: VENDOR,
     connection,
-    domainId: row.domainId || domainId,
-    queueId: row.queueId,
-    name: row.queueName,
-    displayName: text(row.displayName),
-    extension: text(row.extensionNumber),
-    callerNameFormat: text(row.callerNameFormat),
-    createdAt: parseDatetime(row.createDatetime),
-    updatedAt: parseDatetime(row.updateDatetime),
+    domainId: str(row.domainId) || domainId,
+    queueId: str(row.queueId),
+    name: str(row.queueName),
+    displayName: text(str(row.displayName)),
+    extension: text(str(row.extensionNumber)),
+    callerNameFormat: text(str(row.callerNameFormat)),
+    createdAt: parseDatetime(str(row.createDatetime)),
+    updatedAt: parseDatetime(str(row.updateDatetime)),
   };
 }
 
@@ -153,13 +152,13 @@ export function toQueueMember(connection: string, domainId: string, queueId: str
     vendor: VENDOR,
     connection,
     domainId,
-    queueId: row.queueId || queueId,
-    memberId: row.queueMemberId,
-    groupId: row.groupId,
-    ringStrategy: toRingStrategy(row.ringStrategy),
-    ringAttempts: int(row.ringAttempts),
-    ringSeconds: int(row.ringSecs),
-    ringOrder: int(row.ringOrder),
+    queueId: str(row.queueId) || queueId,
+    memberId: str(row.queueMemberId),
+    groupId: str(row.groupId),
+    ringStrategy: toRingStrategy(str(row.ringStrategy)),
+    ringAttempts: int(str(row.ringAttempts)),
+    ringSeconds: int(str(row.ringSecs)),
+    ringOrder: int(str(row.ringOrder)),
   };
 }
 
@@ -167,12 +166,12 @@ export function toTrustedNetwork(connection: string, domainId: string, row: Trus
   return {
     vendor: VENDOR,
     connection,
-    domainId: row.domainId || domainId,
-    networkId: row.trustedNetworkId,
-    network: row.network,
-    description: text(row.description),
-    createdAt: parseDatetime(row.createDatetime),
-    updatedAt: parseDatetime(row.updateDatetime),
+    domainId: str(row.domainId) || domainId,
+    networkId: str(row.trustedNetworkId),
+    network: str(row.network),
+    description: text(str(row.description)),
+    createdAt: parseDatetime(str(row.createDatetime)),
+    updatedAt: parseDatetime(str(row.updateDatetime)),
   };
 }
 
@@ -180,14 +179,14 @@ export function toDevice(connection: string, domainId: string, row: DeviceRow): 
   return {
     vendor: VENDOR,
     connection,
-    domainId: row.domainId || domainId,
-    deviceId: row.pbxDeviceId,
-    name: row.pbxDeviceName,
-    macAddress: text(row.deviceMacAddress)?.toUpperCase().replace(/-/g, ':') ?? null,
-    userId: text(row.userId),
-    userName: text(row.user),
-    createdAt: parseDatetime(row.createDatetime),
-    updatedAt: parseDatetime(row.updateDatetime),
+    domainId: str(row.domainId) || domainId,
+    deviceId: str(row.pbxDeviceId),
+    name: str(row.pbxDeviceName),
+    macAddress: text(str(row.deviceMacAddress))?.toUpperCase().replace(/-/g, ':') ?? null,
+    userId: text(str(row.userId)),
+    userName: text(str(row.user)),
+    createdAt: parseDatetime(str(row.createDatetime)),
+    updatedAt: parseDatetime(str(row.updateDatetime)),
   };
 }
 
@@ -196,11 +195,11 @@ export function toDeviceAssignment(connection: string, domainId: string, row: Us
     vendor: VENDOR,
     connection,
     domainId,
-    userId: row.userId,
-    deviceId: row.pbxDeviceId,
-    userName: text(row.user),
-    deviceName: text(row.pbxDeviceName),
-    updatedAt: parseDatetime(row.updateDatetime),
+    userId: str(row.userId),
+    deviceId: str(row.pbxDeviceId),
+    userName: text(str(row.user)),
+    deviceName: text(str(row.pbxDeviceName)),
+    updatedAt: parseDatetime(str(row.updateDatetime)),
   };
 }
 

@@ -4,9 +4,12 @@
  */
 import { z } from 'zod';
 
-/** The API sends strings; a number is tolerated and turned into its string. */
-const value = z.union([z.string(), z.number()]).transform(String);
-const optional = value.nullish().transform((v) => v ?? '');
+/**
+ * The API sends strings; a number is tolerated (map.ts reads every value through `str`). No
+ * transforms here: rows are validated, not rebuilt, which keeps big lists cheap.
+ */
+const value = z.union([z.string(), z.number()]);
+const optional = value.nullish();
 
 export const domainRow = z.object({
   domainId: value,
@@ -121,6 +124,11 @@ export const userDeviceRow = z.object({
 });
 
 export const userDeviceCreated = z.object({ pbxDeviceId: value, userId: value, pbxDeviceToken: optional });
+
+/** A validated row value as a string; absent and null read as `""`, as the API means them. */
+export function str(value: string | number | null | undefined): string {
+  return value === undefined || value === null ? '' : typeof value === 'string' ? value : String(value);
+}
 
 export type DomainRow = z.infer<typeof domainRow>;
 export type UserRow = z.infer<typeof userRow>;
