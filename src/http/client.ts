@@ -55,6 +55,27 @@ export interface PreparedRequest extends UpstreamRequest {
 /** Pulls the vendor's code and message out of an error body; each vendor knows its own shape. */
 export type ErrorBodyReader = (response: UpstreamResponse) => Pick<UpstreamFailure, 'vendorCode' | 'vendorMessage' | 'param'>;
 
+type VendorDetails = ReturnType<ErrorBodyReader>;
+
+/**
+ * An ErrorBodyReader for vendors that answer errors in JSON: `pick` finds the vendor's own fields
+ * in the parsed body (undefined when it is not the vendor's error shape); otherwise the text, cut
+ * short, is the message.
+ */
+export function jsonErrorBody(pick: (json: unknown) => VendorDetails | undefined): ErrorBodyReader {
+  return (response) => {
+    const text = response.text.trim();
+    if (!text) return {};
+    try {
+      const found = pick(JSON.parse(text));
+      if (found) return found;
+    } catch {
+      // not JSON: the text itself is the message
+    }
+    return { vendorMessage: text.slice(0, 300) };
+  };
+}
+
 export interface UpstreamClientOptions {
   vendor: string;
   connection: string;
@@ -91,6 +112,14 @@ export function encodeForm(fields: Record<string, QueryValue | QueryValue[]>): s
     else pairs.push([key, value]);
   }
   return encodeQuery(pairs).slice(1);
+}
+
+/** The transport settings every configured connection has, as UpstreamClient options. */
+export function transportOptions(
+  vendor: string,
+  settings: { name: string; baseUrl: string; timeoutMs: number; maxConcurrency: number; retries: number },
+): Pick<UpstreamClientOptions, 'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries'> {
+  return { vendor, connection: settings.name, baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, retries: settings.retries };
 }
 
 export class UpstreamClient {

@@ -3,6 +3,7 @@
  * client that speaks GraphQL over real HTTP. Upstream calls are counted from the emulators' own
  * request logs, so a test sees exactly what a vendor would have seen.
  */
+import assert from 'node:assert/strict';
 import type { Settings } from '../../src/config.js';
 import { startDemo, type Demo, type DemoOptions } from '../../src/demo.js';
 import { silentLogger } from '../../src/log.js';
@@ -19,6 +20,8 @@ export interface Stack {
   demo: Demo;
   gateway: GatewayServer;
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The data of a query that must not fail: any error fails the test, showing the errors. */
+  ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Runs `action` and returns what it returned plus the upstream requests it caused, per emulator. */
   counting<T>(action: () => Promise<T>): Promise<{ result: T; calls: Record<string, RecordedRequest[]>; total: number }>;
   stop(): Promise<void>;
@@ -43,6 +46,11 @@ export async function startStack(options: DemoOptions & { cache?: Settings['cach
     demo,
     gateway,
     gql,
+    async ok(query, variables) {
+      const result = await gql(query, variables);
+      assert.equal(result.errors, undefined, JSON.stringify(result.errors, null, 2));
+      return result.data as never;
+    },
     async counting(action) {
       const marks = Object.fromEntries(Object.entries(demo.emulators).map(([name, server]) => [name, server.requests.length]));
       const result = await action();

@@ -18,11 +18,7 @@ before(async () => {
 });
 after(() => stack.stop());
 
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await stack.gql<T>(query, variables);
-  assert.equal(result.errors, undefined, JSON.stringify(result.errors, null, 2));
-  return result.data as T;
-}
+const ok: Stack['ok'] = (query, variables) => stack.ok(query, variables);
 
 function connection<K extends string>(kind: K) {
   const found = stack.demo.settings.connections.find((c) => c.kind === kind);

@@ -5,19 +5,14 @@
  */
 import { FormData } from 'undici';
 import { ErrorCode, VendorError } from '../../errors.js';
-import { parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
+import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 
-export function readTwoNError(response: UpstreamResponse): { vendorCode?: number; vendorMessage?: string; param?: string } {
-  try {
-    const body = wire.failure.safeParse(JSON.parse(response.text));
-    if (body.success) return { vendorCode: body.data.error.code, vendorMessage: body.data.error.description, param: body.data.error.param };
-  } catch {
-    // not JSON
-  }
-  return {};
-}
+export const readTwoNError = jsonErrorBody((json) => {
+  const body = wire.failure.safeParse(json);
+  return body.success ? { vendorCode: body.data.error.code, vendorMessage: body.data.error.description, param: body.data.error.param } : undefined;
+});
 
 export class TwoNClient {
   constructor(private readonly http: UpstreamClient) {}

@@ -2,7 +2,7 @@
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { basicAuth } from '../../http/auth.js';
-import { UpstreamClient } from '../../http/client.js';
+import { UpstreamClient, transportOptions } from '../../http/client.js';
 import { digestAuth } from '../../http/digest.js';
 import type { Logger } from '../../log.js';
 import { normalizeMac } from '../../scalars.js';
@@ -15,12 +15,7 @@ export { TwoNClient } from './client.js';
 export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const credentials = { username: settings.username ?? '', password: settings.password ?? '' };
   const http = new UpstreamClient({
-    vendor: '2n',
-    connection: settings.name,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    maxConcurrency: settings.maxConcurrency,
-    retries: settings.retries,
+    ...transportOptions('2n', settings),
     auth: settings.auth === 'digest' ? digestAuth(credentials) : settings.auth === 'basic' ? basicAuth(credentials.username, credentials.password) : undefined,
     cache: cache?.forNamespace(`2n:${settings.name}`, WHOLE_CONNECTION),
     readErrorBody: readTwoNError,

@@ -4,7 +4,7 @@
  * Reads return validated wire rows; a 404 on a read returns null. Nothing here knows GraphQL.
  */
 import type { z } from 'zod';
-import { encodeForm, type QueryParams, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
+import { jsonErrorBody, encodeForm, type QueryParams, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
 import * as wire from './wire.js';
 import type { FormParams } from './wire.js';
 
@@ -28,19 +28,11 @@ export function listQueryParams(query: ListQuery = {}): QueryParams {
   return params;
 }
 
-/** Reads the Infinity error body: `{"message": "…"}` when JSON, the text otherwise. */
-export function readInfinityError(response: UpstreamResponse): { vendorMessage?: string } {
-  const body = response.text.trim();
-  if (!body) return {};
-  try {
-    const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
-    const message = parsed.message ?? parsed.error;
-    if (typeof message === 'string') return { vendorMessage: message };
-  } catch {
-    // not JSON: the text itself is the message
-  }
-  return { vendorMessage: body.slice(0, 300) };
-}
+/** Infinity's error body: `{"message": "…"}`. */
+export const readInfinityError = jsonErrorBody((json) => {
+  const message = (json as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? { vendorMessage: message } : undefined;
+});
 
 export class InfinityClient {
   constructor(private readonly http: UpstreamClient) {}

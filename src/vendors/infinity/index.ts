@@ -2,7 +2,7 @@
 import { type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { apiKeyAuth, basicAuth } from '../../http/auth.js';
-import { UpstreamClient } from '../../http/client.js';
+import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter, RequestSources } from '../ports.js';
 import { InfinityClient, readInfinityError } from './client.js';
@@ -23,12 +23,7 @@ function infinityScopes(path: string): string[] {
 
 export function createInfinityAdapter(settings: ConnectionOf<'infinity'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const http = new UpstreamClient({
-    vendor: 'infinity',
-    connection: settings.name,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    maxConcurrency: settings.maxConcurrency,
-    retries: settings.retries,
+    ...transportOptions('infinity', settings),
     auth: settings.auth.type === 'basic' ? basicAuth(settings.auth.username, settings.auth.password) : apiKeyAuth(settings.auth.apiKey),
     cache: cache?.forNamespace(`infinity:${settings.name}`, infinityScopes),
     readErrorBody: readInfinityError,

@@ -4,22 +4,17 @@
  * `id`, `pagination`, `pagesize`, `sort_by` travel as query parameters (WIRE-NOTES.md).
  */
 import { ErrorCode, VendorError } from '../../errors.js';
-import { parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
+import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 
 /** Renew when less than this share of the token's life is left. */
 const RENEW_AT_REMAINING = 0.2;
 
-export function readPbxError(response: UpstreamResponse): { vendorCode?: string; vendorMessage?: string } {
-  try {
-    const body = wire.error.safeParse(JSON.parse(response.text));
-    if (body.success) return { vendorCode: body.data.err_code, vendorMessage: body.data.msg ?? undefined };
-  } catch {
-    // not JSON
-  }
-  return response.text ? { vendorMessage: response.text.slice(0, 300) } : {};
-}
+export const readPbxError = jsonErrorBody((json) => {
+  const body = wire.error.safeParse(json);
+  return body.success ? { vendorCode: body.data.err_code, vendorMessage: body.data.msg ?? undefined } : undefined;
+});
 
 export class PbxToken {
   private token: { value: string; lifetimeMs: number; expiresAt: number } | undefined;

@@ -2,7 +2,7 @@
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { headerTokenAuth } from '../../http/auth.js';
-import { UpstreamClient } from '../../http/client.js';
+import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { PbxClient, PbxToken, readPbxError } from './client.js';
@@ -13,12 +13,7 @@ export { PbxClient, PbxToken } from './client.js';
 export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const token = new PbxToken({ username: settings.username, password: settings.password });
   const http = new UpstreamClient({
-    vendor: 'pbx',
-    connection: settings.name,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    maxConcurrency: settings.maxConcurrency,
-    retries: settings.retries,
+    ...transportOptions('pbx', settings),
     auth: headerTokenAuth('access_token', token),
     cache: cache?.forNamespace(`pbx:${settings.name}`, WHOLE_CONNECTION),
     readErrorBody: readPbxError,

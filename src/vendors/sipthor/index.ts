@@ -2,7 +2,7 @@
 import { Pool } from 'undici';
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
-import { UpstreamClient } from '../../http/client.js';
+import { UpstreamClient, transportOptions } from '../../http/client.js';
 import { digestAuth } from '../../http/digest.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter } from '../ports.js';
@@ -18,12 +18,7 @@ export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: 
   const clients = new Map(
     settings.accounts.map((account) => {
       const http = new UpstreamClient({
-        vendor: 'sipthor',
-        connection: settings.name,
-        baseUrl: settings.baseUrl,
-        timeoutMs: settings.timeoutMs,
-        maxConcurrency: settings.maxConcurrency,
-        retries: settings.retries,
+        ...transportOptions('sipthor', settings),
         auth: digestAuth({ username: account.address, password: account.password }),
         logger,
         dispatcher: pool,

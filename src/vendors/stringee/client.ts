@@ -5,7 +5,7 @@
  */
 import { SignJWT } from 'jose';
 import { ErrorCode, VendorError } from '../../errors.js';
-import { parseJson, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
+import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 
@@ -47,15 +47,10 @@ export class StringeeToken {
   }
 }
 
-export function readStringeeError(response: UpstreamResponse): { vendorCode?: number; vendorMessage?: string } {
-  try {
-    const body = wire.envelope.safeParse(JSON.parse(response.text));
-    if (body.success) return { vendorCode: body.data.r, vendorMessage: body.data.message ?? undefined };
-  } catch {
-    // not JSON
-  }
-  return response.text ? { vendorMessage: response.text.slice(0, 300) } : {};
-}
+export const readStringeeError = jsonErrorBody((json) => {
+  const body = wire.envelope.safeParse(json);
+  return body.success ? { vendorCode: body.data.r, vendorMessage: body.data.message ?? undefined } : undefined;
+});
 
 export class StringeeClient {
   constructor(private readonly http: UpstreamClient) {}

@@ -2,7 +2,7 @@
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import type { ConnectionOf } from '../../config.js';
 import { headerTokenAuth } from '../../http/auth.js';
-import { UpstreamClient } from '../../http/client.js';
+import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { StringeeClient, StringeeToken, readStringeeError } from './client.js';
@@ -13,12 +13,7 @@ export { StringeeClient, StringeeToken } from './client.js';
 export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const token = new StringeeToken({ apiKeySid: settings.apiKeySid, apiKeySecret: settings.apiKeySecret, tokenTtlSeconds: settings.tokenTtlSeconds });
   const http = new UpstreamClient({
-    vendor: 'stringee',
-    connection: settings.name,
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    maxConcurrency: settings.maxConcurrency,
-    retries: settings.retries,
+    ...transportOptions('stringee', settings),
     auth: headerTokenAuth('x-stringee-auth', token),
     cache: cache?.forNamespace(`stringee:${settings.name}`, WHOLE_CONNECTION),
     readErrorBody: readStringeeError,
