@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -71,4 +71,12 @@ test('launch options: --config wins over SIPGRAPH_CONFIG', () => {
   assert.deepEqual(readLaunchOptions(['--config', 'a.yaml'], { SIPGRAPH_CONFIG: 'b.yaml' }), { configPath: 'a.yaml' });
   assert.deepEqual(readLaunchOptions([], { SIPGRAPH_CONFIG: 'b.yaml', PORT: '5000' }), { configPath: 'b.yaml', port: 5000 });
   assert.deepEqual(readLaunchOptions([], {}), {});
+});
+
+test('config/example.yaml is valid once its environment variables are set, and names every vendor kind', () => {
+  const path = join(process.cwd(), 'config', 'example.yaml');
+  const names = [...readFileSync(path, 'utf8').matchAll(/env: ([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!);
+  const settings = loadSettingsFile(path, Object.fromEntries(names.map((n) => [n, `value-of-${n}`])));
+  assert.deepEqual([...new Set(settings.connections.map((c) => c.kind))].sort(), ['2n', 'infinity', 'pbx', 'sipthor', 'stringee']);
+  assert.throws(() => loadSettingsFile(path, {}), ConfigError);
 });
