@@ -69,7 +69,7 @@ function peakRssMb(pid: number): number {
 // ---- gateways
 
 async function forkGateway(kind: 'sipgraph' | 'naive', config: unknown, query: Gateway['query']): Promise<Gateway> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./gateway-process.ts', import.meta.url)), [kind, JSON.stringify(config)], { execArgv: ['--import', 'tsx'], env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(fileURLToPath(new URL('./gateway-process.ts', import.meta.url)), [kind, JSON.stringify(config)], { execArgv: ['--import', 'tsx', '--max-semi-space-size=32'], env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { url: string }).url));
     child.once('exit', (code) => reject(new Error(`${kind} exited with ${code}`)));

@@ -127,29 +127,36 @@ export class InfinityClient {
     await this.http.expect({ method: 'DELETE', path, ...(params ? form(params) : {}) }, 204, 200);
   }
 
+  /** NDJSON → validated rows. The lines are parsed as one JSON array: one parse, not one per row. */
   private parseRows<S extends z.ZodType>(response: UpstreamResponse, schema: S): Array<z.infer<S>> {
-    const rows: Array<z.infer<S>> = [];
-    let lineNumber = 0;
-    for (const line of response.text.split('\n')) {
-      lineNumber += 1;
-      if (line.trim() === '') continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch (error) {
-        throw this.http.badResponse(`line ${lineNumber} is not JSON`, { httpStatus: response.status }, error);
-      }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) throw this.http.badResponse(`line ${lineNumber}: ${parsed.error.issues[0]?.message ?? 'unexpected row'}`, { httpStatus: response.status });
-      rows.push(parsed.data);
+    const lines = response.text.split('\n').filter((line) => line.trim() !== '');
+    let json: unknown[];
+    try {
+      json = JSON.parse(`[${lines.join(',')}]`) as unknown[];
+    } catch (error) {
+      const bad = lines.findIndex((line) => !isJson(line));
+      throw this.http.badResponse(`row ${bad + 1} is not JSON`, { httpStatus: response.status }, error);
     }
-    return rows;
+    return json.map((row, i) => {
+      const parsed = schema.safeParse(row);
+      if (!parsed.success) throw this.http.badResponse(`row ${i + 1}: ${parsed.error.issues[0]?.message ?? 'unexpected row'}`, { httpStatus: response.status });
+      return parsed.data;
+    });
   }
 
   private parseOne<S extends z.ZodType>(response: UpstreamResponse, schema: S): z.infer<S> {
     const [row] = this.parseRows(response, schema);
     if (row === undefined) throw this.http.badResponse(`empty body (HTTP ${response.status})`, { httpStatus: response.status });
     return row;
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
