@@ -157,3 +157,19 @@ test('PBX emulator: login, token required, whole-object validation', async () =>
     await server.stop();
   }
 });
+
+test('harness: a bad percent-escape is a 404, and a throwing intercept still answers', async () => {
+  const { server } = createPbxEmulator({ username: 'admin', password: 'pw' });
+  const base = await server.start();
+  try {
+    assert.equal((await fetch(`${base}/api/providers/%E0`)).status, 404);
+    server.interceptOnce({ method: 'GET', pathPrefix: '/api/providers/list' }, async () => {
+      throw new Error('staged failure');
+    });
+    const response = await fetch(`${base}/api/providers/list?pagination=1&pagesize=1`);
+    assert.equal(response.status, 500);
+    assert.match(await response.text(), /staged failure/);
+  } finally {
+    await server.stop();
+  }
+});

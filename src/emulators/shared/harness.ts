@@ -91,7 +91,11 @@ export class EmulatorServer {
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const server = createServer((req, res) => {
-      void this.serve(req, res);
+      this.serve(req, res).catch((error: unknown) => {
+        // A failing intercept or an unreadable body must still answer, not leave the client hanging.
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`emulator ${this.name} failed: ${String(error)}`);
+      });
     });
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {
@@ -116,6 +120,7 @@ export class EmulatorServer {
     this.faults.push({ ...fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
   }
 
+  /** Disarms every fault and every pending intercept. */
   clearFaults(): void {
     this.faults = [];
     this.intercepts = [];
@@ -301,9 +306,13 @@ export function router(routes: Route[], notFound: Handler, methodNotAllowed?: Ha
       pathMatched = true;
       if (route.method !== req.method) continue;
       const params: Record<string, string> = {};
-      names.forEach((name, i) => {
-        params[name] = decodeURIComponent(match[i + 1] ?? '');
-      });
+      try {
+        names.forEach((name, i) => {
+          params[name] = decodeURIComponent(match[i + 1] ?? '');
+        });
+      } catch {
+        return notFound(req);
+      }
       return route.handle(req, params);
     }
     if (pathMatched && methodNotAllowed) return methodNotAllowed(req);
