@@ -1,191 +1,170 @@
 /**
- * One 2N IP intercom, from 2n-phone-config.txt and WIRE-NOTES.md: `/api/phone/config` (GET, and a
- * PUT of multipart `blob-json` that is all or nothing), `/api/phone/status`, `/api/system/info`;
- * Digest (default), Basic or no auth; 2N error objects on HTTP 200.
+ * One 2N IP intercom, from 2n-phone-config.txt, WIRE-NOTES.md and docs/vendors.md:
+ * `GET /api/system/info` (no auth), `GET|PUT /api/phone/config` (the PUT a multipart `blob-json`,
+ * all or nothing, password write-only), `GET /api/phone/status`; Digest (default), Basic or no
+ * auth; 2N error objects on HTTP 200.
  */
-import { DigestVerifier, verifyBasic } from '../shared/digest.js';
-import { EmulatorServer, type EmulatorRequest, type EmulatorResponse, type Handler } from '../shared/harness.js';
+import { ACCOUNT_INDEXES, parseAccountChanges, publicView, type AccountIndex, type AccountSettings } from './accounts.js';
+import { errorResponse, successResponse, TwoNError } from './errors.js';
+import { TwoNState, type DeviceInfo } from './state.js';
+import { basicChallenge, createDigestVerifier, verifyBasic } from '../shared/digest.js';
+import { EmulatorServer, router, type EmulatorRequest, type EmulatorResponse, type Handler, type Route } from '../shared/harness.js';
 
-export interface SipAccount {
-  account: number;
-  enabled: boolean;
-  displayName: string;
-  sipNumber: string;
-  domain: string;
-  domainPort: string;
-  authId: string;
-  password: string;
-  proxyAddress: string;
-  proxyPort: string;
-  registrationEnabled: boolean;
-  registrarAddress: string;
-  registrarPort: string;
-  answerMode: string;
-}
-
-/** WIRE-NOTES.md's 2N codes used here. */
-export const CODE = { invalidPath: 2, invalidMethod: 3, authRequired: 9, insufficientPrivileges: 10, missingParameter: 11, invalidValue: 12, tooBig: 13 } as const;
-
-class TwoNError extends Error {
-  constructor(
-    readonly code: number,
-    readonly description: string,
-    readonly param?: string,
-  ) {
-    super(description);
-  }
-}
-
-const STRING_FIELDS = ['displayName', 'sipNumber', 'domain', 'authId', 'password', 'proxyAddress', 'registrarAddress'] as const;
-const PORT_FIELDS = ['domainPort', 'proxyPort', 'registrarPort'] as const;
-const BOOLEAN_FIELDS = ['enabled', 'registrationEnabled'] as const;
-const KNOWN = new Set<string>(['account', 'answerMode', ...STRING_FIELDS, ...PORT_FIELDS, ...BOOLEAN_FIELDS]);
-
-export class TwoNState {
-  readonly accounts: SipAccount[];
-  /** Unix seconds when each account last became registered (0: never / not now). */
-  readonly registeredAt = new Map<number, number>();
-
-  constructor(
-    readonly info: { macAddr: string; serialNumber: string; deviceName: string },
-    seed: Array<Partial<SipAccount>>,
-    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
-  ) {
-    this.accounts = [1, 2].map((n) => ({ ...blankAccount(n), ...seed[n - 1], account: n }));
-    for (const account of this.accounts) this.refreshRegistration(account);
-  }
-
-  isRegistered(a: SipAccount): boolean {
-    return a.enabled && a.registrationEnabled && a.sipNumber !== '' && a.domain !== '' && a.password !== '';
-  }
-
-  /** Validates every entry first; applies nothing unless all are valid. */
-  apply(entries: unknown): void {
-    if (!Array.isArray(entries) || entries.length === 0) throw new TwoNError(CODE.missingParameter, 'missing mandatory parameter', 'accounts');
-    const changes = entries.map((entry) => this.validate(entry));
-    for (const change of changes) {
-      const account = this.accounts[change.account - 1]!;
-      Object.assign(account, change);
-      this.refreshRegistration(account);
-    }
-  }
-
-  private validate(entry: unknown): Partial<SipAccount> & { account: number } {
-    if (!entry || typeof entry !== 'object') throw new TwoNError(CODE.invalidValue, 'invalid parameter value', 'accounts');
-    const e = entry as Record<string, unknown>;
-    if (e.account !== 1 && e.account !== 2) throw new TwoNError(e.account === undefined ? CODE.missingParameter : CODE.invalidValue, 'invalid parameter value', 'account');
-    const keys = Object.keys(e).filter((k) => k !== 'account');
-    if (keys.length === 0) throw new TwoNError(CODE.missingParameter, 'missing mandatory parameter: at least one setting besides account', 'account');
-    for (const key of keys) {
-      const value = e[key];
-      if (!KNOWN.has(key)) throw new TwoNError(CODE.invalidValue, 'invalid parameter value', key);
-      if ((BOOLEAN_FIELDS as readonly string[]).includes(key) && typeof value !== 'boolean') throw new TwoNError(CODE.invalidValue, 'invalid parameter value', key);
-      if ((STRING_FIELDS as readonly string[]).includes(key)) {
-        if (typeof value !== 'string') throw new TwoNError(CODE.invalidValue, 'invalid parameter value', key);
-        if (value.length > 255) throw new TwoNError(CODE.tooBig, 'parameter data too big', key);
-      }
-      if ((PORT_FIELDS as readonly string[]).includes(key) && !(value === '' || (typeof value === 'string' && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 65_535))) {
-        throw new TwoNError(CODE.invalidValue, 'invalid parameter value', key);
-      }
-      if (key === 'answerMode' && !(typeof value === 'string' && /^[0-3]$/.test(value))) throw new TwoNError(CODE.invalidValue, 'invalid parameter value', key);
-    }
-    return e as Partial<SipAccount> & { account: number };
-  }
-
-  private refreshRegistration(account: SipAccount): void {
-    if (!this.isRegistered(account)) this.registeredAt.set(account.account, 0);
-    else this.registeredAt.set(account.account, this.now());
-  }
-}
-
-function blankAccount(account: number): SipAccount {
-  return { account, enabled: false, displayName: '', sipNumber: '', domain: '', domainPort: '', authId: '', password: '', proxyAddress: '', proxyPort: '', registrationEnabled: false, registrarAddress: '', registrarPort: '', answerMode: '1' };
-}
-
-function publicAccount(a: SipAccount): Omit<SipAccount, 'password'> {
-  const { password: _secret, ...visible } = a;
-  return visible;
-}
+export { TwoNState } from './state.js';
+export type { AccountSettings, TwoNAccount } from './accounts.js';
 
 export interface TwoNEmulatorOptions {
+  /** Any case, `:` or `-` separated. */
   macAddr: string;
   serialNumber?: string;
   deviceName?: string;
   auth?: 'digest' | 'basic' | 'none';
   username: string;
   password: string;
-  /** The user may read (Phone/Calls Monitoring) but not write (Management). */
+  /** The user holds Phone/Calls Monitoring but not Management: may read, may not write. */
   monitoringOnly?: boolean;
-  accounts?: Array<Partial<SipAccount>>;
+  /** Settings of account 1 and 2, over blank ones; default: account 1 configured and registered, account 2 blank. */
+  accounts?: Array<Partial<AccountSettings>>;
+  now?: () => Date;
 }
 
-const ok = (result?: unknown): EmulatorResponse => ({ status: 200, body: result === undefined ? { success: true } : { success: true, result } });
-const error = (e: TwoNError, status = 200): EmulatorResponse => ({ status, body: { success: false, error: { code: e.code, ...(e.param ? { param: e.param } : {}), description: e.description } } });
+/** The realm 2N devices put in their challenges. */
+const TWO_N_REALM = '2N Helios IP';
 
-function selectAccounts<T extends { account: number }>(list: T[], query: URLSearchParams): T[] {
-  const wanted = query.get('account');
-  if (wanted === null) return list;
-  if (wanted !== '1' && wanted !== '2') throw new TwoNError(CODE.invalidValue, 'invalid parameter value', 'account');
-  return list.filter((a) => a.account === Number(wanted));
+export function createTwoNEmulator(options: TwoNEmulatorOptions): { server: EmulatorServer; state: TwoNState } {
+  const info = deviceInfo(options);
+  const state = new TwoNState(info, options.accounts ?? defaultAccounts(info), options.now);
+  const authenticate = authGate(options);
+
+  /** Runs `serve` for a caller holding `privilege`, turning a thrown TwoNError into its error object. */
+  const guarded =
+    (privilege: 'monitoring' | 'management', serve: (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>): Route['handle'] =>
+    async (req) => {
+      const refusal = authenticate(req);
+      if (refusal) return refusal;
+      if (privilege === 'management' && options.monitoringOnly) return errorResponse('insufficientPrivileges');
+      try {
+        return await serve(req);
+      } catch (error) {
+        if (error instanceof TwoNError) return errorResponse(error.kind, error.param);
+        throw error;
+      }
+    };
+
+  const routes: Route[] = [
+    { method: 'GET', pattern: '/api/system/info', handle: () => successResponse(state.info) },
+    {
+      method: 'GET',
+      pattern: '/api/phone/config',
+      handle: guarded('monitoring', (req) => successResponse({ accounts: requestedAccounts(req).map((index) => publicView(state.accounts[index])) })),
+    },
+    {
+      method: 'PUT',
+      pattern: '/api/phone/config',
+      handle: guarded('management', async (req) => {
+        state.apply(parseAccountChanges(await readBlobJson(req)));
+        return successResponse();
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/phone/status',
+      handle: guarded('monitoring', (req) => successResponse({ accounts: requestedAccounts(req).map((index) => state.status(index)) })),
+    },
+  ];
+  const handler: Handler = router(
+    routes,
+    () => errorResponse('invalidPath'),
+    () => errorResponse('invalidMethod'),
+  );
+  return { server: new EmulatorServer('2n', handler), state };
 }
 
-async function blobJson(req: EmulatorRequest): Promise<unknown> {
-  const type = String(req.headers['content-type'] ?? '');
-  if (!type.startsWith('multipart/form-data')) throw new TwoNError(CODE.missingParameter, 'missing mandatory parameter', 'blob-json');
-  const form = await new Request('http://device.invalid/', { method: 'PUT', headers: { 'content-type': type }, body: req.rawBody }).formData();
+function deviceInfo(options: TwoNEmulatorOptions): DeviceInfo {
+  const hex = options.macAddr.replace(/[:-]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{12}$/.test(hex)) throw new Error(`2N emulator: ${options.macAddr} is not a MAC address`);
+  return {
+    variant: '2N IP Verso',
+    serialNumber: options.serialNumber ?? serialFromMac(hex),
+    hwVersion: '535v1',
+    swVersion: '2.45.0.51.2',
+    buildType: 'release',
+    deviceName: options.deviceName ?? '2N IP Verso',
+    macAddr: hex.match(/../g)!.join(':'),
+  };
+}
+
+/** A 2N-style serial (`54-1234-5678`) made from the MAC's device-specific half, so it is stable per device. */
+function serialFromMac(hex: string): string {
+  const digits = String(parseInt(hex.slice(6), 16)).padStart(8, '0');
+  return `54-${digits.slice(0, 4)}-${digits.slice(4)}`;
+}
+
+/** Account 1 registered under a number taken from the MAC (so devices differ), account 2 blank. */
+function defaultAccounts(info: DeviceInfo): Array<Partial<AccountSettings>> {
+  const sipNumber = String(4100 + parseInt(info.macAddr.slice(-2), 16));
+  return [
+    {
+      enabled: true,
+      displayName: info.deviceName,
+      sipNumber,
+      domain: 'sip.example.com',
+      password: `intercom-${sipNumber}`,
+      registrationEnabled: true,
+      registrarAddress: 'sip.example.com',
+      registrarPort: '5060',
+    },
+  ];
+}
+
+/** `?account=N` narrows a GET to one account; without it every account is listed. */
+function requestedAccounts(req: EmulatorRequest): readonly AccountIndex[] {
+  const wanted = req.query.get('account');
+  if (wanted === null) return ACCOUNT_INDEXES;
+  const index = ACCOUNT_INDEXES.find((i) => String(i) === wanted);
+  if (index === undefined) throw new TwoNError('invalidValue', 'account');
+  return [index];
+}
+
+/** The JSON in the multipart field `blob-json`: the only way the device accepts blob parameters. */
+async function readBlobJson(req: EmulatorRequest): Promise<unknown> {
+  const contentType = String(req.headers['content-type'] ?? '');
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) throw new TwoNError('missingParameter', 'blob-json');
+  const form = await new Request('http://device.invalid/', { method: 'PUT', headers: { 'content-type': contentType }, body: req.rawBody })
+    .formData()
+    .catch(() => {
+      throw new TwoNError('invalidValue', 'blob-json');
+    });
   const part = form.get('blob-json');
-  if (part === null) throw new TwoNError(CODE.missingParameter, 'missing mandatory parameter', 'blob-json');
+  if (part === null) throw new TwoNError('missingParameter', 'blob-json');
   const text = typeof part === 'string' ? part : await part.text();
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    throw new TwoNError(CODE.invalidValue, 'invalid parameter value', 'blob-json');
+    throw new TwoNError('invalidValue', 'blob-json');
   }
 }
 
-export function createTwoNEmulator(options: TwoNEmulatorOptions): { server: EmulatorServer; state: TwoNState } {
-  const deviceName = options.deviceName ?? '2N IP Verso';
-  const state = new TwoNState(
-    { macAddr: options.macAddr.toUpperCase().replace(/-/g, ':'), serialNumber: options.serialNumber ?? `54-${options.macAddr.replace(/[:-]/g, '').slice(-8)}`, deviceName },
-    options.accounts ?? [{ enabled: true, displayName: deviceName, sipNumber: '4100', domain: 'sip.acme.example', password: 'intercom-sip-secret', registrationEnabled: true, registrarAddress: 'sip.acme.example', registrarPort: '5060' }],
-  );
-  const realm = '2N Helios IP';
-  const digest = new DigestVerifier();
-  const passwordOf = (user: string) => (user === options.username ? options.password : undefined);
-  const auth = options.auth ?? 'digest';
+/** A check run before every protected function: undefined lets the request through, else the 401 to send. */
+type AuthGate = (req: EmulatorRequest) => EmulatorResponse | undefined;
 
-  const authenticate = (req: EmulatorRequest): EmulatorResponse | undefined => {
-    if (auth === 'none') return undefined;
-    const user = auth === 'digest' ? digest.verify(req, realm, passwordOf) : verifyBasic(req, passwordOf);
-    if (user) return undefined;
-    const challenge = auth === 'digest' ? digest.challenge(realm) : `Basic realm="${realm}"`;
-    return { ...error(new TwoNError(CODE.authRequired, 'authorisation required'), 401), headers: { 'www-authenticate': challenge } };
-  };
-
-  const handler: Handler = async (req) => {
-    try {
-      if (req.path === '/api/system/info') {
-        if (req.method !== 'GET') throw new TwoNError(CODE.invalidMethod, 'invalid method');
-        return ok({ variant: '2N IP Verso', serialNumber: state.info.serialNumber, hwVersion: '535v1', swVersion: '2.45.0.51.2', buildType: 'release', deviceName: state.info.deviceName, macAddr: state.info.macAddr });
-      }
-      if (req.path !== '/api/phone/config' && req.path !== '/api/phone/status') throw new TwoNError(CODE.invalidPath, 'invalid request path');
-      const denied = authenticate(req);
-      if (denied) return denied;
-      if (req.path === '/api/phone/status') {
-        if (req.method !== 'GET') throw new TwoNError(CODE.invalidMethod, 'invalid method');
-        const accounts = state.accounts.map((a) => ({ account: a.account, enabled: a.enabled, sipNumber: a.sipNumber, registrationEnabled: a.registrationEnabled, registered: state.isRegistered(a), registerTime: state.registeredAt.get(a.account) ?? 0 }));
-        return ok({ accounts: selectAccounts(accounts, req.query) });
-      }
-      if (req.method === 'GET') return ok({ accounts: selectAccounts(state.accounts, req.query).map(publicAccount) });
-      if (req.method !== 'PUT') throw new TwoNError(CODE.invalidMethod, 'invalid method');
-      if (options.monitoringOnly) throw new TwoNError(CODE.insufficientPrivileges, 'insufficient privileges');
-      const blob = (await blobJson(req)) as { accounts?: unknown };
-      state.apply(blob?.accounts);
-      return ok();
-    } catch (e) {
-      if (e instanceof TwoNError) return error(e);
-      throw e;
+function authGate(options: TwoNEmulatorOptions): AuthGate {
+  const passwordOf = (username: string): string | undefined => (username === options.username ? options.password : undefined);
+  const unauthorised = (challenge: string): EmulatorResponse => ({
+    ...errorResponse('authorisationRequired', undefined, 401),
+    headers: { 'www-authenticate': challenge },
+  });
+  switch (options.auth ?? 'digest') {
+    case 'none':
+      return () => undefined;
+    case 'basic':
+      return (req) => (verifyBasic(req, passwordOf) === undefined ? unauthorised(basicChallenge(TWO_N_REALM)) : undefined);
+    case 'digest': {
+      const digest = createDigestVerifier({ realmFor: () => TWO_N_REALM });
+      return (req) => {
+        const verdict = digest.verify(req, passwordOf);
+        return verdict.ok ? undefined : unauthorised(digest.challenge(req, { stale: verdict.stale }));
+      };
     }
-  };
-  return { server: new EmulatorServer('2n', handler), state };
+  }
 }
