@@ -22,7 +22,7 @@ const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = 10;
 const PROBE_LATENCY_MS = 20;
 /** 100 users in 6 groups (3 each), one device each: the peers' published setup. */
-const SEED: InfinitySeedOptions = { domains: 1, usersPerDomain: 100, groupsPerDomain: 6, groupsPerUser: 3, devicesPerUser: 1, extraDevices: 0, spareDevices: 0, queuesPerDomain: 0 };
+const SEED: InfinitySeedOptions = { domains: 1, usersPerDomain: 100, groupsPerDomain: 6, groupsPerUser: 3, devicesPerUser: 1, usersWithoutDevices: 0, extraDevices: 0, spareDevices: 0, queuesPerDomain: 0 };
 const GROUPS = 6;
 
 const QUERIES = {
@@ -197,7 +197,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Pages through a domain of `users` users; time and peak RSS should follow the page, not the domain. */
 async function scale(users: number, pageSize: number): Promise<{ users: number; pageSize: number; seconds: number; peakRssMb: number }> {
-  const emulator = createInfinityEmulator({ username: USER, password: PASSWORD, seed: { domains: 1, usersPerDomain: users, groupsPerDomain: 1, devicesPerUser: 0, extraDevices: 0, spareDevices: 0, queuesPerDomain: 0 } });
+  const emulator = createInfinityEmulator({ username: USER, password: PASSWORD, seed: { domains: 1, usersPerDomain: users, groupsPerDomain: 1, devicesPerUser: 0, usersWithoutDevices: 0, extraDevices: 0, spareDevices: 0, queuesPerDomain: 0 } });
   const baseUrl = await emulator.server.start();
   const gateway = await forkGateway('sipgraph', { settings: sipgraphSettings(baseUrl) }, sipgraphQuery);
   const started = performance.now();

@@ -1,102 +1,16 @@
 /**
- * The emulators on their own, driven by plain fetch as a vendor client would: the behaviour the
- * docs and docs/vendors.md promise, independent of the gateway's adapters.
+ * The 2N and PBX emulators and the shared harness, driven by plain fetch as a vendor client would
+ * (each emulator also has a file of its own; the Infinity one is in emulator-infinity.test.ts).
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { createTwoNEmulator } from '../../src/emulators/2n/index.js';
-import { createInfinityEmulator } from '../../src/emulators/infinity/index.js';
 import { createPbxEmulator } from '../../src/emulators/pbx/index.js';
 import type { EmulatorServer } from '../../src/emulators/shared/harness.js';
 
 const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
-
-describe('Infinity emulator', () => {
-  let server: EmulatorServer;
-  let base: string;
-  const auth = { authorization: basic('u', 'p') };
-  before(async () => {
-    const emulator = createInfinityEmulator({ username: 'u', password: 'p', apiKey: 'key-1', allowedDomainIds: [1], seed: { domains: 2, usersPerDomain: 5, groupsPerDomain: 2 } });
-    server = emulator.server;
-    base = `${await server.start()}/config/v2/sip`;
-  });
-  after(() => server.stop());
-
-  test('auth: none → 401 with a Basic challenge, Basic and ApiKey accepted, other domains 403', async () => {
-    const anonymous = await fetch(`${base}/domains`);
-    assert.equal(anonymous.status, 401);
-    assert.match(String(anonymous.headers.get('www-authenticate')), /^Basic/);
-    assert.equal((await fetch(`${base}/domains`, { headers: { authorization: basic('u', 'wrong') } })).status, 401);
-    assert.equal((await fetch(`${base}/domains/1`, { headers: auth })).status, 200);
-    assert.equal((await fetch(`${base}/domains/1`, { headers: { authorization: 'ApiKey key-1' } })).status, 200);
-    assert.equal((await fetch(`${base}/domains/2/users`, { headers: auth })).status, 403);
-    assert.equal((await fetch(`${base}/domains/99`, { headers: auth })).status, 404);
-  });
-
-  test('lists are NDJSON rows of strings, filtered, sorted and paged', async () => {
-    const response = await fetch(`${base}/domains/1/users?sort[]=user-desc&limit=3&offset=1`, { headers: auth });
-    assert.match(String(response.headers.get('content-type')), /ndjson/);
-    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.equal(lines.length, 3);
-    assert.ok(lines.every((row) => Object.values(row).every((v) => typeof v === 'string')));
-    const names = lines.map((r) => r.user as string);
-    assert.deepEqual(names, [...names].sort().reverse());
-    const filtered = await (await fetch(`${base}/domains/1/users?filter[]=extensionNumber-eq-value-1002`, { headers: auth })).text();
-    assert.equal(filtered.trim().split('\n').length, 1);
-    assert.equal((await fetch(`${base}/domains/1/users?filter[]=shoeSize-eq-value-9`, { headers: auth })).status, 400);
-  });
-
-  test('POST params are read from the body or the query string; arrays as name[]', async () => {
-    const viaQuery = await fetch(`${base}/domains/1/groups?groupName=ops&displayName=Ops&extensionNumber=5550`, { method: 'POST', headers: auth });
-    assert.equal(viaQuery.status, 201);
-    const { groupId } = (await viaQuery.json()) as { groupId: string };
-    const add = await fetch(`${base}/domains/1/groups/${groupId}/users`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'userSpec[]=1&userSpec[]=2' });
-    assert.equal(add.status, 204);
-    assert.equal(await add.text(), '');
-    const members = (await (await fetch(`${base}/domains/1/groups/${groupId}/users`, { headers: auth })).text()).trim().split('\n');
-    assert.equal(members.length, 2);
-    const remove = await fetch(`${base}/domains/1/groups/${groupId}/users`, { method: 'DELETE', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'userSpec[]=1' });
-    assert.equal(remove.status, 204);
-  });
-
-  test('bad params are 400 with a message naming them', async () => {
-    const post = (path: string, body: string) => fetch(`${base}/domains/1${path}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body });
-    const cases: Array<[string, string, RegExp]> = [
-      ['/devices', 'pbxDeviceName=x&deviceMacAddress=10:20:30', /deviceMacAddress/],
-      ['/trustedNetworks', 'network=10.0.0.0/40', /network/],
-      ['/users', 'user=dup&password=x&displayName=D&extensionNumber=1000', /extensionNumber/],
-      ['/queues/1/members', 'groupId=1&ringStrategy=random&ringAttempts=1&ringSecs=5', /ringStrategy/],
-    ];
-    for (const [path, body, names] of cases) {
-      const response = await post(path, body);
-      assert.equal(response.status, 400, path);
-      assert.match(((await response.json()) as { message: string }).message, names);
-    }
-  });
-
-  test('the order endpoint must name every member once; "order" is never a member id', async () => {
-    const members = (await (await fetch(`${base}/domains/1/queues/1/members`, { headers: auth })).text()).trim().split('\n').map((l) => (JSON.parse(l) as { queueMemberId: string }).queueMemberId);
-    const put = (ids: string[]) => fetch(`${base}/domains/1/queues/1/members/order`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: ids.map((i) => `queueMemberId[]=${i}`).join('&') });
-    assert.equal((await put(members.slice(1))).status, 400);
-    assert.equal((await put([...members].reverse())).status, 204);
-    assert.equal((await fetch(`${base}/domains/1/queues/1/members/order`, { headers: auth })).status, 404);
-  });
-
-  test('faults: 503, reset, latency, and the request log', async () => {
-    const mark = server.requests.length;
-    server.injectFault({ kind: 'status', status: 503, times: 1 });
-    assert.equal((await fetch(`${base}/domains`, { headers: auth })).status, 503);
-    server.injectFault({ kind: 'reset', times: 1 });
-    await assert.rejects(fetch(`${base}/domains`, { headers: auth }));
-    server.injectFault({ kind: 'latency', latencyMs: 60, times: 1 });
-    const started = performance.now();
-    await fetch(`${base}/domains`, { headers: auth });
-    assert.ok(performance.now() - started >= 55);
-    assert.deepEqual(server.since(mark).map((r) => r.status), [503, 0, 200]);
-  });
-});
 
 describe('2N emulator', () => {
   let server: EmulatorServer;

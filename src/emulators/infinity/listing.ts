@@ -1,68 +1,103 @@
 /**
- * What every Infinity list takes (WIRE-NOTES.md, docs/vendors.md): `filter[]=field-op-value-v`
- * (ANDed), `sort[]=field-asc|desc`, `limit`, `offset`, `display[]`, and `format=jsonarray`.
+ * The params every Infinity list takes (WIRE-NOTES.md, docs/vendors.md): `filter[]=field-op-value-v`
+ * (ANDed), `sort[]=field-asc|desc`, `limit`, `offset`, `display[]=field`, `format=jsonarray`; and
+ * the NDJSON that lists and reads answer with.
  */
 import type { EmulatorResponse } from '../shared/harness.js';
-import { EmulatorError } from './state.js';
+import { badParam } from './errors.js';
 import type { Row } from './rows.js';
 
-const OPERATORS: Record<string, (actual: string, wanted: string) => boolean> = {
-  eq: (a, w) => a === w,
-  ne: (a, w) => a !== w,
-  lt: (a, w) => compare(a, w) < 0,
-  gt: (a, w) => compare(a, w) > 0,
-  lte: (a, w) => compare(a, w) <= 0,
-  gte: (a, w) => compare(a, w) >= 0,
-  like: (a, w) => a.toLowerCase().includes(w.toLowerCase()),
-};
-
-/** Numbers compare as numbers when both sides are integers. */
-function compare(a: string, b: string): number {
+/** Integers compare as numbers (so "9" < "10"), anything else as text. */
+function compareValues(a: string, b: string): number {
   if (/^-?\d+$/.test(a) && /^-?\d+$/.test(b)) return Number(a) - Number(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function parseFilter(spec: string, fields: Set<string>): (row: Row) => boolean {
-  const match = /^([A-Za-z]+)-([a-z]+)-value-(.*)$/s.exec(spec);
-  if (!match) throw new EmulatorError(400, `filter: "${spec}" is not field-operand-value-value`);
-  const [, field = '', op = '', wanted = ''] = match;
-  const test = OPERATORS[op];
-  if (!fields.has(field)) throw new EmulatorError(400, `filter: unknown field "${field}"`);
-  if (!test) throw new EmulatorError(400, `filter: unknown operand "${op}"`);
+const OPERANDS: Record<string, (actual: string, wanted: string) => boolean> = {
+  eq: (actual, wanted) => compareValues(actual, wanted) === 0,
+  ne: (actual, wanted) => compareValues(actual, wanted) !== 0,
+  lt: (actual, wanted) => compareValues(actual, wanted) < 0,
+  gt: (actual, wanted) => compareValues(actual, wanted) > 0,
+  lte: (actual, wanted) => compareValues(actual, wanted) <= 0,
+  gte: (actual, wanted) => compareValues(actual, wanted) >= 0,
+  like: (actual, wanted) => actual.toLowerCase().includes(wanted.toLowerCase()),
+};
+
+type Predicate = (row: Row) => boolean;
+type Comparator = (a: Row, b: Row) => number;
+
+interface ListQuery {
+  filters: Predicate[];
+  sorts: Comparator[];
+  offset: number;
+  limit: number | undefined;
+  display: string[];
+  format: 'ndjson' | 'jsonarray';
+}
+
+function requireField(param: string, field: string, fields: readonly string[]): string {
+  if (!fields.includes(field)) throw badParam(param, `unknown field "${field}" (fields: ${fields.join(', ')})`);
+  return field;
+}
+
+function parseFilter(spec: string, fields: readonly string[]): Predicate {
+  const [, field = '', operand = '', wanted = ''] = /^([A-Za-z]+)-([a-z]+)-value-(.*)$/s.exec(spec) ?? [];
+  if (!field) throw badParam('filter', `"${spec}" is not {field}-{operand}-value-{value}`);
+  requireField('filter', field, fields);
+  const test = OPERANDS[operand];
+  if (!test) throw badParam('filter', `unknown operand "${operand}" (operands: ${Object.keys(OPERANDS).join(', ')})`);
   return (row) => test(row[field] ?? '', wanted);
 }
 
-function parseSort(spec: string, fields: Set<string>): (a: Row, b: Row) => number {
-  const match = /^([A-Za-z]+)-(asc|desc)$/.exec(spec);
-  if (!match) throw new EmulatorError(400, `sort: "${spec}" is not field-asc or field-desc`);
-  const [, field = '', direction] = match;
-  if (!fields.has(field)) throw new EmulatorError(400, `sort: unknown field "${field}"`);
+function parseSort(spec: string, fields: readonly string[]): Comparator {
+  const [, field = '', direction] = /^([A-Za-z]+)-(asc|desc)$/.exec(spec) ?? [];
+  if (!field) throw badParam('sort', `"${spec}" is not {field}-asc or {field}-desc`);
+  requireField('sort', field, fields);
   const sign = direction === 'desc' ? -1 : 1;
-  return (a, b) => sign * compare(a[field] ?? '', b[field] ?? '');
+  return (a, b) => sign * compareValues(a[field] ?? '', b[field] ?? '');
 }
 
-function nonNegative(name: string, value: string | null): number | undefined {
-  if (value === null) return undefined;
-  if (!/^\d+$/.test(value)) throw new EmulatorError(400, `${name}: must be a non-negative integer`);
-  return Number(value);
+function parseCount(param: string, raw: string | null): number | undefined {
+  if (raw === null) return undefined;
+  if (!/^\d+$/.test(raw)) throw badParam(param, `"${raw}" is not a non-negative integer`);
+  return Number(raw);
 }
 
-/** Applies the list params to `rows` (fields known from `fieldsOf`, even when the list is empty). */
-export function listResponse(rows: Row[], fieldsOf: string[], query: URLSearchParams): EmulatorResponse {
-  const fields = new Set(fieldsOf);
-  const filters = query.getAll('filter[]').map((f) => parseFilter(f, fields));
-  const sorts = query.getAll('sort[]').map((s) => parseSort(s, fields));
-  const limit = nonNegative('limit', query.get('limit'));
-  const offset = nonNegative('offset', query.get('offset')) ?? 0;
-  let result = rows.filter((row) => filters.every((f) => f(row)));
-  if (sorts.length > 0) result = [...result].sort((a, b) => sorts.reduce((order, s) => order || s(a, b), 0));
-  result = result.slice(offset, limit === undefined ? undefined : offset + limit);
-  const display = query.getAll('display[]');
-  if (display.length > 0) result = result.map((row) => Object.fromEntries(display.filter((f) => f in row).map((f) => [f, row[f]!])));
-  return rowsResponse(result, query.get('format'));
+function parseFormat(raw: string | null): ListQuery['format'] {
+  if (raw === null) return 'ndjson';
+  if (raw === 'jsonarray') return raw;
+  throw badParam('format', `"${raw}" is not supported here (only jsonarray)`);
 }
 
-export function rowsResponse(rows: Row[], format: string | null = null): EmulatorResponse {
-  if (format === 'jsonarray') return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows) };
+/** Everything is checked before any row is touched: a bad param fails the call, as a query would. */
+function parseListQuery(query: URLSearchParams, fields: readonly string[]): ListQuery {
+  return {
+    filters: query.getAll('filter[]').map((spec) => parseFilter(spec, fields)),
+    sorts: query.getAll('sort[]').map((spec) => parseSort(spec, fields)),
+    offset: parseCount('offset', query.get('offset')) ?? 0,
+    limit: parseCount('limit', query.get('limit')),
+    display: query.getAll('display[]').map((field) => requireField('display', field, fields)),
+    format: parseFormat(query.get('format')),
+  };
+}
+
+function applyListQuery(rows: readonly Row[], list: ListQuery): Row[] {
+  const kept = rows.filter((row) => list.filters.every((keep) => keep(row)));
+  // Array.prototype.sort is stable: rows equal on every sort field keep their id order.
+  if (list.sorts.length > 0) kept.sort((a, b) => list.sorts.reduce((order, compare) => order || compare(a, b), 0));
+  const page = kept.slice(list.offset, list.limit === undefined ? undefined : list.offset + list.limit);
+  if (list.display.length === 0) return page;
+  return page.map((row) => Object.fromEntries(list.display.map((field) => [field, row[field] ?? ''])));
+}
+
+export function ndjsonResponse(rows: readonly Row[]): EmulatorResponse {
   return { status: 200, headers: { 'content-type': 'application/x-ndjson' }, body: rows.map((row) => `${JSON.stringify(row)}\n`).join('') };
+}
+
+/** A list call: `rows` in id order, `fields` the resource's fields (known even when there are no rows). */
+export function listResponse(rows: readonly Row[], fields: readonly string[], query: URLSearchParams): EmulatorResponse {
+  const list = parseListQuery(query, fields);
+  const result = applyListQuery(rows, list);
+  if (list.format === 'jsonarray') return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+  return ndjsonResponse(result);
 }

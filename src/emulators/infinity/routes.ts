@@ -1,156 +1,318 @@
-/** The 43 operations of infinity-config-v2-sip.txt, at exactly the paths the doc gives each one. */
+/**
+ * The 43 operations of infinity-config-v2-sip.txt, each at exactly the path the doc gives it,
+ * including the doc's three spellings of trusted networks. Lists and reads answer NDJSON rows;
+ * creates 201 with the new id; updates, deletes and adds 204 with no body.
+ */
 import { randomBytes } from 'node:crypto';
-import { router, type EmulatorRequest, type EmulatorResponse, type Route } from '../shared/harness.js';
-import { listResponse, rowsResponse } from './listing.js';
+import { router, type EmulatorRequest, type EmulatorResponse, type Handler, type Route } from '../shared/harness.js';
+import type { InfinityAuth } from './auth.js';
+import { InfinityError, notFound } from './errors.js';
+import { listResponse, ndjsonResponse } from './listing.js';
+import { FormParams, flag, integer, nonEmptyText, oneOf, text } from './params.js';
 import * as rows from './rows.js';
-import { EmulatorError, type InfinityState, type Params } from './state.js';
+import { RING_STRATEGIES, type GroupFields, type InfinityState, type NewQueue, type NewQueueMember, type NewUser, type PbxDevice, type QueueFields, type QueueMemberFields, type UserFields } from './state.js';
 
-const BASE = '/config/v2/sip/domains';
+const DOMAINS = '/config/v2/sip/domains';
 
-const FIELDS = {
-  domain: ['domainId', 'domainName', 'displayName', 'rec', 'createDatetime', 'updateDatetime'],
-  user: ['userId', 'domainId', 'user', 'displayName', 'extensionNumber', 'email', 'firstName', 'lastName', 'jobName', 'departmentName', 'companyName', 'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber', 'mobileFollow', 'ukPhoneId', 'usPhoneId', 'hotdeskAllowed', 'dashboard', 'createDatetime', 'updateDatetime'],
-  group: ['groupId', 'domainId', 'groupName', 'displayName', 'extensionNumber', 'ringRetry', 'ringExclusive', 'callerNameFormat', 'createDatetime', 'updateDatetime'],
-  groupUser: ['groupId', 'userId', 'user', 'displayName', 'extensionNumber'],
-  userGroup: ['userId', 'groupId', 'groupName', 'displayName', 'extensionNumber'],
-  queue: ['queueId', 'domainId', 'queueName', 'displayName', 'extensionNumber', 'callerNameFormat', 'createDatetime', 'updateDatetime'],
-  member: ['queueMemberId', 'queueId', 'groupId', 'ringStrategy', 'ringAttempts', 'ringSecs', 'ringOrder'],
-  network: ['trustedNetworkId', 'domainId', 'network', 'description', 'createDatetime', 'updateDatetime'],
-  device: ['pbxDeviceId', 'pbxDeviceName', 'domainId', 'deviceMacAddress', 'createDatetime', 'updateDatetime', 'userId', 'user'],
-  userDevice: ['userId', 'pbxDeviceId', 'user', 'updateDatetime', 'pbxDeviceName'],
+interface PathResource {
+  /** What a 404 calls it. */
+  noun: string;
+  /** Throws the 404 when `id` names nothing; `path` holds the ids before it (the domain's first). */
+  find(state: InfinityState, id: number, path: ReadonlyMap<string, number>): unknown;
+}
+
+const domainOf = (path: ReadonlyMap<string, number>): number => path.get('domainId') ?? 0;
+
+/** The resource behind each path param. */
+const PATH_RESOURCES: Readonly<Record<string, PathResource>> = {
+  domainId: { noun: 'domain', find: (state, id) => state.domain(id) },
+  userId: { noun: 'user', find: (state, id, path) => state.user(domainOf(path), id) },
+  groupId: { noun: 'group', find: (state, id, path) => state.group(domainOf(path), id) },
+  queueId: { noun: 'queue', find: (state, id, path) => state.queue(domainOf(path), id) },
+  queueMemberId: { noun: 'queue member', find: (state, id, path) => state.queueMember(domainOf(path), path.get('queueId') ?? 0, id) },
+  trustedNetworkId: { noun: 'trusted network', find: (state, id, path) => state.trustedNetwork(domainOf(path), id) },
+  pbxDeviceId: { noun: 'PBX device', find: (state, id, path) => state.device(domainOf(path), id) },
 };
 
-/** POST params: the urlencoded body, and the query string that some clients use instead. */
-function params(req: EmulatorRequest): URLSearchParams {
-  const merged = new URLSearchParams(req.query);
-  const type = String(req.headers['content-type'] ?? '');
-  if (req.rawBody.length > 0 && (type === '' || type.startsWith('application/x-www-form-urlencoded'))) {
-    for (const [key, value] of req.form()) merged.append(key, value);
-  }
-  return merged;
+function pathResource(pathParam: string): PathResource {
+  const resource = PATH_RESOURCES[pathParam];
+  if (!resource) throw new Error(`no resource is known for the path param :${pathParam}`);
+  return resource;
 }
 
-function scalars(all: URLSearchParams): Params {
-  const out: Params = {};
-  for (const [key, value] of all) if (!key.endsWith('[]')) out[key] = value;
-  return out;
+/** A request under one domain, its path checked: the domain exists and may be used, every other id names something. */
+interface Call {
+  domainId: number;
+  id(pathParam: string): number;
+  params(): FormParams;
+  query: URLSearchParams;
 }
 
-/** `name[]=1&name[]=2`, or a lone `name=1`, as integer ids. */
-function idArray(all: URLSearchParams, name: string): number[] {
-  const values = all.getAll(`${name}[]`);
-  if (values.length === 0 && all.has(name)) values.push(all.get(name)!);
-  if (values.length === 0) throw new EmulatorError(400, `${name}: at least one id is required`);
-  return values.map((v) => {
-    if (!/^\d+$/.test(v)) throw new EmulatorError(400, `${name}: "${v}" is not an id`);
-    return Number(v);
-  });
-}
+type CallHandler = (call: Call) => EmulatorResponse;
+/** Declares the route `method {domain}{path}`, where `path` follows `/config/v2/sip/domains/:domainId`. */
+type On = (method: string, path: string, handle: CallHandler) => Route;
 
-const id = (value: string | undefined, what: string): number => {
-  if (!value || !/^\d+$/.test(value)) throw new EmulatorError(404, `${what} ${value ?? ''} not found`);
-  return Number(value);
-};
-
+const NO_CONTENT: EmulatorResponse = { status: 204 };
 const created = (body: Record<string, string>): EmulatorResponse => ({ status: 201, body });
-const noContent: EmulatorResponse = { status: 204 };
-const one = (row: rows.Row): EmulatorResponse => rowsResponse([row]);
+const single = (row: rows.Row): EmulatorResponse => ndjsonResponse([row]);
 
-function inDomain<T extends { domainId: number }>(domainId: number, all: Iterable<T>, respond: (items: T[]) => EmulatorResponse): EmulatorResponse {
-  return respond([...all].filter((item) => item.domainId === domainId));
+/** An id in the path that is not a number names nothing: 404, like any unknown id. */
+function pathId(pathParam: string, raw: string): number {
+  if (!/^\d{1,15}$/.test(raw)) throw notFound(pathResource(pathParam).noun, raw);
+  return Number(raw);
 }
 
-/** `visible` says whether the caller's credentials may see a domain; hidden ones answer 403. */
-export function infinityRoutes(state: InfinityState, visible: (domainId: number) => boolean): Route[] {
-  type P = Record<string, string>;
-  const d = (p: P) => {
-    const domainId = id(p.d, 'domain');
-    state.domain(domainId);
-    if (!visible(domainId)) throw new EmulatorError(403, `no permission for domain ${domainId}`);
-    return domainId;
+// ---- POST params → typed inputs. Requiredness follows the doc: a param not marked OPTIONAL is required.
+
+const USER_TEXT_PARAMS = ['pin', 'email', 'firstName', 'lastName', 'jobName', 'departmentName', 'companyName', 'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber'] as const;
+const USER_FLAG_PARAMS = ['mobileFollow', 'hotdeskAllowed', 'dashboard'] as const;
+
+function userChanges(params: FormParams): Partial<UserFields> {
+  return {
+    ...params.present(USER_TEXT_PARAMS, text),
+    ...params.present(['password', 'displayName'], nonEmptyText),
+    ...params.present(['extensionNumber'], text),
+    ...params.present(USER_FLAG_PARAMS, flag),
   };
-  const route = (method: string, path: string, handle: (req: EmulatorRequest, p: P) => EmulatorResponse): Route => ({ method, pattern: `${BASE}${path}`, handle });
+}
 
+function newUser(params: FormParams): NewUser {
+  return {
+    ...userChanges(params),
+    user: params.required('user', text),
+    password: params.required('password', text),
+    displayName: params.required('displayName', nonEmptyText),
+    extensionNumber: params.required('extensionNumber', text),
+    ukPhoneId: params.optional('ukPhoneId', integer(1)),
+    usPhoneId: params.optional('usPhoneId', integer(1)),
+  };
+}
+
+/** Create and update alike: the doc marks none of a group's params optional. */
+function groupFields(params: FormParams): GroupFields {
+  return {
+    groupName: params.required('groupName', nonEmptyText),
+    displayName: params.required('displayName', nonEmptyText),
+    extensionNumber: params.required('extensionNumber', text),
+    ringRetry: params.required('ringRetry', flag),
+    ringExclusive: params.required('ringExclusive', flag),
+    callerNameFormat: params.required('callerNameFormat', text),
+  };
+}
+
+function newQueue(params: FormParams): NewQueue {
+  return {
+    queueName: params.required('queueName', nonEmptyText),
+    displayName: params.required('displayName', nonEmptyText),
+    extensionNumber: params.required('extensionNumber', text),
+    callerNameFormat: params.optional('callerNameFormat', text),
+  };
+}
+
+function queueChanges(params: FormParams): Partial<QueueFields> {
+  return { ...params.present(['queueName', 'displayName'], nonEmptyText), ...params.present(['extensionNumber', 'callerNameFormat'], text) };
+}
+
+const ringStrategy = oneOf(RING_STRATEGIES);
+const atLeastOne = integer(1);
+
+function newQueueMember(params: FormParams): NewQueueMember {
+  return {
+    groupId: params.required('groupId', atLeastOne),
+    ringStrategy: params.required('ringStrategy', ringStrategy),
+    ringAttempts: params.required('ringAttempts', atLeastOne),
+    ringSecs: params.required('ringSecs', atLeastOne),
+    ringOrder: params.optional('ringOrder', atLeastOne),
+  };
+}
+
+function queueMemberChanges(params: FormParams): Partial<QueueMemberFields> {
+  return {
+    ...params.present(['groupId', 'ringAttempts', 'ringSecs', 'ringOrder'], atLeastOne),
+    ...params.present(['ringStrategy'], ringStrategy),
+  };
+}
+
+/** A one-time provisioning token: 25 hex digits, like the doc's sample. */
+function provisioningToken(): string {
+  return randomBytes(13).toString('hex').slice(0, 25);
+}
+
+// ---- the routes, one group per resource of the doc
+
+function domainRoutes(state: InfinityState, on: On): Route[] {
   return [
-    { method: 'GET', pattern: BASE, handle: (req) => listResponse([...state.domains.values()].filter((dom) => visible(dom.domainId)).map(rows.domainRow), FIELDS.domain, req.query) },
-    route('GET', '/:d', (_, p) => one(rows.domainRow(state.domain(d(p))))),
-    route('POST', '/:d', (req, p) => (state.updateDomain(d(p), scalars(params(req))), noContent)),
-
-    route('GET', '/:d/users', (req, p) => inDomain(d(p), state.users.values(), (u) => listResponse(u.map(rows.userRow), FIELDS.user, req.query))),
-    route('POST', '/:d/users', (req, p) => created({ userId: String(state.createUser(d(p), scalars(params(req))).userId) })),
-    route('GET', '/:d/users/:u', (_, p) => one(rows.userRow(state.user(d(p), id(p.u, 'user'))))),
-    route('POST', '/:d/users/:u', (req, p) => (state.updateUser(d(p), id(p.u, 'user'), scalars(params(req))), noContent)),
-    route('DELETE', '/:d/users/:u', (_, p) => (state.deleteUser(d(p), id(p.u, 'user')), noContent)),
-
-    route('GET', '/:d/groups', (req, p) => inDomain(d(p), state.groups.values(), (g) => listResponse(g.map(rows.groupRow), FIELDS.group, req.query))),
-    route('POST', '/:d/groups', (req, p) => created({ groupId: String(state.createGroup(d(p), scalars(params(req))).groupId) })),
-    route('GET', '/:d/groups/:g', (_, p) => one(rows.groupRow(state.group(d(p), id(p.g, 'group'))))),
-    route('POST', '/:d/groups/:g', (req, p) => (state.updateGroup(d(p), id(p.g, 'group'), scalars(params(req))), noContent)),
-    route('DELETE', '/:d/groups/:g', (_, p) => (state.deleteGroup(d(p), id(p.g, 'group')), noContent)),
-    route('GET', '/:d/groups/:g/users', (req, p) => {
-      const g = id(p.g, 'group');
-      return listResponse(state.groupUsers(d(p), g).map((u) => rows.groupUserRow(g, u)), FIELDS.groupUser, req.query);
+    on('GET', '', ({ domainId }) => single(rows.domainRow(state.domain(domainId)))),
+    on('POST', '', ({ domainId, params }) => {
+      const p = params();
+      state.updateDomain(domainId, { displayName: p.required('displayName', nonEmptyText), rec: p.required('rec', flag) });
+      return NO_CONTENT;
     }),
-    route('POST', '/:d/groups/:g/users', (req, p) => {
-      const g = id(p.g, 'group');
-      state.addMemberships(d(p), idArray(params(req), 'userSpec').map((u) => [g, u]));
-      return noContent;
-    }),
-    route('DELETE', '/:d/groups/:g/users', (req, p) => (state.removeMemberships(d(p), id(p.g, 'group'), idArray(params(req), 'userSpec')), noContent)),
-
-    route('GET', '/:d/users/:u/groups', (req, p) => {
-      const u = id(p.u, 'user');
-      return listResponse(state.userGroups(d(p), u).map((g) => rows.userGroupRow(u, g)), FIELDS.userGroup, req.query);
-    }),
-    route('POST', '/:d/users/:u/groups', (req, p) => {
-      const u = id(p.u, 'user');
-      state.addMemberships(d(p), idArray(params(req), 'groupSpec').map((g) => [g, u]));
-      return noContent;
-    }),
-
-    route('GET', '/:d/users/:u/devices', (req, p) => listResponse(state.userDevices(d(p), id(p.u, 'user')).map((dev) => rows.userDeviceRow(state, dev)), FIELDS.userDevice, req.query)),
-    route('GET', '/:d/users/:u/devices/:dev', (_, p) => one(rows.userDeviceRow(state, state.userDevice(d(p), id(p.u, 'user'), id(p.dev, 'PBX device'))))),
-    route('POST', '/:d/users/:u/devices', (req, p) => {
-      const all = scalars(params(req));
-      if (!all.pbxDeviceId || !/^\d+$/.test(all.pbxDeviceId)) throw new EmulatorError(400, 'pbxDeviceId: is required');
-      const device = state.assignDevice(d(p), id(p.u, 'user'), Number(all.pbxDeviceId), randomBytes(13).toString('hex').slice(0, 25));
-      return created({ pbxDeviceId: String(device.pbxDeviceId), userId: String(device.userId), pbxDeviceToken: device.token });
-    }),
-    route('DELETE', '/:d/users/:u/devices/:dev', (_, p) => (state.unassignDevice(d(p), id(p.u, 'user'), id(p.dev, 'PBX device')), noContent)),
-
-    route('GET', '/:d/queues', (req, p) => inDomain(d(p), state.queues.values(), (q) => listResponse(q.map(rows.queueRow), FIELDS.queue, req.query))),
-    route('POST', '/:d/queues', (req, p) => created({ queueId: String(state.createQueue(d(p), scalars(params(req))).queueId) })),
-    route('GET', '/:d/queues/:q', (_, p) => one(rows.queueRow(state.queue(d(p), id(p.q, 'queue'))))),
-    route('POST', '/:d/queues/:q', (req, p) => (state.updateQueue(d(p), id(p.q, 'queue'), scalars(params(req))), noContent)),
-    route('DELETE', '/:d/queues/:q', (_, p) => (state.deleteQueue(d(p), id(p.q, 'queue')), noContent)),
-    // Listed before `/members/:m` so that "order" is never read as a member id.
-    route('PUT', '/:d/queues/:q/members/order', (req, p) => (state.orderMembers(d(p), id(p.q, 'queue'), idArray(params(req), 'queueMemberId')), noContent)),
-    route('GET', '/:d/queues/:q/members', (req, p) => listResponse(state.queueMembers(d(p), id(p.q, 'queue')).map(rows.memberRow), FIELDS.member, req.query)),
-    route('POST', '/:d/queues/:q/members', (req, p) => created({ queueMemberId: String(state.createMember(d(p), id(p.q, 'queue'), scalars(params(req))).queueMemberId) })),
-    route('GET', '/:d/queues/:q/members/:m', (_, p) => one(rows.memberRow(state.member(d(p), id(p.q, 'queue'), id(p.m, 'queue member'))))),
-    route('POST', '/:d/queues/:q/members/:m', (req, p) => (state.updateMember(d(p), id(p.q, 'queue'), id(p.m, 'queue member'), scalars(params(req))), noContent)),
-    route('DELETE', '/:d/queues/:q/members/:m', (_, p) => (state.deleteMember(d(p), id(p.q, 'queue'), id(p.m, 'queue member')), noContent)),
-
-    // The doc spells these three ways; each operation answers only at its own spelling.
-    route('GET', '/:d/trustednetworks', (req, p) => inDomain(d(p), state.networks.values(), (n) => listResponse(n.map(rows.networkRow), FIELDS.network, req.query))),
-    route('GET', '/:d/trustedNetworks/:t', (_, p) => one(rows.networkRow(state.network(d(p), id(p.t, 'trusted network'))))),
-    route('POST', '/:d/trustedNetworks', (req, p) => created({ trustedNetworkId: String(state.createNetwork(d(p), scalars(params(req))).trustedNetworkId) })),
-    route('POST', '/:d/trustedNetwork/:t', (req, p) => (state.updateNetwork(d(p), id(p.t, 'trusted network'), scalars(params(req))), noContent)),
-    route('DELETE', '/:d/trustedNetwork/:t', (_, p) => (state.deleteNetwork(d(p), id(p.t, 'trusted network')), noContent)),
-
-    route('GET', '/:d/devices', (req, p) => inDomain(d(p), state.devices.values(), (devs) => listResponse(devs.map((dev) => rows.deviceRow(state, dev)), FIELDS.device, req.query))),
-    route('POST', '/:d/devices', (req, p) => created({ pbxDeviceId: String(state.createDevice(d(p), scalars(params(req))).pbxDeviceId) })),
-    route('GET', '/:d/devices/:dev', (_, p) => one(rows.deviceRow(state, state.device(d(p), id(p.dev, 'PBX device'))))),
-    route('POST', '/:d/devices/:dev', (req, p) => (state.updateDevice(d(p), id(p.dev, 'PBX device'), scalars(params(req))), noContent)),
-    route('DELETE', '/:d/devices/:dev', (_, p) => (state.deleteDevice(d(p), id(p.dev, 'PBX device')), noContent)),
   ];
 }
 
-export function errorResponse(error: unknown): EmulatorResponse {
-  if (error instanceof EmulatorError) return { status: error.status, body: { message: error.message } };
-  throw error;
+function userRoutes(state: InfinityState, on: On): Route[] {
+  return [
+    on('GET', '/users', ({ domainId, query }) => listResponse(state.users(domainId).map(rows.userRow), rows.FIELDS.user, query)),
+    on('POST', '/users', ({ domainId, params }) => created({ userId: String(state.createUser(domainId, newUser(params())).userId) })),
+    on('GET', '/users/:userId', ({ domainId, id }) => single(rows.userRow(state.user(domainId, id('userId'))))),
+    on('POST', '/users/:userId', ({ domainId, id, params }) => (state.updateUser(domainId, id('userId'), userChanges(params())), NO_CONTENT)),
+    on('DELETE', '/users/:userId', ({ domainId, id }) => (state.deleteUser(domainId, id('userId')), NO_CONTENT)),
+
+    on('GET', '/users/:userId/groups', ({ domainId, id, query }) => {
+      const userId = id('userId');
+      return listResponse(state.userGroups(domainId, userId).map((group) => rows.userGroupRow(userId, group)), rows.FIELDS.userGroup, query);
+    }),
+    on('POST', '/users/:userId/groups', ({ domainId, id, params }) => (state.addUserGroups(domainId, id('userId'), params().ids('groupSpec')), NO_CONTENT)),
+
+    on('GET', '/users/:userId/devices', ({ domainId, id, query }) => {
+      const owner = state.user(domainId, id('userId'));
+      return listResponse(state.userDevices(domainId, owner.userId).map((device) => rows.userDeviceRow(device, owner)), rows.FIELDS.userDevice, query);
+    }),
+    on('GET', '/users/:userId/devices/:pbxDeviceId', ({ domainId, id }) => {
+      const owner = state.user(domainId, id('userId'));
+      return single(rows.userDeviceRow(state.userDevice(domainId, owner.userId, id('pbxDeviceId')), owner));
+    }),
+    on('POST', '/users/:userId/devices', ({ domainId, id, params }) => {
+      const device = state.assignDevice(domainId, id('userId'), params().required('pbxDeviceId', atLeastOne));
+      return created({ pbxDeviceId: String(device.pbxDeviceId), userId: String(id('userId')), pbxDeviceToken: provisioningToken() });
+    }),
+    on('DELETE', '/users/:userId/devices/:pbxDeviceId', ({ domainId, id }) => (state.unassignDevice(domainId, id('userId'), id('pbxDeviceId')), NO_CONTENT)),
+  ];
 }
 
-export function handlerFor(routes: Route[]) {
-  return router(routes, (req) => ({ status: 404, body: { message: `no such resource: ${req.method} ${req.path}` } }));
+function groupRoutes(state: InfinityState, on: On): Route[] {
+  return [
+    on('GET', '/groups', ({ domainId, query }) => listResponse(state.groups(domainId).map(rows.groupRow), rows.FIELDS.group, query)),
+    on('POST', '/groups', ({ domainId, params }) => created({ groupId: String(state.createGroup(domainId, groupFields(params())).groupId) })),
+    on('GET', '/groups/:groupId', ({ domainId, id }) => single(rows.groupRow(state.group(domainId, id('groupId'))))),
+    on('POST', '/groups/:groupId', ({ domainId, id, params }) => (state.updateGroup(domainId, id('groupId'), groupFields(params())), NO_CONTENT)),
+    on('DELETE', '/groups/:groupId', ({ domainId, id }) => (state.deleteGroup(domainId, id('groupId')), NO_CONTENT)),
+
+    on('GET', '/groups/:groupId/users', ({ domainId, id, query }) => {
+      const groupId = id('groupId');
+      return listResponse(state.groupUsers(domainId, groupId).map((user) => rows.groupUserRow(groupId, user)), rows.FIELDS.groupUser, query);
+    }),
+    on('POST', '/groups/:groupId/users', ({ domainId, id, params }) => (state.addGroupUsers(domainId, id('groupId'), params().ids('userSpec')), NO_CONTENT)),
+    on('DELETE', '/groups/:groupId/users', ({ domainId, id, params }) => (state.removeGroupUsers(domainId, id('groupId'), params().ids('userSpec')), NO_CONTENT)),
+  ];
+}
+
+function queueRoutes(state: InfinityState, on: On): Route[] {
+  return [
+    on('GET', '/queues', ({ domainId, query }) => listResponse(state.queues(domainId).map(rows.queueRow), rows.FIELDS.queue, query)),
+    on('POST', '/queues', ({ domainId, params }) => created({ queueId: String(state.createQueue(domainId, newQueue(params())).queueId) })),
+    on('GET', '/queues/:queueId', ({ domainId, id }) => single(rows.queueRow(state.queue(domainId, id('queueId'))))),
+    on('POST', '/queues/:queueId', ({ domainId, id, params }) => (state.updateQueue(domainId, id('queueId'), queueChanges(params())), NO_CONTENT)),
+    on('DELETE', '/queues/:queueId', ({ domainId, id }) => (state.deleteQueue(domainId, id('queueId')), NO_CONTENT)),
+
+    // Before `/members/:queueMemberId`, so that "order" is never taken for a member id.
+    on('PUT', '/queues/:queueId/members/order', ({ domainId, id, params }) => (state.orderQueueMembers(domainId, id('queueId'), params().ids('queueMemberId')), NO_CONTENT)),
+    on('GET', '/queues/:queueId/members', ({ domainId, id, query }) => listResponse(state.queueMembers(domainId, id('queueId')).map(rows.queueMemberRow), rows.FIELDS.queueMember, query)),
+    on('POST', '/queues/:queueId/members', ({ domainId, id, params }) => {
+      const member = state.createQueueMember(domainId, id('queueId'), newQueueMember(params()));
+      return created({ queueMemberId: String(member.queueMemberId) });
+    }),
+    on('GET', '/queues/:queueId/members/:queueMemberId', ({ domainId, id }) => single(rows.queueMemberRow(state.queueMember(domainId, id('queueId'), id('queueMemberId'))))),
+    on('POST', '/queues/:queueId/members/:queueMemberId', ({ domainId, id, params }) => {
+      state.updateQueueMember(domainId, id('queueId'), id('queueMemberId'), queueMemberChanges(params()));
+      return NO_CONTENT;
+    }),
+    on('DELETE', '/queues/:queueId/members/:queueMemberId', ({ domainId, id }) => (state.deleteQueueMember(domainId, id('queueId'), id('queueMemberId')), NO_CONTENT)),
+  ];
+}
+
+/** The doc spells the path three ways; each operation answers only at its own spelling, as the real server does. */
+function trustedNetworkRoutes(state: InfinityState, on: On): Route[] {
+  return [
+    on('GET', '/trustednetworks', ({ domainId, query }) => listResponse(state.trustedNetworks(domainId).map(rows.trustedNetworkRow), rows.FIELDS.trustedNetwork, query)),
+    on('GET', '/trustedNetworks/:trustedNetworkId', ({ domainId, id }) => single(rows.trustedNetworkRow(state.trustedNetwork(domainId, id('trustedNetworkId'))))),
+    on('POST', '/trustedNetworks', ({ domainId, params }) => {
+      const p = params();
+      const network = state.createTrustedNetwork(domainId, { network: p.required('network', text), description: p.optional('description', text) });
+      return created({ trustedNetworkId: String(network.trustedNetworkId) });
+    }),
+    on('POST', '/trustedNetwork/:trustedNetworkId', ({ domainId, id, params }) => {
+      const p = params();
+      state.updateTrustedNetwork(domainId, id('trustedNetworkId'), { ...p.present(['network'], nonEmptyText), ...p.present(['description'], text) });
+      return NO_CONTENT;
+    }),
+    on('DELETE', '/trustedNetwork/:trustedNetworkId', ({ domainId, id }) => (state.deleteTrustedNetwork(domainId, id('trustedNetworkId')), NO_CONTENT)),
+  ];
+}
+
+function pbxDeviceRoutes(state: InfinityState, on: On): Route[] {
+  const row = (device: PbxDevice) => rows.pbxDeviceRow(device, state.owner(device));
+  return [
+    on('GET', '/devices', ({ domainId, query }) => listResponse(state.devices(domainId).map(row), rows.FIELDS.pbxDevice, query)),
+    on('POST', '/devices', ({ domainId, params }) => {
+      const p = params();
+      const device = state.createDevice(domainId, { pbxDeviceName: p.required('pbxDeviceName', nonEmptyText), deviceMacAddress: p.required('deviceMacAddress', text) });
+      return created({ pbxDeviceId: String(device.pbxDeviceId) });
+    }),
+    on('GET', '/devices/:pbxDeviceId', ({ domainId, id }) => single(row(state.device(domainId, id('pbxDeviceId'))))),
+    on('POST', '/devices/:pbxDeviceId', ({ domainId, id, params }) => (state.renameDevice(domainId, id('pbxDeviceId'), params().required('pbxDeviceName', nonEmptyText)), NO_CONTENT)),
+    on('DELETE', '/devices/:pbxDeviceId', ({ domainId, id }) => (state.deleteDevice(domainId, id('pbxDeviceId')), NO_CONTENT)),
+  ];
+}
+
+/** Every operation; a domain the credentials may not use answers 403 (after 404 if it does not exist). */
+export function infinityRoutes(state: InfinityState, auth: InfinityAuth): Route[] {
+  /**
+   * Checks the whole path, in order, before the handler reads any param: an unknown id is a 404
+   * whatever the body says, and a domain the credentials may not use is a 403 once it is known to exist.
+   */
+  const openCall = (req: EmulatorRequest, pathParams: Record<string, string>): Call => {
+    const path = new Map<string, number>();
+    for (const [pathParam, raw] of Object.entries(pathParams)) {
+      const id = pathId(pathParam, raw);
+      pathResource(pathParam).find(state, id, path);
+      if (pathParam === 'domainId' && !auth.mayAccess(id)) throw new InfinityError(403, `no permission for domain ${id}`);
+      path.set(pathParam, id);
+    }
+    return {
+      domainId: domainOf(path),
+      id: (pathParam) => {
+        const id = path.get(pathParam);
+        if (id === undefined) throw new Error(`the route has no :${pathParam}`);
+        return id;
+      },
+      params: () => FormParams.of(req),
+      query: req.query,
+    };
+  };
+  const on: On = (method, path, handle) => ({
+    method,
+    pattern: `${DOMAINS}/:domainId${path}`,
+    handle: (req, pathParams) => handle(openCall(req, pathParams)),
+  });
+  const listDomains: Route = {
+    method: 'GET',
+    pattern: DOMAINS,
+    handle: (req) => listResponse(state.domains().filter((domain) => auth.mayAccess(domain.domainId)).map(rows.domainRow), rows.FIELDS.domain, req.query),
+  };
+  return [
+    listDomains,
+    ...domainRoutes(state, on),
+    ...userRoutes(state, on),
+    ...groupRoutes(state, on),
+    ...queueRoutes(state, on),
+    ...trustedNetworkRoutes(state, on),
+    ...pbxDeviceRoutes(state, on),
+  ];
+}
+
+/** Routes plus what every answer shares: an InfinityError becomes its status with `{"message"}`. */
+export function infinityHandler(routes: Route[]): Handler {
+  const route = router(routes, (req) => {
+    throw notFound(req.method, req.path);
+  });
+  return async (req) => {
+    try {
+      return await route(req);
+    } catch (error) {
+      if (error instanceof InfinityError) return { status: error.status, body: { message: error.message } };
+      throw error;
+    }
+  };
 }

@@ -1,126 +1,155 @@
-/** Records → the rows Infinity sends: every value a string, datetimes `YYYY-MM-DD HH:MM:SS` UTC. */
-import type { Device, Domain, Group, InfinityState, Queue, QueueMember, TrustedNetwork, User } from './state.js';
+/**
+ * Records → the rows Infinity sends (docs/vendors.md "Rows"): every value a string, flags "1"/"0",
+ * datetimes `YYYY-MM-DD HH:MM:SS` UTC, an absent association "". Each resource names its fields
+ * once; the row type is derived from that list, so a builder cannot drift from what lists accept
+ * in `filter[]`, `sort[]` and `display[]`.
+ */
+import type { Domain, Group, PbxDevice, Queue, QueueMember, TrustedNetwork, User } from './state.js';
 
-export type Row = Record<string, string>;
+export type Row = Readonly<Record<string, string>>;
+type RowOf<Fields extends readonly string[]> = Record<Fields[number], string>;
+
+export const FIELDS = {
+  domain: ['domainId', 'domainName', 'displayName', 'rec', 'createDatetime', 'updateDatetime'],
+  user: [
+    'userId', 'domainId', 'user', 'displayName', 'extensionNumber', 'email', 'firstName', 'lastName', 'jobName', 'departmentName', 'companyName',
+    'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber', 'mobileFollow', 'ukPhoneId', 'usPhoneId', 'hotdeskAllowed', 'dashboard', 'createDatetime', 'updateDatetime',
+  ],
+  group: ['groupId', 'domainId', 'groupName', 'displayName', 'extensionNumber', 'ringRetry', 'ringExclusive', 'callerNameFormat', 'createDatetime', 'updateDatetime'],
+  groupUser: ['groupId', 'userId', 'user', 'displayName', 'extensionNumber'],
+  userGroup: ['userId', 'groupId', 'groupName', 'displayName', 'extensionNumber'],
+  queue: ['queueId', 'domainId', 'queueName', 'displayName', 'extensionNumber', 'callerNameFormat', 'createDatetime', 'updateDatetime'],
+  queueMember: ['queueMemberId', 'queueId', 'groupId', 'ringStrategy', 'ringAttempts', 'ringSecs', 'ringOrder'],
+  trustedNetwork: ['trustedNetworkId', 'domainId', 'network', 'description', 'createDatetime', 'updateDatetime'],
+  pbxDevice: ['pbxDeviceId', 'pbxDeviceName', 'domainId', 'deviceMacAddress', 'createDatetime', 'updateDatetime', 'userId', 'user'],
+  userDevice: ['userId', 'pbxDeviceId', 'user', 'updateDatetime', 'pbxDeviceName'],
+} as const;
 
 export function datetime(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-export const domainRow = (d: Domain): Row => ({
-  domainId: String(d.domainId),
-  domainName: d.domainName,
-  displayName: d.displayName,
-  rec: String(d.rec),
-  createDatetime: datetime(d.created),
-  updateDatetime: datetime(d.updated),
-});
+const flag = (value: boolean): string => (value ? '1' : '0');
+const optionalId = (id: number | null): string => (id === null ? '' : String(id));
 
-export const userRow = (u: User): Row => ({
-  userId: String(u.userId),
-  domainId: String(u.domainId),
-  user: u.user,
-  displayName: u.displayName,
-  extensionNumber: u.extensionNumber,
-  email: u.email,
-  firstName: u.firstName,
-  lastName: u.lastName,
-  jobName: u.jobName,
-  departmentName: u.departmentName,
-  companyName: u.companyName,
-  officeName: u.officeName,
-  ukCallerId: u.ukCallerId,
-  usCallerId: u.usCallerId,
-  mobileNumber: u.mobileNumber,
-  mobileFollow: String(u.mobileFollow),
-  ukPhoneId: u.ukPhoneId,
-  usPhoneId: u.usPhoneId,
-  hotdeskAllowed: String(u.hotdeskAllowed),
-  dashboard: String(u.dashboard),
-  createDatetime: datetime(u.created),
-  updateDatetime: datetime(u.updated),
-});
-
-export const groupRow = (g: Group): Row => ({
-  groupId: String(g.groupId),
-  domainId: String(g.domainId),
-  groupName: g.groupName,
-  displayName: g.displayName,
-  extensionNumber: g.extensionNumber,
-  ringRetry: String(g.ringRetry),
-  ringExclusive: String(g.ringExclusive),
-  callerNameFormat: g.callerNameFormat,
-  createDatetime: datetime(g.created),
-  updateDatetime: datetime(g.updated),
-});
-
-export const groupUserRow = (groupId: number, u: User): Row => ({
-  groupId: String(groupId),
-  userId: String(u.userId),
-  user: u.user,
-  displayName: u.displayName,
-  extensionNumber: u.extensionNumber,
-});
-
-export const userGroupRow = (userId: number, g: Group): Row => ({
-  userId: String(userId),
-  groupId: String(g.groupId),
-  groupName: g.groupName,
-  displayName: g.displayName,
-  extensionNumber: g.extensionNumber,
-});
-
-export const queueRow = (q: Queue): Row => ({
-  queueId: String(q.queueId),
-  domainId: String(q.domainId),
-  queueName: q.queueName,
-  displayName: q.displayName,
-  extensionNumber: q.extensionNumber,
-  callerNameFormat: q.callerNameFormat,
-  createDatetime: datetime(q.created),
-  updateDatetime: datetime(q.updated),
-});
-
-export const memberRow = (m: QueueMember): Row => ({
-  queueMemberId: String(m.queueMemberId),
-  queueId: String(m.queueId),
-  groupId: String(m.groupId),
-  ringStrategy: m.ringStrategy,
-  ringAttempts: String(m.ringAttempts),
-  ringSecs: String(m.ringSecs),
-  ringOrder: String(m.ringOrder),
-});
-
-export const networkRow = (n: TrustedNetwork): Row => ({
-  trustedNetworkId: String(n.trustedNetworkId),
-  domainId: String(n.domainId),
-  network: n.network,
-  description: n.description,
-  createDatetime: datetime(n.created),
-  updateDatetime: datetime(n.updated),
-});
-
-export function deviceRow(state: InfinityState, d: Device): Row {
-  const owner = d.userId === null ? undefined : state.users.get(d.userId);
+export function domainRow(domain: Domain): RowOf<typeof FIELDS.domain> {
   return {
-    pbxDeviceId: String(d.pbxDeviceId),
-    pbxDeviceName: d.pbxDeviceName,
-    domainId: String(d.domainId),
-    deviceMacAddress: d.deviceMacAddress,
-    createDatetime: datetime(d.created),
-    updateDatetime: datetime(d.updated),
+    domainId: String(domain.domainId),
+    domainName: domain.domainName,
+    displayName: domain.displayName,
+    rec: flag(domain.rec),
+    createDatetime: datetime(domain.created),
+    updateDatetime: datetime(domain.updated),
+  };
+}
+
+/** Never the password or the PIN. */
+export function userRow(user: User): RowOf<typeof FIELDS.user> {
+  return {
+    userId: String(user.userId),
+    domainId: String(user.domainId),
+    user: user.user,
+    displayName: user.displayName,
+    extensionNumber: user.extensionNumber,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    jobName: user.jobName,
+    departmentName: user.departmentName,
+    companyName: user.companyName,
+    officeName: user.officeName,
+    ukCallerId: user.ukCallerId,
+    usCallerId: user.usCallerId,
+    mobileNumber: user.mobileNumber,
+    mobileFollow: flag(user.mobileFollow),
+    ukPhoneId: optionalId(user.ukPhoneId),
+    usPhoneId: optionalId(user.usPhoneId),
+    hotdeskAllowed: flag(user.hotdeskAllowed),
+    dashboard: flag(user.dashboard),
+    createDatetime: datetime(user.created),
+    updateDatetime: datetime(user.updated),
+  };
+}
+
+export function groupRow(group: Group): RowOf<typeof FIELDS.group> {
+  return {
+    groupId: String(group.groupId),
+    domainId: String(group.domainId),
+    groupName: group.groupName,
+    displayName: group.displayName,
+    extensionNumber: group.extensionNumber,
+    ringRetry: flag(group.ringRetry),
+    ringExclusive: flag(group.ringExclusive),
+    callerNameFormat: group.callerNameFormat,
+    createDatetime: datetime(group.created),
+    updateDatetime: datetime(group.updated),
+  };
+}
+
+export function groupUserRow(groupId: number, user: User): RowOf<typeof FIELDS.groupUser> {
+  return { groupId: String(groupId), userId: String(user.userId), user: user.user, displayName: user.displayName, extensionNumber: user.extensionNumber };
+}
+
+export function userGroupRow(userId: number, group: Group): RowOf<typeof FIELDS.userGroup> {
+  return { userId: String(userId), groupId: String(group.groupId), groupName: group.groupName, displayName: group.displayName, extensionNumber: group.extensionNumber };
+}
+
+export function queueRow(queue: Queue): RowOf<typeof FIELDS.queue> {
+  return {
+    queueId: String(queue.queueId),
+    domainId: String(queue.domainId),
+    queueName: queue.queueName,
+    displayName: queue.displayName,
+    extensionNumber: queue.extensionNumber,
+    callerNameFormat: queue.callerNameFormat,
+    createDatetime: datetime(queue.created),
+    updateDatetime: datetime(queue.updated),
+  };
+}
+
+export function queueMemberRow(member: QueueMember): RowOf<typeof FIELDS.queueMember> {
+  return {
+    queueMemberId: String(member.queueMemberId),
+    queueId: String(member.queueId),
+    groupId: String(member.groupId),
+    ringStrategy: member.ringStrategy,
+    ringAttempts: String(member.ringAttempts),
+    ringSecs: String(member.ringSecs),
+    ringOrder: String(member.ringOrder),
+  };
+}
+
+export function trustedNetworkRow(network: TrustedNetwork): RowOf<typeof FIELDS.trustedNetwork> {
+  return {
+    trustedNetworkId: String(network.trustedNetworkId),
+    domainId: String(network.domainId),
+    network: network.network,
+    description: network.description,
+    createDatetime: datetime(network.created),
+    updateDatetime: datetime(network.updated),
+  };
+}
+
+export function pbxDeviceRow(device: PbxDevice, owner: User | undefined): RowOf<typeof FIELDS.pbxDevice> {
+  return {
+    pbxDeviceId: String(device.pbxDeviceId),
+    pbxDeviceName: device.pbxDeviceName,
+    domainId: String(device.domainId),
+    deviceMacAddress: device.deviceMacAddress,
+    createDatetime: datetime(device.created),
+    updateDatetime: datetime(device.updated),
     userId: owner ? String(owner.userId) : '',
     user: owner?.user ?? '',
   };
 }
 
-export function userDeviceRow(state: InfinityState, d: Device): Row {
-  const owner = d.userId === null ? undefined : state.users.get(d.userId);
+/** The association row; its updateDatetime is the device's, which every (un)assignment bumps. */
+export function userDeviceRow(device: PbxDevice, owner: User): RowOf<typeof FIELDS.userDevice> {
   return {
-    userId: owner ? String(owner.userId) : '',
-    pbxDeviceId: String(d.pbxDeviceId),
-    user: owner?.user ?? '',
-    updateDatetime: datetime(d.updated),
-    pbxDeviceName: d.pbxDeviceName,
+    userId: String(owner.userId),
+    pbxDeviceId: String(device.pbxDeviceId),
+    user: owner.user,
+    updateDatetime: datetime(device.updated),
+    pbxDeviceName: device.pbxDeviceName,
   };
 }

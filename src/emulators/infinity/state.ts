@@ -1,35 +1,37 @@
 /**
- * The Infinity Config API v2 SIP phone system, in memory: the rules the doc and docs/vendors.md
- * give (uniqueness, MAC and CIDR formats, one user per device, cascades on delete). Every failure
- * is an EmulatorError with the HTTP status and message the vendor would send.
+ * The SIP phone system behind the Infinity Config API v2, in memory, holding the rules the vendor
+ * doc states and the ones docs/vendors.md settles where the doc is silent: uniqueness per domain,
+ * MAC and CIDR formats, one user per device, cascades on delete, queue member order.
+ *
+ * Inputs are already typed (the routes decode the wire); every rule broken here is an
+ * InfinityError whose message names the wire param, so the routes can send it as is.
  */
-import { isIP } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
+import { badParam, notFound } from './errors.js';
 
-export class EmulatorError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface Domain {
-  domainId: number;
-  domainName: string;
-  displayName: string;
-  rec: number;
+interface Stamped {
   created: Date;
   updated: Date;
 }
 
-export interface User {
-  userId: number;
-  domainId: number;
-  user: string;
-  password: string;
-  pin: string;
+export interface DomainFields {
   displayName: string;
+  rec: boolean;
+}
+
+export interface NewDomain extends DomainFields {
+  domainName: string;
+}
+
+export interface Domain extends NewDomain, Stamped {
+  domainId: number;
+}
+
+/** What an update may change: the doc's update params (the user name and phone ids are fixed at creation). */
+export interface UserFields {
+  password: string;
+  displayName: string;
+  pin: string;
   extensionNumber: string;
   email: string;
   firstName: string;
@@ -41,502 +43,606 @@ export interface User {
   ukCallerId: string;
   usCallerId: string;
   mobileNumber: string;
-  mobileFollow: number;
-  ukPhoneId: string;
-  usPhoneId: string;
-  hotdeskAllowed: number;
-  dashboard: number;
-  created: Date;
-  updated: Date;
+  mobileFollow: boolean;
+  hotdeskAllowed: boolean;
+  dashboard: boolean;
 }
 
-export interface Group {
-  groupId: number;
+export interface NewUser extends Partial<UserFields> {
+  user: string;
+  password: string;
+  displayName: string;
+  extensionNumber: string;
+  ukPhoneId?: number;
+  usPhoneId?: number;
+}
+
+export interface User extends UserFields, Stamped {
+  userId: number;
   domainId: number;
+  user: string;
+  ukPhoneId: number | null;
+  usPhoneId: number | null;
+}
+
+export interface GroupFields {
   groupName: string;
   displayName: string;
   extensionNumber: string;
-  ringRetry: number;
-  ringExclusive: number;
+  ringRetry: boolean;
+  ringExclusive: boolean;
   callerNameFormat: string;
-  created: Date;
-  updated: Date;
 }
 
-export interface Queue {
-  queueId: number;
+export interface Group extends GroupFields, Stamped {
+  groupId: number;
   domainId: number;
+}
+
+export interface QueueFields {
   queueName: string;
   displayName: string;
   extensionNumber: string;
   callerNameFormat: string;
-  created: Date;
-  updated: Date;
 }
 
-export type RingStrategy = 'all' | 'huntLongestIdle';
+export type NewQueue = Omit<QueueFields, 'callerNameFormat'> & Partial<Pick<QueueFields, 'callerNameFormat'>>;
 
-export interface QueueMember {
-  queueMemberId: number;
+export interface Queue extends QueueFields, Stamped {
   queueId: number;
+  domainId: number;
+}
+
+export const RING_STRATEGIES = ['all', 'huntLongestIdle'] as const;
+export type RingStrategy = (typeof RING_STRATEGIES)[number];
+
+export interface QueueMemberFields {
   groupId: number;
   ringStrategy: RingStrategy;
   ringAttempts: number;
   ringSecs: number;
+  /** Lowest rings first. */
   ringOrder: number;
 }
 
-export interface TrustedNetwork {
-  trustedNetworkId: number;
-  domainId: number;
-  network: string;
-  description: string;
-  created: Date;
-  updated: Date;
+/** Without a ringOrder the member goes last. */
+export type NewQueueMember = Omit<QueueMemberFields, 'ringOrder'> & Partial<Pick<QueueMemberFields, 'ringOrder'>>;
+
+export interface QueueMember extends QueueMemberFields {
+  queueMemberId: number;
+  queueId: number;
 }
 
-export interface Device {
+export interface TrustedNetworkFields {
+  /** IPv4 or IPv6 CIDR, kept exactly as given. */
+  network: string;
+  description: string;
+}
+
+export type NewTrustedNetwork = Omit<TrustedNetworkFields, 'description'> & Partial<Pick<TrustedNetworkFields, 'description'>>;
+
+export interface TrustedNetwork extends TrustedNetworkFields, Stamped {
+  trustedNetworkId: number;
+  domainId: number;
+}
+
+export interface NewPbxDevice {
+  pbxDeviceName: string;
+  /** Any case, `:` or `-`; stored upper-case with `:`. */
+  deviceMacAddress: string;
+}
+
+export interface PbxDevice extends NewPbxDevice, Stamped {
   pbxDeviceId: number;
   domainId: number;
-  pbxDeviceName: string;
-  deviceMacAddress: string;
+  /** The one user the device is associated with, if any. */
   userId: number | null;
-  token: string;
-  created: Date;
-  updated: Date;
 }
 
 const EXTENSION = /^\d{2,8}$/;
-const MAC = /^([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})$/;
+/** The characters a SIP URI user part can carry without escaping, which is all a user name needs. */
+const USER_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/** Six hex pairs, one separator style throughout. */
+const MAC = /^[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}$/i;
+const CIDR = /^([^/%]+)\/(\d{1,3})$/;
+const CALLER_NAME_VARIABLES = new Set(['displayName', 'srcPhoneNumber', 'dgrpName']);
 
 export function normaliseMac(value: string): string {
-  const match = MAC.exec(value.trim());
-  if (!match) throw new EmulatorError(400, `deviceMacAddress: "${value}" is not a MAC address`);
-  return match.slice(1).join(':').toUpperCase();
+  if (!MAC.test(value)) throw badParam('deviceMacAddress', `"${value}" is not a MAC address like 10:20:30:1A:2B:3C`);
+  return value.replaceAll('-', ':').toUpperCase();
 }
 
 export function checkCidr(value: string): string {
-  const [address = '', prefix, extra] = value.trim().split('/');
-  const family = isIP(address);
-  const bits = Number(prefix);
-  if (extra !== undefined || !family || !/^\d{1,3}$/.test(prefix ?? '') || bits > (family === 4 ? 32 : 128)) {
-    throw new EmulatorError(400, `network: "${value}" is not a CIDR network`);
-  }
-  return value.trim();
-}
-
-function flag(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  if (value !== '0' && value !== '1') throw new EmulatorError(400, `${name}: must be 0 or 1`);
-  return Number(value);
-}
-
-function positiveInt(name: string, value: string | undefined): number {
-  if (value === undefined || !/^\d+$/.test(value)) throw new EmulatorError(400, `${name}: must be a non-negative integer`);
-  return Number(value);
-}
-
-function required(name: string, value: string | undefined): string {
-  if (value === undefined || value.trim() === '') throw new EmulatorError(400, `${name}: is required`);
+  const [, address = '', prefix = ''] = CIDR.exec(value) ?? [];
+  const longestPrefix = isIPv4(address) ? 32 : isIPv6(address) ? 128 : -1;
+  if (prefix === '' || Number(prefix) > longestPrefix) throw badParam('network', `"${value}" is not an IPv4 or IPv6 CIDR network (address/prefix)`);
   return value;
 }
 
-/** Form params after routing: plain strings, or arrays for `name[]`. */
-export type Params = Record<string, string | undefined>;
+function checkExtension(value: string): string {
+  if (!EXTENSION.test(value)) throw badParam('extensionNumber', `"${value}" must be 2 to 8 digits`);
+  return value;
+}
+
+function checkUserName(value: string): string {
+  if (!USER_NAME.test(value)) throw badParam('user', `"${value}" must be 1 to 64 of letters, digits, ".", "_" and "-"`);
+  return value;
+}
+
+function checkCallerNameFormat(value: string): string {
+  for (const [, variable = ''] of value.matchAll(/\{([^}]*)\}/g)) {
+    if (!CALLER_NAME_VARIABLES.has(variable)) throw badParam('callerNameFormat', `{${variable}} is not one of {displayName}, {srcPhoneNumber}, {dgrpName}`);
+  }
+  return value;
+}
+
+/** Values unique within a domain (user names, extensions, MACs), each with its holder for the clash message. */
+class UniqueKeys {
+  private readonly holders = new Map<string, string>();
+
+  constructor(private readonly param: string) {}
+
+  /** Throws unless `key` is free or already `holder`'s. */
+  check(key: string, holder?: string): void {
+    const current = this.holders.get(key);
+    if (current !== undefined && current !== holder) throw badParam(this.param, `${key} is already used by ${current}`);
+  }
+
+  hold(key: string, holder: string): void {
+    this.holders.set(key, holder);
+  }
+
+  release(key: string): void {
+    this.holders.delete(key);
+  }
+
+  move(from: string, to: string, holder: string): void {
+    this.release(from);
+    this.hold(to, holder);
+  }
+}
+
+interface DomainEntry {
+  domain: Domain;
+  users: Map<number, User>;
+  groups: Map<number, Group>;
+  /** groupId → ids of the users in it. */
+  groupUsers: Map<number, Set<number>>;
+  queues: Map<number, Queue>;
+  queueMembers: Map<number, QueueMember>;
+  trustedNetworks: Map<number, TrustedNetwork>;
+  devices: Map<number, PbxDevice>;
+  userNames: UniqueKeys;
+  /** Shared by users, groups and queues: they are all dialled the same way. */
+  extensions: UniqueKeys;
+  macAddresses: UniqueKeys;
+}
+
+function lookup<T>(records: Map<number, T>, id: number, what: string): T {
+  const record = records.get(id);
+  if (!record) throw notFound(what, id);
+  return record;
+}
+
+/**
+ * Drops the keys whose value is `undefined`, so that spreading or assigning the input never writes
+ * `undefined` over a default or a stored value. Only optional keys can be dropped: still a `T`.
+ */
+function definedOnly<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as T;
+}
+
+const holderOf = {
+  user: (id: number) => `user ${id}`,
+  group: (id: number) => `group ${id}`,
+  queue: (id: number) => `queue ${id}`,
+  device: (id: number) => `PBX device ${id}`,
+};
+
+type ResourceKind = 'domain' | 'user' | 'group' | 'queue' | 'queueMember' | 'trustedNetwork' | 'pbxDevice';
 
 export class InfinityState {
-  readonly domains = new Map<number, Domain>();
-  readonly users = new Map<number, User>();
-  readonly groups = new Map<number, Group>();
-  /** `${groupId}:${userId}` */
-  readonly memberships = new Set<string>();
-  readonly queues = new Map<number, Queue>();
-  readonly members = new Map<number, QueueMember>();
-  readonly networks = new Map<number, TrustedNetwork>();
-  readonly devices = new Map<number, Device>();
-  private nextId = { domain: 1, user: 1, group: 1, queue: 1, member: 1, network: 1, device: 1 };
+  /** "Now" for createDatetime/updateDatetime; the seed swaps in a fixed clock so its data is reproducible. */
+  clock: () => Date = () => new Date();
 
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  private readonly entries = new Map<number, DomainEntry>();
+  /** Ids are unique per resource type across the whole server, as Infinity's are. */
+  private readonly lastIds: Record<ResourceKind, number> = { domain: 0, user: 0, group: 0, queue: 0, queueMember: 0, trustedNetwork: 0, pbxDevice: 0 };
 
-  // ---- lookups (404 for anything unknown in the path)
+  private nextId(kind: ResourceKind): number {
+    this.lastIds[kind] += 1;
+    return this.lastIds[kind];
+  }
+
+  private stamps(): Stamped {
+    const now = this.clock();
+    return { created: now, updated: now };
+  }
+
+  private entry(domainId: number): DomainEntry {
+    return lookup(this.entries, domainId, 'domain');
+  }
+
+  // ---- domains: the API cannot create them, only the emulator's owner (the seed, a test) can
+
+  addDomain(input: NewDomain): Domain {
+    if ([...this.entries.values()].some((e) => e.domain.domainName === input.domainName)) throw badParam('domainName', `${input.domainName} already exists`);
+    const domain: Domain = { ...input, domainId: this.nextId('domain'), ...this.stamps() };
+    this.entries.set(domain.domainId, {
+      domain,
+      users: new Map(),
+      groups: new Map(),
+      groupUsers: new Map(),
+      queues: new Map(),
+      queueMembers: new Map(),
+      trustedNetworks: new Map(),
+      devices: new Map(),
+      userNames: new UniqueKeys('user'),
+      extensions: new UniqueKeys('extensionNumber'),
+      macAddresses: new UniqueKeys('deviceMacAddress'),
+    });
+    return domain;
+  }
+
+  domains(): Domain[] {
+    return [...this.entries.values()].map((e) => e.domain);
+  }
 
   domain(domainId: number): Domain {
-    const domain = this.domains.get(domainId);
-    if (!domain) throw new EmulatorError(404, `domain ${domainId} not found`);
-    return domain;
+    return this.entry(domainId).domain;
   }
 
-  user(domainId: number, userId: number): User {
-    const user = this.users.get(userId);
-    if (!user || user.domainId !== this.domain(domainId).domainId) throw new EmulatorError(404, `user ${userId} not found`);
-    return user;
-  }
-
-  group(domainId: number, groupId: number): Group {
-    const group = this.groups.get(groupId);
-    if (!group || group.domainId !== this.domain(domainId).domainId) throw new EmulatorError(404, `group ${groupId} not found`);
-    return group;
-  }
-
-  queue(domainId: number, queueId: number): Queue {
-    const queue = this.queues.get(queueId);
-    if (!queue || queue.domainId !== this.domain(domainId).domainId) throw new EmulatorError(404, `queue ${queueId} not found`);
-    return queue;
-  }
-
-  member(domainId: number, queueId: number, memberId: number): QueueMember {
-    const member = this.members.get(memberId);
-    if (!member || member.queueId !== this.queue(domainId, queueId).queueId) throw new EmulatorError(404, `queue member ${memberId} not found`);
-    return member;
-  }
-
-  network(domainId: number, networkId: number): TrustedNetwork {
-    const network = this.networks.get(networkId);
-    if (!network || network.domainId !== this.domain(domainId).domainId) throw new EmulatorError(404, `trusted network ${networkId} not found`);
-    return network;
-  }
-
-  device(domainId: number, deviceId: number): Device {
-    const device = this.devices.get(deviceId);
-    if (!device || device.domainId !== this.domain(domainId).domainId) throw new EmulatorError(404, `PBX device ${deviceId} not found`);
-    return device;
-  }
-
-  // ---- domains
-
-  addDomain(domainName: string, displayName: string): Domain {
-    const now = this.clock();
-    const domain: Domain = { domainId: this.nextId.domain++, domainName, displayName, rec: 0, created: now, updated: now };
-    this.domains.set(domain.domainId, domain);
-    return domain;
-  }
-
-  updateDomain(domainId: number, params: Params): void {
+  updateDomain(domainId: number, changes: Partial<DomainFields>): void {
     const domain = this.domain(domainId);
-    if (params.displayName !== undefined) domain.displayName = params.displayName;
-    domain.rec = flag('rec', params.rec, domain.rec);
-    domain.updated = this.clock();
+    Object.assign(domain, definedOnly(changes), { updated: this.clock() });
   }
 
   // ---- users
 
-  createUser(domainId: number, params: Params): User {
-    this.domain(domainId);
-    const name = required('user', params.user);
-    if (!/^[A-Za-z0-9._@+-]{1,64}$/.test(name)) throw new EmulatorError(400, `user: "${name}" has characters a SIP user name cannot have`);
-    if ([...this.users.values()].some((u) => u.domainId === domainId && u.user === name)) throw new EmulatorError(400, `user: "${name}" already exists in the domain`);
-    const extension = this.freeExtension(domainId, required('extensionNumber', params.extensionNumber));
-    const now = this.clock();
+  users(domainId: number): User[] {
+    return [...this.entry(domainId).users.values()];
+  }
+
+  user(domainId: number, userId: number): User {
+    return lookup(this.entry(domainId).users, userId, 'user');
+  }
+
+  createUser(domainId: number, input: NewUser): User {
+    const entry = this.entry(domainId);
+    entry.userNames.check(checkUserName(input.user));
+    entry.extensions.check(checkExtension(input.extensionNumber));
     const user: User = {
-      userId: this.nextId.user++,
+      pin: '',
+      email: '',
+      firstName: '',
+      lastName: '',
+      jobName: '',
+      departmentName: '',
+      companyName: '',
+      officeName: '',
+      ukCallerId: '',
+      usCallerId: '',
+      mobileNumber: '',
+      mobileFollow: false,
+      hotdeskAllowed: false,
+      dashboard: false,
+      ...definedOnly(input),
+      ukPhoneId: input.ukPhoneId ?? null,
+      usPhoneId: input.usPhoneId ?? null,
+      userId: this.nextId('user'),
       domainId,
-      user: name,
-      password: required('password', params.password),
-      pin: params.pin ?? '',
-      displayName: required('displayName', params.displayName),
-      extensionNumber: extension,
-      email: params.email ?? '',
-      firstName: params.firstName ?? '',
-      lastName: params.lastName ?? '',
-      jobName: params.jobName ?? '',
-      departmentName: params.departmentName ?? '',
-      companyName: params.companyName ?? '',
-      officeName: params.officeName ?? '',
-      ukCallerId: params.ukCallerId ?? '',
-      usCallerId: params.usCallerId ?? '',
-      mobileNumber: params.mobileNumber ?? '',
-      mobileFollow: flag('mobileFollow', params.mobileFollow, 0),
-      ukPhoneId: params.ukPhoneId ?? '',
-      usPhoneId: params.usPhoneId ?? '',
-      hotdeskAllowed: flag('hotdeskAllowed', params.hotdeskAllowed, 0),
-      dashboard: flag('dashboard', params.dashboard, 0),
-      created: now,
-      updated: now,
+      ...this.stamps(),
     };
-    this.users.set(user.userId, user);
+    entry.users.set(user.userId, user);
+    entry.userNames.hold(user.user, holderOf.user(user.userId));
+    entry.extensions.hold(user.extensionNumber, holderOf.user(user.userId));
     return user;
   }
 
-  updateUser(domainId: number, userId: number, params: Params): void {
+  updateUser(domainId: number, userId: number, changes: Partial<UserFields>): void {
+    const entry = this.entry(domainId);
     const user = this.user(domainId, userId);
-    const next = { ...user };
-    if (params.extensionNumber !== undefined && params.extensionNumber !== user.extensionNumber) next.extensionNumber = this.freeExtension(domainId, params.extensionNumber);
-    for (const key of ['password', 'displayName', 'pin', 'email', 'firstName', 'lastName', 'jobName', 'departmentName', 'companyName', 'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber'] as const) {
-      if (params[key] !== undefined) next[key] = params[key];
-    }
-    next.mobileFollow = flag('mobileFollow', params.mobileFollow, user.mobileFollow);
-    next.hotdeskAllowed = flag('hotdeskAllowed', params.hotdeskAllowed, user.hotdeskAllowed);
-    next.dashboard = flag('dashboard', params.dashboard, user.dashboard);
-    next.updated = this.clock();
-    this.users.set(userId, next);
+    this.changeExtension(entry, user, changes.extensionNumber, holderOf.user(userId));
+    Object.assign(user, definedOnly(changes), { updated: this.clock() });
   }
 
+  /** Also takes the user out of its groups and frees its devices. */
   deleteUser(domainId: number, userId: number): void {
-    this.user(domainId, userId);
-    this.users.delete(userId);
-    for (const key of [...this.memberships]) if (key.endsWith(`:${userId}`)) this.memberships.delete(key);
-    for (const device of this.devices.values()) if (device.userId === userId) device.userId = null;
+    const entry = this.entry(domainId);
+    const user = this.user(domainId, userId);
+    entry.users.delete(userId);
+    entry.userNames.release(user.user);
+    entry.extensions.release(user.extensionNumber);
+    for (const members of entry.groupUsers.values()) members.delete(userId);
+    for (const device of entry.devices.values()) {
+      if (device.userId === userId) this.setOwner(device, null);
+    }
   }
 
-  // ---- groups and memberships
+  /** Checks a new extension against the domain and moves the record onto it; no-op when unchanged or absent. */
+  private changeExtension(entry: DomainEntry, record: { extensionNumber: string }, extension: string | undefined, holder: string): void {
+    if (extension === undefined || extension === record.extensionNumber) return;
+    entry.extensions.check(checkExtension(extension), holder);
+    entry.extensions.move(record.extensionNumber, extension, holder);
+  }
 
-  createGroup(domainId: number, params: Params): Group {
-    this.domain(domainId);
-    const now = this.clock();
-    const group: Group = {
-      groupId: this.nextId.group++,
-      domainId,
-      groupName: required('groupName', params.groupName),
-      displayName: required('displayName', params.displayName),
-      extensionNumber: this.freeExtension(domainId, required('extensionNumber', params.extensionNumber)),
-      ringRetry: flag('ringRetry', params.ringRetry, 0),
-      ringExclusive: flag('ringExclusive', params.ringExclusive, 0),
-      callerNameFormat: params.callerNameFormat ?? '{displayName}',
-      created: now,
-      updated: now,
-    };
-    this.groups.set(group.groupId, group);
+  // ---- groups and their users
+
+  groups(domainId: number): Group[] {
+    return [...this.entry(domainId).groups.values()];
+  }
+
+  group(domainId: number, groupId: number): Group {
+    return lookup(this.entry(domainId).groups, groupId, 'group');
+  }
+
+  createGroup(domainId: number, input: GroupFields): Group {
+    const entry = this.entry(domainId);
+    entry.extensions.check(checkExtension(input.extensionNumber));
+    checkCallerNameFormat(input.callerNameFormat);
+    const group: Group = { ...input, groupId: this.nextId('group'), domainId, ...this.stamps() };
+    entry.groups.set(group.groupId, group);
+    entry.groupUsers.set(group.groupId, new Set());
+    entry.extensions.hold(group.extensionNumber, holderOf.group(group.groupId));
     return group;
   }
 
-  updateGroup(domainId: number, groupId: number, params: Params): void {
+  updateGroup(domainId: number, groupId: number, changes: Partial<GroupFields>): void {
+    const entry = this.entry(domainId);
     const group = this.group(domainId, groupId);
-    const next = { ...group };
-    if (params.extensionNumber !== undefined && params.extensionNumber !== group.extensionNumber) next.extensionNumber = this.freeExtension(domainId, params.extensionNumber);
-    if (params.groupName !== undefined) next.groupName = required('groupName', params.groupName);
-    if (params.displayName !== undefined) next.displayName = params.displayName;
-    if (params.callerNameFormat !== undefined) next.callerNameFormat = params.callerNameFormat;
-    next.ringRetry = flag('ringRetry', params.ringRetry, group.ringRetry);
-    next.ringExclusive = flag('ringExclusive', params.ringExclusive, group.ringExclusive);
-    next.updated = this.clock();
-    this.groups.set(groupId, next);
+    if (changes.callerNameFormat !== undefined) checkCallerNameFormat(changes.callerNameFormat);
+    this.changeExtension(entry, group, changes.extensionNumber, holderOf.group(groupId));
+    Object.assign(group, definedOnly(changes), { updated: this.clock() });
   }
 
+  /** Also drops its memberships and the queue members that ring it. */
   deleteGroup(domainId: number, groupId: number): void {
-    this.group(domainId, groupId);
-    this.groups.delete(groupId);
-    for (const key of [...this.memberships]) if (key.startsWith(`${groupId}:`)) this.memberships.delete(key);
-    for (const member of [...this.members.values()]) if (member.groupId === groupId) this.members.delete(member.queueMemberId);
+    const entry = this.entry(domainId);
+    const group = this.group(domainId, groupId);
+    entry.groups.delete(groupId);
+    entry.groupUsers.delete(groupId);
+    entry.extensions.release(group.extensionNumber);
+    for (const member of [...entry.queueMembers.values()]) {
+      if (member.groupId === groupId) entry.queueMembers.delete(member.queueMemberId);
+    }
   }
 
   groupUsers(domainId: number, groupId: number): User[] {
-    this.group(domainId, groupId);
-    return [...this.users.values()].filter((u) => this.memberships.has(`${groupId}:${u.userId}`));
+    const members = this.membersOf(this.entry(domainId), groupId);
+    return this.users(domainId).filter((user) => members.has(user.userId));
   }
 
   userGroups(domainId: number, userId: number): Group[] {
+    const entry = this.entry(domainId);
     this.user(domainId, userId);
-    return [...this.groups.values()].filter((g) => this.memberships.has(`${g.groupId}:${userId}`));
+    return this.groups(domainId).filter((group) => this.membersOf(entry, group.groupId).has(userId));
   }
 
-  /** Adding a member twice is a no-op; every id is checked before anything changes. */
-  addMemberships(domainId: number, pairs: Array<[groupId: number, userId: number]>): void {
-    for (const [g, u] of pairs) {
-      this.group(domainId, g);
-      this.user(domainId, u);
-    }
-    for (const [g, u] of pairs) this.memberships.add(`${g}:${u}`);
+  /** Users already in the group stay as they are; an unknown user fails the whole call. */
+  addGroupUsers(domainId: number, groupId: number, userIds: number[]): void {
+    const members = this.membersOf(this.entry(domainId), groupId);
+    this.requireUsers(domainId, userIds, 'userSpec');
+    for (const userId of userIds) members.add(userId);
   }
 
-  removeMemberships(domainId: number, groupId: number, userIds: number[]): void {
-    this.group(domainId, groupId);
-    for (const u of userIds) {
-      if (!this.memberships.has(`${groupId}:${u}`)) throw new EmulatorError(400, `userSpec: user ${u} is not a member of group ${groupId}`);
-    }
-    for (const u of userIds) this.memberships.delete(`${groupId}:${u}`);
+  removeGroupUsers(domainId: number, groupId: number, userIds: number[]): void {
+    const members = this.membersOf(this.entry(domainId), groupId);
+    const outsider = userIds.find((userId) => !members.has(userId));
+    if (outsider !== undefined) throw badParam('userSpec', `user ${outsider} is not in group ${groupId}`);
+    for (const userId of userIds) members.delete(userId);
   }
 
-  // ---- queues and members
+  /** The same membership seen from the user's side (`POST …/users/{u}/groups`). */
+  addUserGroups(domainId: number, userId: number, groupIds: number[]): void {
+    const entry = this.entry(domainId);
+    this.user(domainId, userId);
+    const unknown = groupIds.find((groupId) => !entry.groups.has(groupId));
+    if (unknown !== undefined) throw badParam('groupSpec', `group ${unknown} is not in domain ${domainId}`);
+    for (const groupId of groupIds) this.membersOf(entry, groupId).add(userId);
+  }
 
-  createQueue(domainId: number, params: Params): Queue {
-    this.domain(domainId);
-    const now = this.clock();
-    const queue: Queue = {
-      queueId: this.nextId.queue++,
-      domainId,
-      queueName: required('queueName', params.queueName),
-      displayName: required('displayName', params.displayName),
-      extensionNumber: this.freeExtension(domainId, required('extensionNumber', params.extensionNumber)),
-      callerNameFormat: params.callerNameFormat ?? '{displayName}',
-      created: now,
-      updated: now,
-    };
-    this.queues.set(queue.queueId, queue);
+  private membersOf(entry: DomainEntry, groupId: number): Set<number> {
+    return lookup(entry.groupUsers, groupId, 'group');
+  }
+
+  private requireUsers(domainId: number, userIds: number[], param: string): void {
+    const users = this.entry(domainId).users;
+    const unknown = userIds.find((userId) => !users.has(userId));
+    if (unknown !== undefined) throw badParam(param, `user ${unknown} is not in domain ${domainId}`);
+  }
+
+  // ---- queues and their members
+
+  queues(domainId: number): Queue[] {
+    return [...this.entry(domainId).queues.values()];
+  }
+
+  queue(domainId: number, queueId: number): Queue {
+    return lookup(this.entry(domainId).queues, queueId, 'queue');
+  }
+
+  createQueue(domainId: number, input: NewQueue): Queue {
+    const entry = this.entry(domainId);
+    entry.extensions.check(checkExtension(input.extensionNumber));
+    if (input.callerNameFormat !== undefined) checkCallerNameFormat(input.callerNameFormat);
+    const queue: Queue = { callerNameFormat: '', ...definedOnly(input), queueId: this.nextId('queue'), domainId, ...this.stamps() };
+    entry.queues.set(queue.queueId, queue);
+    entry.extensions.hold(queue.extensionNumber, holderOf.queue(queue.queueId));
     return queue;
   }
 
-  updateQueue(domainId: number, queueId: number, params: Params): void {
+  updateQueue(domainId: number, queueId: number, changes: Partial<QueueFields>): void {
+    const entry = this.entry(domainId);
     const queue = this.queue(domainId, queueId);
-    const next = { ...queue };
-    if (params.extensionNumber !== undefined && params.extensionNumber !== queue.extensionNumber) next.extensionNumber = this.freeExtension(domainId, params.extensionNumber);
-    if (params.queueName !== undefined) next.queueName = required('queueName', params.queueName);
-    if (params.displayName !== undefined) next.displayName = params.displayName;
-    if (params.callerNameFormat !== undefined) next.callerNameFormat = params.callerNameFormat;
-    next.updated = this.clock();
-    this.queues.set(queueId, next);
+    if (changes.callerNameFormat !== undefined) checkCallerNameFormat(changes.callerNameFormat);
+    this.changeExtension(entry, queue, changes.extensionNumber, holderOf.queue(queueId));
+    Object.assign(queue, definedOnly(changes), { updated: this.clock() });
   }
 
+  /** Also deletes its members. */
   deleteQueue(domainId: number, queueId: number): void {
-    this.queue(domainId, queueId);
-    this.queues.delete(queueId);
-    for (const member of [...this.members.values()]) if (member.queueId === queueId) this.members.delete(member.queueMemberId);
+    const entry = this.entry(domainId);
+    const queue = this.queue(domainId, queueId);
+    for (const member of this.queueMembers(domainId, queueId)) entry.queueMembers.delete(member.queueMemberId);
+    entry.queues.delete(queueId);
+    entry.extensions.release(queue.extensionNumber);
   }
 
+  /** In ring order (ties by id), the order the queue rings them. */
   queueMembers(domainId: number, queueId: number): QueueMember[] {
     this.queue(domainId, queueId);
-    return [...this.members.values()].filter((m) => m.queueId === queueId);
+    return [...this.entry(domainId).queueMembers.values()]
+      .filter((member) => member.queueId === queueId)
+      .sort((a, b) => a.ringOrder - b.ringOrder || a.queueMemberId - b.queueMemberId);
   }
 
-  createMember(domainId: number, queueId: number, params: Params): QueueMember {
-    const existing = this.queueMembers(domainId, queueId);
-    const groupId = positiveInt('groupId', params.groupId);
-    this.group(domainId, groupId);
-    const member: QueueMember = {
-      queueMemberId: this.nextId.member++,
-      queueId,
-      groupId,
-      ringStrategy: ringStrategy(required('ringStrategy', params.ringStrategy)),
-      ringAttempts: positiveInt('ringAttempts', params.ringAttempts),
-      ringSecs: positiveInt('ringSecs', params.ringSecs),
-      ringOrder: params.ringOrder === undefined ? Math.max(0, ...existing.map((m) => m.ringOrder)) + 1 : positiveInt('ringOrder', params.ringOrder),
-    };
-    this.members.set(member.queueMemberId, member);
+  queueMember(domainId: number, queueId: number, queueMemberId: number): QueueMember {
+    this.queue(domainId, queueId);
+    const member = lookup(this.entry(domainId).queueMembers, queueMemberId, 'queue member');
+    if (member.queueId !== queueId) throw notFound('queue member', queueMemberId);
     return member;
   }
 
-  updateMember(domainId: number, queueId: number, memberId: number, params: Params): void {
-    const member = this.member(domainId, queueId, memberId);
-    const next = { ...member };
-    if (params.groupId !== undefined) next.groupId = this.group(domainId, positiveInt('groupId', params.groupId)).groupId;
-    if (params.ringStrategy !== undefined) next.ringStrategy = ringStrategy(params.ringStrategy);
-    if (params.ringAttempts !== undefined) next.ringAttempts = positiveInt('ringAttempts', params.ringAttempts);
-    if (params.ringSecs !== undefined) next.ringSecs = positiveInt('ringSecs', params.ringSecs);
-    if (params.ringOrder !== undefined) next.ringOrder = positiveInt('ringOrder', params.ringOrder);
-    this.members.set(memberId, next);
+  createQueueMember(domainId: number, queueId: number, input: NewQueueMember): QueueMember {
+    const entry = this.entry(domainId);
+    const siblings = this.queueMembers(domainId, queueId);
+    this.requireGroup(entry, input.groupId);
+    const last = Math.max(0, ...siblings.map((member) => member.ringOrder));
+    const member: QueueMember = { ringOrder: last + 1, ...definedOnly(input), queueMemberId: this.nextId('queueMember'), queueId };
+    entry.queueMembers.set(member.queueMemberId, member);
+    return member;
   }
 
-  deleteMember(domainId: number, queueId: number, memberId: number): void {
-    this.member(domainId, queueId, memberId);
-    this.members.delete(memberId);
+  updateQueueMember(domainId: number, queueId: number, queueMemberId: number, changes: Partial<QueueMemberFields>): void {
+    const entry = this.entry(domainId);
+    const member = this.queueMember(domainId, queueId, queueMemberId);
+    if (changes.groupId !== undefined) this.requireGroup(entry, changes.groupId);
+    Object.assign(member, definedOnly(changes));
   }
 
-  /** Every member of the queue, each once; ringOrder becomes the array index + 1. */
-  orderMembers(domainId: number, queueId: number, memberIds: number[]): void {
+  deleteQueueMember(domainId: number, queueId: number, queueMemberId: number): void {
+    this.queueMember(domainId, queueId, queueMemberId);
+    this.entry(domainId).queueMembers.delete(queueMemberId);
+  }
+
+  /** `queueMemberIds` must name every member of the queue once; each gets ringOrder = index + 1. */
+  orderQueueMembers(domainId: number, queueId: number, queueMemberIds: number[]): void {
     const members = this.queueMembers(domainId, queueId);
-    const expected = new Set(members.map((m) => m.queueMemberId));
-    if (memberIds.length !== expected.size || new Set(memberIds).size !== memberIds.length || memberIds.some((id) => !expected.has(id))) {
-      throw new EmulatorError(400, 'queueMemberId: must list every member of the queue exactly once');
-    }
-    memberIds.forEach((id, index) => {
-      this.members.get(id)!.ringOrder = index + 1;
+    const named = new Set(queueMemberIds);
+    const complete = named.size === queueMemberIds.length && named.size === members.length && members.every((m) => named.has(m.queueMemberId));
+    if (!complete) throw badParam('queueMemberId', `must name each of the ${members.length} members of queue ${queueId} exactly once`);
+    const byId = this.entry(domainId).queueMembers;
+    queueMemberIds.forEach((id, index) => {
+      lookup(byId, id, 'queue member').ringOrder = index + 1;
     });
+  }
+
+  private requireGroup(entry: DomainEntry, groupId: number): void {
+    if (!entry.groups.has(groupId)) throw badParam('groupId', `group ${groupId} is not in domain ${entry.domain.domainId}`);
   }
 
   // ---- trusted networks
 
-  createNetwork(domainId: number, params: Params): TrustedNetwork {
-    this.domain(domainId);
-    const now = this.clock();
+  trustedNetworks(domainId: number): TrustedNetwork[] {
+    return [...this.entry(domainId).trustedNetworks.values()];
+  }
+
+  trustedNetwork(domainId: number, trustedNetworkId: number): TrustedNetwork {
+    return lookup(this.entry(domainId).trustedNetworks, trustedNetworkId, 'trusted network');
+  }
+
+  createTrustedNetwork(domainId: number, input: NewTrustedNetwork): TrustedNetwork {
+    const entry = this.entry(domainId);
     const network: TrustedNetwork = {
-      trustedNetworkId: this.nextId.network++,
+      network: checkCidr(input.network),
+      description: input.description ?? '',
+      trustedNetworkId: this.nextId('trustedNetwork'),
       domainId,
-      network: checkCidr(required('network', params.network)),
-      description: params.description ?? '',
-      created: now,
-      updated: now,
+      ...this.stamps(),
     };
-    this.networks.set(network.trustedNetworkId, network);
+    entry.trustedNetworks.set(network.trustedNetworkId, network);
     return network;
   }
 
-  updateNetwork(domainId: number, networkId: number, params: Params): void {
-    const network = this.network(domainId, networkId);
-    const next = { ...network };
-    if (params.network !== undefined) next.network = checkCidr(params.network);
-    if (params.description !== undefined) next.description = params.description;
-    next.updated = this.clock();
-    this.networks.set(networkId, next);
+  updateTrustedNetwork(domainId: number, trustedNetworkId: number, changes: Partial<TrustedNetworkFields>): void {
+    const network = this.trustedNetwork(domainId, trustedNetworkId);
+    if (changes.network !== undefined) checkCidr(changes.network);
+    Object.assign(network, definedOnly(changes), { updated: this.clock() });
   }
 
-  deleteNetwork(domainId: number, networkId: number): void {
-    this.network(domainId, networkId);
-    this.networks.delete(networkId);
+  deleteTrustedNetwork(domainId: number, trustedNetworkId: number): void {
+    this.trustedNetwork(domainId, trustedNetworkId);
+    this.entry(domainId).trustedNetworks.delete(trustedNetworkId);
   }
 
-  // ---- PBX devices
+  // ---- PBX devices and their one user
 
-  createDevice(domainId: number, params: Params): Device {
-    this.domain(domainId);
-    const mac = normaliseMac(required('deviceMacAddress', params.deviceMacAddress));
-    if ([...this.devices.values()].some((d) => d.domainId === domainId && d.deviceMacAddress === mac)) throw new EmulatorError(400, `deviceMacAddress: ${mac} is already registered in the domain`);
-    const now = this.clock();
-    const device: Device = {
-      pbxDeviceId: this.nextId.device++,
-      domainId,
-      pbxDeviceName: required('pbxDeviceName', params.pbxDeviceName),
-      deviceMacAddress: mac,
-      userId: null,
-      token: '',
-      created: now,
-      updated: now,
-    };
-    this.devices.set(device.pbxDeviceId, device);
+  devices(domainId: number): PbxDevice[] {
+    return [...this.entry(domainId).devices.values()];
+  }
+
+  device(domainId: number, pbxDeviceId: number): PbxDevice {
+    return lookup(this.entry(domainId).devices, pbxDeviceId, 'PBX device');
+  }
+
+  /** The user a device is associated with, for the rows that name it. */
+  owner(device: PbxDevice): User | undefined {
+    return device.userId === null ? undefined : this.entry(device.domainId).users.get(device.userId);
+  }
+
+  createDevice(domainId: number, input: NewPbxDevice): PbxDevice {
+    const entry = this.entry(domainId);
+    const mac = normaliseMac(input.deviceMacAddress);
+    entry.macAddresses.check(mac);
+    const device: PbxDevice = { pbxDeviceName: input.pbxDeviceName, deviceMacAddress: mac, userId: null, pbxDeviceId: this.nextId('pbxDevice'), domainId, ...this.stamps() };
+    entry.devices.set(device.pbxDeviceId, device);
+    entry.macAddresses.hold(mac, holderOf.device(device.pbxDeviceId));
     return device;
   }
 
-  updateDevice(domainId: number, deviceId: number, params: Params): void {
-    const device = this.device(domainId, deviceId);
-    if (params.pbxDeviceName !== undefined) device.pbxDeviceName = required('pbxDeviceName', params.pbxDeviceName);
+  renameDevice(domainId: number, pbxDeviceId: number, pbxDeviceName: string): void {
+    const device = this.device(domainId, pbxDeviceId);
+    device.pbxDeviceName = pbxDeviceName;
     device.updated = this.clock();
   }
 
-  deleteDevice(domainId: number, deviceId: number): void {
-    this.device(domainId, deviceId);
-    this.devices.delete(deviceId);
+  deleteDevice(domainId: number, pbxDeviceId: number): void {
+    const entry = this.entry(domainId);
+    const device = this.device(domainId, pbxDeviceId);
+    entry.devices.delete(pbxDeviceId);
+    entry.macAddresses.release(device.deviceMacAddress);
   }
 
-  userDevices(domainId: number, userId: number): Device[] {
+  userDevices(domainId: number, userId: number): PbxDevice[] {
     this.user(domainId, userId);
-    return [...this.devices.values()].filter((d) => d.userId === userId);
+    return this.devices(domainId).filter((device) => device.userId === userId);
   }
 
-  userDevice(domainId: number, userId: number, deviceId: number): Device {
-    const device = this.device(domainId, deviceId);
+  /** 404 unless the device exists and is associated with this user. */
+  userDevice(domainId: number, userId: number, pbxDeviceId: number): PbxDevice {
     this.user(domainId, userId);
-    if (device.userId !== userId) throw new EmulatorError(404, `PBX device ${deviceId} is not associated with user ${userId}`);
+    const device = this.device(domainId, pbxDeviceId);
+    if (device.userId !== userId) throw notFound('PBX device', `${pbxDeviceId} of user ${userId}`);
     return device;
   }
 
-  assignDevice(domainId: number, userId: number, deviceId: number, token: string): Device {
+  /** The device id comes from the body, so an unknown or taken device is a 400 naming pbxDeviceId. */
+  assignDevice(domainId: number, userId: number, pbxDeviceId: number): PbxDevice {
     this.user(domainId, userId);
-    const device = this.device(domainId, positiveInt('pbxDeviceId', String(deviceId)));
-    if (device.userId === userId) throw new EmulatorError(400, `pbxDeviceId: device ${deviceId} is already associated with this user`);
-    if (device.userId !== null) throw new EmulatorError(400, `pbxDeviceId: device ${deviceId} is associated with another user`);
+    const device = this.entry(domainId).devices.get(pbxDeviceId);
+    if (!device) throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} is not in domain ${domainId}`);
+    if (device.userId === userId) throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} already belongs to user ${userId}`);
+    if (device.userId !== null) throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} belongs to user ${device.userId}`);
+    this.setOwner(device, userId);
+    return device;
+  }
+
+  unassignDevice(domainId: number, userId: number, pbxDeviceId: number): void {
+    this.setOwner(this.userDevice(domainId, userId, pbxDeviceId), null);
+  }
+
+  private setOwner(device: PbxDevice, userId: number | null): void {
     device.userId = userId;
-    device.token = token;
-    device.updated = this.clock();
-    return device;
-  }
-
-  unassignDevice(domainId: number, userId: number, deviceId: number): void {
-    const device = this.userDevice(domainId, userId, deviceId);
-    device.userId = null;
     device.updated = this.clock();
   }
-
-  /** An extension is unique in a domain across users, groups and queues. */
-  private freeExtension(domainId: number, extension: string): string {
-    if (!EXTENSION.test(extension)) throw new EmulatorError(400, `extensionNumber: "${extension}" must be 2 to 8 digits`);
-    const taken =
-      [...this.users.values()].some((u) => u.domainId === domainId && u.extensionNumber === extension) ||
-      [...this.groups.values()].some((g) => g.domainId === domainId && g.extensionNumber === extension) ||
-      [...this.queues.values()].some((q) => q.domainId === domainId && q.extensionNumber === extension);
-    if (taken) throw new EmulatorError(400, `extensionNumber: ${extension} is already in use in the domain`);
-    return extension;
-  }
-}
-
-function ringStrategy(value: string): RingStrategy {
-  if (value !== 'all' && value !== 'huntLongestIdle') throw new EmulatorError(400, `ringStrategy: must be "all" or "huntLongestIdle", got "${value}"`);
-  return value;
 }
