@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { request } from 'undici';
 import type { Settings } from '../src/config.js';
 import { createInfinityEmulator, type InfinitySeedOptions } from '../src/emulators/infinity/index.js';
-import type { EmulatorServer, RecordedRequest } from '../src/emulators/shared/harness.js';
+import { countRounds, type EmulatorServer } from '../src/emulators/shared/harness.js';
 import { encodeId } from '../src/ids.js';
 import { startMesh, type MeshGateway } from './mesh.js';
 
@@ -111,18 +111,6 @@ async function post(url: string, body: unknown): Promise<unknown> {
   const json = (await response.json()) as { errors?: unknown[] };
   if (json.errors) throw new Error(`query failed: ${JSON.stringify(json.errors).slice(0, 300)}`);
   return json;
-}
-
-function countRounds(calls: RecordedRequest[], latencyMs: number): number {
-  let rounds = 0;
-  let roundStart = Number.NEGATIVE_INFINITY;
-  for (const start of calls.map((c) => c.startedAt).sort((a, b) => a - b)) {
-    if (start - roundStart >= latencyMs / 2) {
-      rounds += 1;
-      roundStart = start;
-    }
-  }
-  return rounds;
 }
 
 /** Waits until the vendor has seen no request for a while: the previous load's stragglers are done. */

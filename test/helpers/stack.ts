@@ -10,6 +10,8 @@ import { silentLogger } from '../../src/log.js';
 import { createServer, type GatewayServer } from '../../src/server.js';
 import type { RecordedRequest } from '../../src/emulators/shared/harness.js';
 
+export { countRounds } from '../../src/emulators/shared/harness.js';
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
@@ -67,22 +69,4 @@ export async function startStack(options: DemoOptions & { cache?: Settings['cach
 /** `GET /config/v2/sip/domains/1/users` style summaries of recorded calls, for readable asserts. */
 export function describeCalls(calls: RecordedRequest[]): string[] {
   return calls.map((c) => `${c.method} ${c.path}${c.query ? `?${decodeURIComponent(c.query)}` : ''}`);
-}
-
-/**
- * Upstream rounds: calls grouped by when they started. With every emulator adding `latencyMs`, a
- * call that depends on an earlier one starts at least `latencyMs` after it; calls that go out
- * together start within a fraction of that.
- */
-export function countRounds(calls: RecordedRequest[], latencyMs: number): number {
-  const starts = calls.map((c) => c.startedAt).sort((a, b) => a - b);
-  let rounds = 0;
-  let roundStart = Number.NEGATIVE_INFINITY;
-  for (const start of starts) {
-    if (start - roundStart >= latencyMs / 2) {
-      rounds += 1;
-      roundStart = start;
-    }
-  }
-  return rounds;
 }

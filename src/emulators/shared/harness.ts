@@ -276,6 +276,24 @@ export class EmulatorServer {
   }
 }
 
+/**
+ * Upstream rounds: calls grouped by when they started. With every emulator adding `latencyMs`, a
+ * call that depends on an earlier one starts at least `latencyMs` after it; calls that go out
+ * together start within a fraction of that.
+ */
+export function countRounds(calls: RecordedRequest[], latencyMs: number): number {
+  const starts = calls.map((c) => c.startedAt).sort((a, b) => a - b);
+  let rounds = 0;
+  let roundStart = Number.NEGATIVE_INFINITY;
+  for (const start of starts) {
+    if (start - roundStart >= latencyMs / 2) {
+      rounds += 1;
+      roundStart = start;
+    }
+  }
+  return rounds;
+}
+
 /** A tiny path router: patterns like `/sip/domains/:domainId/users/:userId`. */
 export interface Route {
   method: string;
