@@ -104,6 +104,13 @@ const fileSchema = z
       })
       .strict()
       .default({ enabled: false, ttlSeconds: 30 }),
+    redis: z
+      .object({
+        url: secretRef.optional(),
+        keyPrefix: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/).default('sipgraph:'),
+      })
+      .strict()
+      .default({ keyPrefix: 'sipgraph:' }),
     log: z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .strict()
@@ -123,6 +130,8 @@ export interface Settings {
   server: FileConfig['server'];
   limits: FileConfig['limits'];
   cache: { enabled: boolean; ttlSeconds: number; redisUrl?: string };
+  /** The one Redis of this deployment, shared by every feature that keeps cross-replica state. */
+  redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
   connections: ConnectionSettings[];
 }
@@ -169,6 +178,7 @@ export function parseSettings(raw: unknown, env: NodeJS.ProcessEnv, source = 'co
     seen.add(connection.name);
   });
   if (settings.cache.redisUrl === '') delete settings.cache.redisUrl;
+  if (settings.redis.url === '') delete settings.redis.url;
   if (problems.length > 0) throw new ConfigError(source, problems);
   return settings;
 }

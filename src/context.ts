@@ -3,6 +3,7 @@
  * lazily, the first time a resolver asks for a connection, and live only for this request.
  */
 import { randomUUID } from 'node:crypto';
+import { SYSTEM_PRINCIPAL, type Principal } from './auth/principal.js';
 import { ErrorCode, GatewayError } from './errors.js';
 import type { Settings } from './config.js';
 import type { Logger } from './log.js';
@@ -13,6 +14,8 @@ export type PortName = keyof RequestSources;
 
 export interface GatewayContext {
   requestId: string;
+  /** Who is calling; decided by authentication before execution. */
+  principal: Principal;
   log: Logger;
   limits: Settings['limits'];
   connections: ConnectionInfo[];
@@ -34,7 +37,7 @@ export function createContextFactory(adapters: ConnectionAdapter[], settings: Pi
   const byName = new Map(adapters.map((adapter) => [adapter.connection, adapter]));
   const connections = adapters.map((a) => a.info);
 
-  return function createContext(requestId: string = randomUUID()): GatewayContext {
+  return function createContext(requestId: string = randomUUID(), principal: Principal = SYSTEM_PRINCIPAL): GatewayContext {
     const perRequest = new Map<string, RequestSources>();
     const sourcesOf = (adapter: ConnectionAdapter): RequestSources => {
       let sources = perRequest.get(adapter.connection);
@@ -46,6 +49,7 @@ export function createContextFactory(adapters: ConnectionAdapter[], settings: Pi
     };
     return {
       requestId,
+      principal,
       log: logger.child({ requestId }),
       limits: settings.limits,
       connections,

@@ -5,7 +5,7 @@
  * (2N devices whose MACs are PBX devices in the directory, SIP Thor accounts of directory users)
  * are read from the Infinity emulator over its own HTTP API.
  */
-import type { ConnectionSettings, Settings } from './config.js';
+import { parseSettings, type Settings } from './config.js';
 import { createTwoNEmulator, type TwoNState } from './emulators/2n/index.js';
 import { createInfinityEmulator, type InfinityState } from './emulators/infinity/index.js';
 import { createPbxEmulator, type PbxState } from './emulators/pbx/index.js';
@@ -77,21 +77,38 @@ async function peekDirectory(baseUrl: string, intercoms: number, accounts: numbe
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const emulators: Record<string, EmulatorServer> = {};
-  const connections: ConnectionSettings[] = [];
+  // The demo's config goes through the same validation (and defaults) as a config file; its
+  // secrets are env references resolved from this map, never from the process environment.
+  const connections: Array<Record<string, unknown>> = [];
+  const demoEnv: Record<string, string> = {};
+  const secret = (name: string, value: string): { env: string } => {
+    demoEnv[name] = value;
+    return { env: name };
+  };
 
   const infinity = createInfinityEmulator({ username: DEMO_USER, password: DEMO_PASSWORD, seed: true });
   emulators.infinity = infinity.server;
   const infinityUrl = `${await infinity.server.start()}/config/v2`;
-  connections.push({ kind: 'infinity', name: 'infinity', baseUrl: infinityUrl, auth: { type: 'basic', username: DEMO_USER, password: DEMO_PASSWORD }, ...COMMON });
+  connections.push({ kind: 'infinity', name: 'infinity', baseUrl: infinityUrl, auth: { type: 'basic', username: secret('DEMO_INFINITY_USER', DEMO_USER), password: secret('DEMO_INFINITY_PASSWORD', DEMO_PASSWORD) }, ...COMMON });
   const peek = await peekDirectory(infinityUrl, options.intercoms ?? 3, options.sipThorAccounts ?? 4);
 
   const stringee = createStringeeEmulator({ ...STRINGEE, seed: true });
   emulators.stringee = stringee.server;
-  connections.push({ kind: 'stringee', name: 'stringee', baseUrl: await stringee.server.start(), registrar: 'v2.stringee.com:15060', tokenTtlSeconds: 3600, ...STRINGEE, ...COMMON });
+  connections.push({
+    kind: 'stringee',
+    name: 'stringee',
+    baseUrl: await stringee.server.start(),
+    registrar: 'v2.stringee.com:15060',
+    tokenTtlSeconds: 3600,
+    projectId: STRINGEE.projectId,
+    apiKeySid: secret('DEMO_STRINGEE_SID', STRINGEE.apiKeySid),
+    apiKeySecret: secret('DEMO_STRINGEE_SECRET', STRINGEE.apiKeySecret),
+    ...COMMON,
+  });
 
   const pbx = createPbxEmulator({ username: DEMO_USER, password: DEMO_PASSWORD, seed: true });
   emulators.pbx = pbx.server;
-  connections.push({ kind: 'pbx', name: 'pbx', baseUrl: await pbx.server.start(), username: DEMO_USER, password: DEMO_PASSWORD, ...COMMON });
+  connections.push({ kind: 'pbx', name: 'pbx', baseUrl: await pbx.server.start(), username: secret('DEMO_PBX_USER', DEMO_USER), password: secret('DEMO_PBX_PASSWORD', DEMO_PASSWORD), ...COMMON });
 
   const intercomStates: TwoNState[] = [];
   for (const [i, macAddr] of peek.intercomMacs.entries()) {
@@ -99,7 +116,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const device = createTwoNEmulator({ macAddr, deviceName: `2N IP Verso ${i + 1}`, auth: 'digest', username: 'admin', password: INTERCOM_PASSWORD });
     emulators[name] = device.server;
     intercomStates.push(device.state);
-    connections.push({ kind: '2n', name, baseUrl: await device.server.start(), auth: 'digest', username: 'admin', password: INTERCOM_PASSWORD, ...COMMON, maxConcurrency: 4 });
+    connections.push({ kind: '2n', name, baseUrl: await device.server.start(), auth: 'digest', username: secret('DEMO_2N_USER', 'admin'), password: secret('DEMO_2N_PASSWORD', INTERCOM_PASSWORD), ...COMMON, maxConcurrency: 4 });
   }
 
   const accounts = peek.userNames.map((user) => ({ username: user, domain: peek.domainName, password: SIPTHOR_PASSWORD }));
@@ -110,19 +127,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     name: 'sipthor',
     baseUrl: await sipthor.server.start(),
     realm: peek.domainName,
-    accounts: accounts.map((a) => ({ address: `${a.username}@${a.domain}`, password: SIPTHOR_PASSWORD })),
+    accounts: accounts.map((a) => ({ address: `${a.username}@${a.domain}`, password: secret('DEMO_SIPTHOR_PASSWORD', SIPTHOR_PASSWORD) })),
     ...COMMON,
   });
 
   for (const server of Object.values(emulators)) server.latencyMs = options.latencyMs ?? 0;
 
-  const settings: Settings = {
-    server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true },
-    limits: { maxDepth: 12, maxCost: 500_000, maxPageSize: 1000 },
-    cache: { enabled: false, ttlSeconds: 30 },
-    log: { level: 'info' },
-    connections,
-  };
+  const settings: Settings = parseSettings(
+    { server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true }, connections },
+    demoEnv,
+    'the embedded demo',
+  );
   return {
     settings,
     emulators,

@@ -29,6 +29,20 @@ export enum ErrorCode {
   NotSupported = 'NOT_SUPPORTED',
   /** The query is deeper or more expensive than the gateway allows. */
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** The planned vendor calls exceed a connection's per-request budget. */
+  QueryTooExpensive = 'QUERY_TOO_EXPENSIVE',
+  /** No valid credential came with the request. */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** The principal is not granted what it asked for. */
+  Forbidden = 'FORBIDDEN',
+  /** The principal's rate limit or vendor-call budget is spent; see `retryAfterSeconds`. */
+  RateLimited = 'RATE_LIMITED',
+  /** A write was sent but its result is unknown (timeout, reset, unreadable answer, failed read-back). */
+  OutcomeUnknown = 'OUTCOME_UNKNOWN',
+  /** An idempotency key was sent again with a different input. */
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** Trusted-documents mode is on and the operation is not in the manifest. */
+  OperationNotAllowed = 'OPERATION_NOT_ALLOWED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -9,7 +9,10 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
+import { randomUUID } from 'node:crypto';
+import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './errors.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { queryLimitsRule } from './limits.js';
@@ -73,7 +76,8 @@ function wantsHtml(req: IncomingMessage): boolean {
 
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(settings.log.level);
-  const cache = settings.cache.enabled ? createCacheFactory(settings.cache) : undefined;
+  const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
+  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
 
@@ -104,10 +108,13 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(),
-    });
+    const scope: RequestScope = { requestId: randomUUID(), principal: SYSTEM_PRINCIPAL };
+    const response = await requestScope.run(scope, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => createContext(scope.requestId, scope.principal),
+      }),
+    );
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;
     res.writeHead(response.status ?? 200, outHeaders);

@@ -1,0 +1,23 @@
+/**
+ * What every part of one GraphQL request can reach without threading it through each call: its
+ * id (for logs and the `x-request-id` echo), its principal, and its deadline. The server runs each
+ * request inside `requestScope.run(…)`; the upstream client, the audit log and the metrics read
+ * it with `currentRequest()`. AsyncLocalStorage carries it across every await of that request.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Principal } from './auth/principal.js';
+
+export interface RequestScope {
+  requestId: string;
+  principal: Principal;
+  /** Epoch ms after which no vendor call of this request may start or continue. */
+  deadline?: number;
+  /** Aborted when the deadline passes or the client goes away. */
+  signal?: AbortSignal;
+}
+
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+export function currentRequest(): RequestScope | undefined {
+  return requestScope.getStore();
+}
