@@ -5,6 +5,9 @@
  * (2N devices whose MACs are PBX devices in the directory, SIP Thor accounts of directory users)
  * are read from the Infinity emulator over its own HTTP API.
  */
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseSettings, type Settings } from './config.js';
 import { createTwoNEmulator, type TwoNState } from './emulators/2n/index.js';
 import { createInfinityEmulator, type InfinityState } from './emulators/infinity/index.js';
@@ -34,6 +37,8 @@ export interface DemoStates {
 
 export interface Demo {
   settings: Settings;
+  /** The same settings as a config file and the environment its `{env}` references need (child gateways in tests). */
+  configFile: { config: Record<string, unknown>; env: Record<string, string> };
   emulators: Record<string, EmulatorServer>;
   states: DemoStates;
   describe(): string;
@@ -133,13 +138,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   for (const server of Object.values(emulators)) server.latencyMs = options.latencyMs ?? 0;
 
-  const settings: Settings = parseSettings(
-    { server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true }, connections },
-    demoEnv,
-    'the embedded demo',
-  );
+  // The demo's vendors live in this process: a journal of their changes is worthless to a later one.
+  const journal = { path: join(tmpdir(), `sipgraph-demo-${process.pid}-${randomUUID()}.jsonl`) };
+  const config = { server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true }, durability: { journal }, connections };
+  const settings: Settings = parseSettings(config, demoEnv, 'the embedded demo');
   return {
     settings,
+    configFile: { config, env: demoEnv },
     emulators,
     states: { infinity: infinity.state, stringee: stringee.state, pbx: pbx.state, intercoms: intercomStates, sipthor: sipthor.state },
     describe: () => `${Object.keys(emulators).length} emulators: ${Object.keys(emulators).join(', ')}`,

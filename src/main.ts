@@ -21,13 +21,27 @@ async function main(): Promise<void> {
   const mode = demo ? `embedded demo (${demo.describe()})` : `config ${launch.configPath}`;
   process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n\n`);
 
-  const shutdown = async (): Promise<void> => {
-    await server.stop();
-    await demo?.stop();
+  // The one shutdown path: readiness 503, stop accepting, let requests in flight finish within the
+  // grace period, flush the journal, close the pools, exit 0. A second signal does not wait.
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) {
+      process.stderr.write(`sipgraph: ${signal} again, exiting without waiting\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(`sipgraph: ${signal}, draining (grace ${settings.durability.shutdown.graceMs} ms)\n`);
+    try {
+      await server.stop();
+      await demo?.stop();
+    } catch (error) {
+      process.stderr.write(`sipgraph: shutdown failed: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,8 @@ import type { Settings } from './config.js';
 import { randomUUID } from 'node:crypto';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { createDurability } from './durability/index.js';
+import { createSharedRedis, type SharedRedis } from './redis.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './errors.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
@@ -29,8 +31,15 @@ export interface GatewayServer {
   readonly http: Server;
   readonly adapters: ConnectionAdapter[];
   listen(port?: number, host?: string): Promise<string>;
-  /** Stops accepting requests, then closes Apollo and every upstream pool. */
+  /**
+   * The one shutdown path: /readyz turns 503, the listener stops accepting, requests in flight
+   * finish within `durability.shutdown.graceMs`, journals are flushed, then every pool closes.
+   */
   stop(): Promise<void>;
+  /** True once stop() has begun; what /readyz reports. */
+  readonly draining: boolean;
+  /** The process's one Redis connection, when `redis.url` is set. */
+  readonly redis: SharedRedis | undefined;
   /** Hits and misses of the cross-request cache; undefined when it is off. */
   cacheStats(): CacheStats | undefined;
 }
@@ -80,6 +89,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  const durability = createDurability(settings.durability, logger, redis);
+  const http = createHttpServer();
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -88,7 +100,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     formatError,
     validationRules: [queryLimitsRule(settings.limits)],
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger), ...durability.plugins(http)],
+    // main.ts owns SIGTERM/SIGINT: one shutdown path, through stop().
+    stopOnTerminationSignals: false,
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
@@ -126,10 +140,14 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     res.end();
   };
 
-  const http = createHttpServer((req, res) => {
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const handle = async (): Promise<void> => {
-      if (url.pathname === '/healthz') {
+      if (url.pathname === '/readyz') {
+        res.writeHead(durability.draining ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: durability.draining ? 'draining' : 'ready' }));
+      } else if (durability.draining) {
+        res.writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '1' }).end('shutting down');
+      } else if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
       } else if (url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req)) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH));
@@ -166,12 +184,17 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
     },
+    get draining() {
+      return durability.draining;
+    },
+    redis,
     async stop() {
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      durability.startDraining();
+      // The drain plugin closes the listener and waits for requests in flight (up to the grace period).
       await apollo.stop();
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
+      await redis?.close();
     },
     cacheStats: () => (cache ? { ...cache.stats } : undefined),
   };

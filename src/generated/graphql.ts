@@ -533,6 +533,7 @@ export type MutationAddGroupUsersArgs = {
 
 
 export type MutationAddQueueMemberArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: AddQueueMemberInput;
 };
 
@@ -550,31 +551,37 @@ export type MutationAssignDeviceArgs = {
 
 
 export type MutationCreateDeviceArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateDeviceInput;
 };
 
 
 export type MutationCreateGroupArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateGroupInput;
 };
 
 
 export type MutationCreateProviderArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateProviderInput;
 };
 
 
 export type MutationCreateQueueArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateQueueInput;
 };
 
 
 export type MutationCreateTrustedNetworkArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateTrustedNetworkInput;
 };
 
 
 export type MutationCreateUserArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateUserInput;
 };
 

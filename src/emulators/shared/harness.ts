@@ -61,6 +61,15 @@ export interface Fault {
   times?: number;
 }
 
+export interface RequestHold {
+  /** How many requests it has held so far. */
+  held(): number;
+  /** Resolves once `count` requests have been held. */
+  arrived(count?: number): Promise<void>;
+  /** Lets every held request (and later ones) through. */
+  release(): void;
+}
+
 interface ArmedFault extends Fault {
   remaining: number;
 }
@@ -74,6 +83,7 @@ export class EmulatorServer {
   /** Latency added to every request, to make upstream round trips visible. */
   latencyMs = 0;
   private faults: ArmedFault[] = [];
+  private holds: Array<{ method: string; pathPrefix: string; held: number; gate: Promise<void>; waiters: Array<{ count: number; resolve: () => void }> }> = [];
   private intercepts: Array<{ method: string; pathPrefix: string; nth: number; seen: number; action: () => Promise<void> }> = [];
   private server: Server | undefined;
   private baseUrlValue: string | undefined;
@@ -134,6 +144,27 @@ export class EmulatorServer {
     this.intercepts.push({ method: match.method, pathPrefix: match.pathPrefix, nth: match.nth ?? 1, seen: 0, action });
   }
 
+  /**
+   * Holds every matching request (before it is handled or recorded) until `release()`: how a test
+   * keeps a gateway's call in flight at an exact step, to signal or kill the gateway meanwhile.
+   */
+  hold(match: { method: string; pathPrefix: string }): RequestHold {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const waiters: Array<{ count: number; resolve: () => void }> = [];
+    const hold = { ...match, held: 0, gate, waiters };
+    this.holds.push(hold);
+    return {
+      held: () => hold.held,
+      arrived: (count = 1) =>
+        new Promise<void>((resolve) => (hold.held >= count ? resolve() : waiters.push({ count, resolve }))),
+      release: () => {
+        this.holds = this.holds.filter((h) => h !== hold);
+        release();
+      },
+    };
+  }
+
   clearLog(): void {
     this.requests.length = 0;
   }
@@ -180,6 +211,11 @@ export class EmulatorServer {
     }
 
     await this.runIntercepts(method, url.pathname);
+    for (const hold of this.holds.filter((h) => h.method === method && url.pathname.startsWith(h.pathPrefix))) {
+      hold.held += 1;
+      for (const waiter of hold.waiters.filter((w) => hold.held >= w.count)) waiter.resolve();
+      await hold.gate;
+    }
     const faults = this.takeFaults(method, url.pathname);
     const extraLatency = faults.reduce((sum, f) => sum + (f.kind === 'latency' ? (f.latencyMs ?? 0) : 0), 0);
     const delay = this.latencyMs + extraLatency;
