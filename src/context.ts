@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_PRINCIPAL, type Principal } from './auth/principal.js';
 import { ErrorCode, GatewayError } from './errors.js';
 import type { Settings } from './config.js';
+import type { ChangeRunner } from './durability/saga.js';
 import type { Logger } from './log.js';
 import type { ConnectionInfo, VendorKind } from './model.js';
 import type { ConnectionAdapter, RequestSources } from './vendors/ports.js';
@@ -19,6 +20,8 @@ export interface GatewayContext {
   log: Logger;
   limits: Settings['limits'];
   connections: ConnectionInfo[];
+  /** Journaled multi-step changes (sagas): begin one, or read one back. */
+  changes: ChangeRunner;
   /** The `port` of one connection for this request; throws NOT_CONFIGURED / NOT_SUPPORTED. */
   source<P extends PortName>(port: P, connection: string): NonNullable<RequestSources[P]>;
   /** The `port` of every connection that has it, optionally of one vendor or connection. */
@@ -33,7 +36,7 @@ const PORT_NOUN: Record<PortName, string> = {
   accounts: 'SIP accounts',
 };
 
-export function createContextFactory(adapters: ConnectionAdapter[], settings: Pick<Settings, 'limits'>, logger: Logger) {
+export function createContextFactory(adapters: ConnectionAdapter[], settings: Pick<Settings, 'limits'>, logger: Logger, changes: ChangeRunner) {
   const byName = new Map(adapters.map((adapter) => [adapter.connection, adapter]));
   const connections = adapters.map((a) => a.info);
 
@@ -53,6 +56,7 @@ export function createContextFactory(adapters: ConnectionAdapter[], settings: Pi
       log: logger.child({ requestId }),
       limits: settings.limits,
       connections,
+      changes,
       source(port, connection) {
         const adapter = byName.get(connection);
         if (!adapter) throw new GatewayError(ErrorCode.NotConfigured, `no connection named "${connection}" is configured`, { connection });

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createDurability } from './durability/index.js';
+import { recoverChanges } from './durability/recovery.js';
 import { createSharedRedis, type SharedRedis } from './redis.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './errors.js';
@@ -88,9 +89,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
-  const createContext = createContextFactory(adapters, settings, logger);
   const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   const durability = createDurability(settings.durability, logger, redis);
+  const createContext = createContextFactory(adapters, settings, logger, durability.changes);
   const http = createHttpServer();
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -106,6 +107,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
+  if (settings.durability.journal.recoverOnStart) await recoverChanges(durability.changes, createContext, logger);
 
   const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -192,6 +194,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       durability.startDraining();
       // The drain plugin closes the listener and waits for requests in flight (up to the grace period).
       await apollo.stop();
+      await durability.changes.close();
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
       await redis?.close();

@@ -113,7 +113,9 @@ const ACTIONS: Record<string, StepAction> = {
     undo: async (ctx, a: AccountWrite) => {
       if (!a.previous) return;
       const { index: _index, ...previous } = a.previous;
-      await deviceConfig(ctx, a.connection).updateAccount(a.index, previous);
+      // The old password is write-only; a slot that was free gets its blank one back.
+      const wasFree = !previous.enabled && !previous.authId;
+      await deviceConfig(ctx, a.connection).updateAccount(a.index, { ...previous, ...(wasFree ? { password: '' } : {}) });
     },
   },
 };

@@ -49,10 +49,12 @@ export class Change {
   /** Runs one step: journaled before it is sent, and after with its result or failure. */
   async step<R>(name: string, action: string, args: Record<string, unknown>): Promise<R> {
     const spec: StepSpec = { name, action, args: journaled(args) };
-    const index = this.record.steps.length;
+    // Recovery re-running an interrupted step journals it again under its own index.
+    const previous = this.record.steps.find((s) => s.name === name && s.status !== 'DONE');
+    const index = previous?.index ?? this.record.steps.length;
     const step: StepRecord = { index, ...spec, status: 'RUNNING' };
     await this.write({ type: 'step.started', index, step: spec });
-    this.record.steps.push(step);
+    this.record.steps = [...this.record.steps.filter((s) => s.index !== index), step].sort((a, b) => a.index - b.index);
     const definition = this.actions.get(action);
     try {
       const result = (await definition.run(this.ctx, args)) as R;
@@ -153,6 +155,27 @@ export class Change {
     if (!(error instanceof GatewayError)) throw error;
     const note = undone.length > 0 ? ` (${undone.join(', ')} was undone: nothing changed)` : ' (nothing changed)';
     throw new GatewayError(error.code, `${error.message}${note}`, { ...error.details, rolledBack: true, changeId: this.id }, { cause: error });
+  }
+
+  /**
+   * Runs a forward-only plan (each step idempotent), skipping steps already done: how a change
+   * that cannot be undone (a deletion) is finished, first by its request, else by recovery.
+   * A failing step stops it as PARTIAL_FAILURE; the steps after it are marked not run.
+   */
+  async runPlan(plan: StepSpec[], recoveredBy?: string): Promise<ChangeRecord> {
+    const done = new Set(this.record.steps.filter((s) => s.status === 'DONE' || s.status === 'SKIPPED').map((s) => s.name));
+    for (const [i, step] of plan.entries()) {
+      if (done.has(step.name)) continue;
+      try {
+        await this.step(step.name, step.action, step.args);
+      } catch (error) {
+        for (const rest of plan.slice(i + 1)) {
+          if (!done.has(rest.name)) await this.skip(rest.name, rest.action, rest.args, 'not run: an earlier step failed (a retry runs it)');
+        }
+        return this.finish('PARTIAL_FAILURE', messageOf(error), recoveredBy);
+      }
+    }
+    return this.finish('COMPLETED', undefined, recoveredBy);
   }
 
   private async leave(step: StepRecord, reason: string): Promise<void> {

@@ -11,6 +11,7 @@ import type { SharedRedis } from '../redis.js';
 import type { DurabilitySettings } from './config.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency-store.js';
+import { createChangeRunner, type ChangeRunner } from './saga.js';
 
 export interface Durability {
   /** True from the first shutdown signal on: /readyz answers 503 and new requests are refused. */
@@ -18,12 +19,16 @@ export interface Durability {
   /** Apollo plugins: idempotency keys, and draining the http server within the grace period. */
   plugins(http: Server): ApolloServerPlugin<GatewayContext>[];
   startDraining(): void;
+  /** The journaled multi-step changes of this process. */
+  readonly changes: ChangeRunner;
 }
 
 export function createDurability(settings: DurabilitySettings, logger: Logger, redis: SharedRedis | undefined): Durability {
   const idempotency = redis ? new RedisIdempotencyStore(redis) : new MemoryIdempotencyStore();
   let draining = false;
+  const changes = createChangeRunner(settings.journal, logger, redis);
   return {
+    changes,
     get draining() {
       return draining;
     },

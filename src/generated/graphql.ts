@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DomainModel, UserModel, GroupModel, QueueModel, QueueMemberModel, TrustedNetworkModel, DeviceModel, DeviceAssignmentModel, ProviderModel, AccountModel, DeviceSipConfigModel, DeviceAccountModel, SipIdentityModel, CallForwardingModel, AcceptRulesModel, VoicemailModel, CallHistoryModel, CallRecordModel, RegisteredDeviceModel, PrepaidModel, BalanceEntryModel, MonthlyUsageModel, ConnectionInfo, DeletionModel, UserPage, GroupPage, QueuePage, DevicePage, TrustedNetworkPage, DeviceAssignmentPage, ProviderPage, AnyPage } from '../model.js';
+import type { ChangeRecord, StepRecord } from '../durability/journal.js';
+import type { ProvisioningResult } from '../provisioning/provision.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -129,6 +131,52 @@ export type CallRecord = {
   timezone?: Maybe<Scalars['String']['output']>;
 };
 
+/** A journaled multi-step change (a saga): what it did, step by step, and how it ended. */
+export type Change = {
+  __typename?: 'Change';
+  /** Why it did not complete, when it did not. */
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** What kind of change: provisionUser, deprovisionUser, createUser, createDevice. */
+  kind: Scalars['String']['output'];
+  /** Set when a later gateway process finished it after the one that started it stopped. */
+  recoveredBy?: Maybe<Scalars['String']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: ChangeStatus;
+  steps: Array<ChangeStep>;
+  /** One line for people: `provision user anna.schmidt`. */
+  summary: Scalars['String']['output'];
+};
+
+export type ChangeFailure = {
+  __typename?: 'ChangeFailure';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export enum ChangeStatus {
+  /** A step failed and every step before it was undone: nothing is left. */
+  Compensated = 'COMPENSATED',
+  /** Every step done. */
+  Completed = 'COMPLETED',
+  /** A step failed and something could not be undone (or completed): see the steps marked LEFT. */
+  PartialFailure = 'PARTIAL_FAILURE',
+  Running = 'RUNNING'
+}
+
+export type ChangeStep = {
+  __typename?: 'ChangeStep';
+  /** The step's action over the ports, e.g. `directory.createUser`. */
+  action: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Why a step was skipped, failed, or left. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** After an unknown outcome, what checking the vendor found. */
+  reconciled?: Maybe<Reconciled>;
+  status: StepStatus;
+};
+
 export type CreateDeviceInput = {
   domainId: Scalars['ID']['input'];
   macAddress: Scalars['MacAddress']['input'];
@@ -223,6 +271,13 @@ export type Deletion = {
   __typename?: 'Deletion';
   /** The global id of what was deleted. */
   deletedId: Scalars['ID']['output'];
+};
+
+export type DeprovisionUserInput = {
+  /** Delete the user's PBX devices too (default: unassign them, keeping them in the domain). */
+  deleteDevices?: InputMaybe<Scalars['Boolean']['input']>;
+  sipPhoneDomainId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 /** A SIP-registered PBX device (desk phone, intercom, softphone). */
@@ -497,6 +552,9 @@ export type Mutation = {
   deleteQueue: Deletion;
   deleteTrustedNetwork: Deletion;
   deleteUser: Deletion;
+  /** Undoes provisionUser, forward only (each step idempotent): a retry or recovery finishes it. */
+  deprovisionUser: ProvisioningPayload;
+  provisionUser: ProvisioningPayload;
   removeGroupUsers: Group;
   removeQueueMember: Deletion;
   /** Changes only the rules given. */
@@ -613,6 +671,18 @@ export type MutationDeleteTrustedNetworkArgs = {
 
 export type MutationDeleteUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeprovisionUserArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: DeprovisionUserInput;
+};
+
+
+export type MutationProvisionUserArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ProvisionUserInput;
 };
 
 
@@ -794,11 +864,53 @@ export enum ProviderStatus {
   Online = 'ONLINE'
 }
 
+/** An existing PBX device by `deviceId`, or a new one by `name` and `macAddress`. */
+export type ProvisionDeviceInput = {
+  deviceId?: InputMaybe<Scalars['ID']['input']>;
+  macAddress?: InputMaybe<Scalars['MacAddress']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Everything a new person needs, across vendors, as one journaled change: the Infinity directory
+ * user in its groups, its PBX device (created or assigned), the matching 2N intercom SIP account
+ * when the device's MAC is an intercom's, and its Stringee SIP phone where a Stringee project is
+ * configured. On failure every step done is undone, newest first.
+ */
+export type ProvisionUserInput = {
+  device?: InputMaybe<ProvisionDeviceInput>;
+  displayName: Scalars['String']['input'];
+  /** The Infinity domain of the directory user. */
+  domainId: Scalars['ID']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  extension: Scalars['Extension']['input'];
+  groupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  password: Scalars['String']['input'];
+  /** The Stringee project (a Domain) for the SIP phone; default: the only one configured, if exactly one is. */
+  sipPhoneDomainId?: InputMaybe<Scalars['ID']['input']>;
+  userName: Scalars['String']['input'];
+};
+
+export type ProvisioningPayload = {
+  __typename?: 'ProvisioningPayload';
+  /** The journaled change: every step with its status (done, undone, skipped, left) and why. */
+  change: Change;
+  device?: Maybe<Device>;
+  /** What failed, when something did. */
+  error?: Maybe<ChangeFailure>;
+  /** True when the change completed. */
+  ok: Scalars['Boolean']['output'];
+  /** The directory user, as read after the change (null when it was undone or deleted). */
+  user?: Maybe<User>;
+};
+
 export type Query = {
   __typename?: 'Query';
   account?: Maybe<Account>;
   /** The SIP accounts of the account-settings connections (SIP Thor), or of one of them. */
   accounts: Array<Account>;
+  /** A change started by the caller (any change, for an admin); null when there is none. */
+  change?: Maybe<Change>;
   /** The vendor connections this gateway is configured with. */
   connections: Array<VendorConnection>;
   device?: Maybe<Device>;
@@ -829,6 +941,11 @@ export type QueryAccountArgs = {
 
 export type QueryAccountsArgs = {
   connection?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryChangeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -957,6 +1074,12 @@ export enum QueueOrderField {
   Name = 'name'
 }
 
+export enum Reconciled {
+  Applied = 'APPLIED',
+  NotApplied = 'NOT_APPLIED',
+  Unchecked = 'UNCHECKED'
+}
+
 export type RegisteredDevice = {
   __typename?: 'RegisteredDevice';
   contact: Scalars['String']['output'];
@@ -1023,6 +1146,21 @@ export type SipParameterInput = {
   name: Scalars['String']['input'];
   value: Scalars['String']['input'];
 };
+
+export enum StepStatus {
+  Done = 'DONE',
+  /** Failed; the vendor may have applied it (its outcome is unknown). */
+  Failed = 'FAILED',
+  /** Applied and could not be undone: still there, see reason. */
+  Left = 'LEFT',
+  /** Failed, and the vendor did not apply it. */
+  NotApplied = 'NOT_APPLIED',
+  Pending = 'PENDING',
+  Running = 'RUNNING',
+  /** Not needed, see reason. */
+  Skipped = 'SKIPPED',
+  Undone = 'UNDONE'
+}
 
 export type TemporaryAcceptRule = {
   __typename?: 'TemporaryAcceptRule';
@@ -1375,6 +1513,10 @@ export type ResolversTypes = {
   CallForwardingInput: CallForwardingInput;
   CallHistory: ResolverTypeWrapper<CallHistoryModel>;
   CallRecord: ResolverTypeWrapper<CallRecordModel>;
+  Change: ResolverTypeWrapper<ChangeRecord>;
+  ChangeFailure: ResolverTypeWrapper<ChangeFailure>;
+  ChangeStatus: ChangeStatus;
+  ChangeStep: ResolverTypeWrapper<StepRecord>;
   Cidr: ResolverTypeWrapper<Scalars['Cidr']['output']>;
   CreateDeviceInput: CreateDeviceInput;
   CreateGroupInput: CreateGroupInput;
@@ -1384,6 +1526,7 @@ export type ResolversTypes = {
   CreateUserInput: CreateUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deletion: ResolverTypeWrapper<DeletionModel>;
+  DeprovisionUserInput: DeprovisionUserInput;
   Device: ResolverTypeWrapper<DeviceModel>;
   DeviceAssignment: ResolverTypeWrapper<DeviceAssignmentModel>;
   DeviceAssignmentConnection: ResolverTypeWrapper<DeviceAssignmentPage>;
@@ -1419,6 +1562,9 @@ export type ResolversTypes = {
   ProviderConnection: ResolverTypeWrapper<ProviderPage>;
   ProviderSort: ProviderSort;
   ProviderStatus: ProviderStatus;
+  ProvisionDeviceInput: ProvisionDeviceInput;
+  ProvisionUserInput: ProvisionUserInput;
+  ProvisioningPayload: ResolverTypeWrapper<ProvisioningResult>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<QueueModel>;
   QueueConnection: ResolverTypeWrapper<QueuePage>;
@@ -1426,12 +1572,14 @@ export type ResolversTypes = {
   QueueMember: ResolverTypeWrapper<QueueMemberModel>;
   QueueOrder: QueueOrder;
   QueueOrderField: null;
+  Reconciled: Reconciled;
   RegisteredDevice: ResolverTypeWrapper<RegisteredDeviceModel>;
   RingStrategy: null;
   SipAccountSettings: ResolverTypeWrapper<AccountModel>;
   SipIdentity: ResolverTypeWrapper<SipIdentityModel>;
   SipParameter: ResolverTypeWrapper<SipParameter>;
   SipParameterInput: SipParameterInput;
+  StepStatus: StepStatus;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TemporaryAcceptRule: ResolverTypeWrapper<TemporaryAcceptRule>;
   TransportProtocol: TransportProtocol;
@@ -1470,6 +1618,9 @@ export type ResolversParentTypes = {
   CallForwardingInput: CallForwardingInput;
   CallHistory: CallHistoryModel;
   CallRecord: CallRecordModel;
+  Change: ChangeRecord;
+  ChangeFailure: ChangeFailure;
+  ChangeStep: StepRecord;
   Cidr: Scalars['Cidr']['output'];
   CreateDeviceInput: CreateDeviceInput;
   CreateGroupInput: CreateGroupInput;
@@ -1479,6 +1630,7 @@ export type ResolversParentTypes = {
   CreateUserInput: CreateUserInput;
   DateTime: Scalars['DateTime']['output'];
   Deletion: DeletionModel;
+  DeprovisionUserInput: DeprovisionUserInput;
   Device: DeviceModel;
   DeviceAssignment: DeviceAssignmentModel;
   DeviceAssignmentConnection: DeviceAssignmentPage;
@@ -1507,6 +1659,9 @@ export type ResolversParentTypes = {
   Prepaid: PrepaidModel;
   Provider: ProviderModel;
   ProviderConnection: ProviderPage;
+  ProvisionDeviceInput: ProvisionDeviceInput;
+  ProvisionUserInput: ProvisionUserInput;
+  ProvisioningPayload: ProvisioningResult;
   Query: Record<PropertyKey, never>;
   Queue: QueueModel;
   QueueConnection: QueuePage;
@@ -1600,6 +1755,31 @@ export type CallRecordResolvers<ContextType = GatewayContext, ParentType extends
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stopTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recoveredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangeStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['ChangeStep']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangeFailureResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ChangeFailure'] = ResolversParentTypes['ChangeFailure']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangeStepResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ChangeStep'] = ResolversParentTypes['ChangeStep']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reconciled?: Resolver<Maybe<ResolversTypes['Reconciled']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StepStatus'], ParentType, ContextType>;
 };
 
 export interface CidrScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Cidr'], any> {
@@ -1758,6 +1938,8 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteQueue?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteQueueArgs, 'id'>>;
   deleteTrustedNetwork?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteTrustedNetworkArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  deprovisionUser?: Resolver<ResolversTypes['ProvisioningPayload'], ParentType, ContextType, RequireFields<MutationDeprovisionUserArgs, 'input'>>;
+  provisionUser?: Resolver<ResolversTypes['ProvisioningPayload'], ParentType, ContextType, RequireFields<MutationProvisionUserArgs, 'input'>>;
   removeGroupUsers?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRemoveGroupUsersArgs, 'groupId' | 'userIds'>>;
   removeQueueMember?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationRemoveQueueMemberArgs, 'id'>>;
   setCallForwarding?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetCallForwardingArgs, 'accountId' | 'input'>>;
@@ -1829,9 +2011,18 @@ export type ProviderConnectionResolvers<ContextType = GatewayContext, ParentType
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ProvisioningPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvisioningPayload'] = ResolversParentTypes['ProvisioningPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ChangeFailure']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, Partial<QueryAccountsArgs>>;
+  change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   connections?: Resolver<Array<ResolversTypes['VendorConnection']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType, RequireFields<QueryDeviceArgs, 'id'>>;
   deviceAssignment?: Resolver<Maybe<ResolversTypes['DeviceAssignment']>, ParentType, ContextType, RequireFields<QueryDeviceAssignmentArgs, 'deviceId' | 'userId'>>;
@@ -2018,6 +2209,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   CallForwarding?: CallForwardingResolvers<ContextType>;
   CallHistory?: CallHistoryResolvers<ContextType>;
   CallRecord?: CallRecordResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeFailure?: ChangeFailureResolvers<ContextType>;
+  ChangeStep?: ChangeStepResolvers<ContextType>;
   Cidr?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deletion?: DeletionResolvers<ContextType>;
@@ -2046,6 +2240,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Prepaid?: PrepaidResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   ProviderConnection?: ProviderConnectionResolvers<ContextType>;
+  ProvisioningPayload?: ProvisioningPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
   QueueConnection?: QueueConnectionResolvers<ContextType>;

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { DeviceModel } from '../model.js';
-import { withCompensation } from '../workflows.js';
+import { createDeviceForUser } from '../provisioning/user-changes.js';
 import { connectionResolvers, defined, directoryRef, existing, type NodeLoader } from './shared.js';
 
 export const deviceId = (d: Pick<DeviceModel, 'vendor' | 'connection' | 'domainId' | 'deviceId'>): string =>
@@ -32,16 +32,10 @@ export const deviceResolvers: Resolvers = {
       if (owner && (owner.key[0] !== domainKey || owner.id.connection !== directory.connection)) {
         throw badInput('input.userId: the user must be in the device\'s domain', 'input.userId');
       }
-      const create = () => directory.createDevice(domainKey, { name: input.name, macAddress: input.macAddress });
-      if (!owner) return create();
-      return withCompensation(
-        { name: `create device ${input.macAddress}`, run: create, undo: (device) => directory.deleteDevice(domainKey, device.deviceId) },
-        async (device) => {
-          await directory.assignDevice(domainKey, owner.key[1]!, device.deviceId);
-          return existing(directory.device(domainKey, device.deviceId), 'device', device.deviceId);
-        },
-        ctx.log,
-      );
+      const fields = { name: input.name, macAddress: input.macAddress };
+      if (!owner) return directory.createDevice(domainKey, fields);
+      const device = await createDeviceForUser(ctx, { connection: directory.connection, domainId: domainKey }, fields, owner.key[1]!);
+      return existing(directory.device(domainKey, device.deviceId), 'device', device.deviceId);
     },
     updateDevice: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'Device', id);

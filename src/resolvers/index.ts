@@ -2,6 +2,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { Cidr, DateTime, Extension, MacAddress, Port } from '../scalars.js';
 import { accountResolvers } from './account.js';
+import { changeResolvers } from './change.js';
 import { deviceResolvers } from './device.js';
 import { domainResolvers } from './domain.js';
 import { groupResolvers } from './group.js';
@@ -65,4 +66,5 @@ export const resolvers: Resolvers = merge(
   providerResolvers,
   accountResolvers,
   settingsResolvers,
+  changeResolvers,
 );

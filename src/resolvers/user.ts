@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { UserModel } from '../model.js';
-import { withCompensation } from '../workflows.js';
+import { createUserInGroups } from '../provisioning/user-changes.js';
 import { connectionResolvers, defined, directoryRef, existing, pageRequest, selectedFields, sortKeys, type NodeLoader } from './shared.js';
 
 export const userId = (u: Pick<UserModel, 'vendor' | 'connection' | 'domainId' | 'userId'>): string =>
@@ -51,19 +51,8 @@ export const userResolvers: Resolvers = {
         throw badInput('input.groupIds: every group must be in the same domain as the user', 'input.groupIds');
       }
       await existing(directory.domain(domainKey), 'domain', input.domainId);
-      if (groups.length === 0) return directory.createUser(domainKey, defined(fields));
-      return withCompensation(
-        {
-          name: `create user ${input.userName}`,
-          run: () => directory.createUser(domainKey, defined(fields)),
-          undo: (user) => directory.deleteUser(domainKey, user.userId),
-        },
-        async (user) => {
-          await directory.addUserGroups(domainKey, user.userId, groups.map((g) => g.key[1]!));
-          return user;
-        },
-        ctx.log,
-      );
+      const at = { connection: directory.connection, domainId: domainKey };
+      return createUserInGroups(ctx, at, defined(fields), groups.map((g) => g.key[1]!));
     },
     updateUser: (_, { id, input }, ctx) => {
       const { directory, key } = directoryRef(ctx, 'User', id);

@@ -1,0 +1,25 @@
+/**
+ * Start-up recovery (and `npm run recover`): finish the changes a stopped gateway left unfinished,
+ * as the system principal, before this gateway takes requests. A failing vendor does not stop
+ * the start: what could not be finished stays in the journal for the next attempt.
+ */
+import { randomUUID } from 'node:crypto';
+import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import type { GatewayContext } from '../context.js';
+import type { Logger } from '../log.js';
+import { requestScope } from '../request-scope.js';
+import type { ChangeRunner, RecoveredChange } from './saga.js';
+
+type ContextFactory = (requestId: string, principal: Principal) => GatewayContext;
+
+export async function recoverChanges(changes: ChangeRunner, createContext: ContextFactory, logger: Logger): Promise<RecoveredChange[]> {
+  const requestId = `recovery-${randomUUID()}`;
+  try {
+    const recovered = await requestScope.run({ requestId, principal: SYSTEM_PRINCIPAL }, () => changes.recover(createContext(requestId, SYSTEM_PRINCIPAL)));
+    for (const change of recovered) logger.warn('recovered change', { ...change });
+    return recovered;
+  } catch (error) {
+    logger.error('recovery of unfinished changes failed; they stay in the journal', { error });
+    return [];
+  }
+}
