@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { requestScope, type RequestScope } from './request-scope.js';
-import { formatError } from './errors.js';
+import { formatError } from './error-format.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';

@@ -5,7 +5,7 @@ import { basicAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import { digestAuth } from '../../http/digest.js';
 import type { Logger } from '../../log.js';
-import { normalizeMac } from '../../scalars.js';
+import { normalizeMac } from '../../net.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { TwoNClient, readTwoNError } from './client.js';
 import { TwoNDevice } from './loaders.js';

@@ -1,10 +1,11 @@
 /** 2N device accounts ↔ neutral models. */
+import { normalizePort } from '../../net.js';
 import type { AccountModel, DeviceAccountModel, RegistrationState } from '../../model.js';
 import type { DeviceAccountPatch } from '../ports.js';
 import type { ConfigAccount, ConfigPatch, StatusAccount } from './wire.js';
 
 const text = (value: string): string | null => (value === '' ? null : value);
-const port = (value: string): number | null => (/^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
+const port = (value: string): number | null => normalizePort(value);
 
 export function toDeviceAccount(wire: ConfigAccount): DeviceAccountModel {
   return {

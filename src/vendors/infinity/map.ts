@@ -1,4 +1,5 @@
 /** Infinity wire rows → vendor-neutral models, and neutral inputs → form params. */
+import { normalizeMac } from '../../net.js';
 import type {
   DeviceAssignmentModel,
   DeviceModel,
@@ -33,6 +34,9 @@ const flag = (value: string): boolean | null => (value === '' ? null : value ===
 const int = (value: string): number | null => (value === '' || !/^-?\d+$/.test(value) ? null : Number(value));
 
 /** `2019-10-31 09:42:56` (UTC) → Date; anything unreadable → null rather than a wrong date. */
+/** The vendor's MAC in the gateway's one spelling; kept as sent (upper-cased) if it is not a MAC. */
+const macOf = (raw: string | null): string | null => (raw === null ? null : (normalizeMac(raw) ?? raw.toUpperCase()));
+
 export function parseDatetime(value: string): Date | null {
   if (value.length !== 19 || value[4] !== '-' || value[10] !== ' ') return null;
   const date = new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`);
@@ -182,7 +186,7 @@ export function toDevice(connection: string, domainId: string, row: DeviceRow): 
     domainId: str(row.domainId) || domainId,
     deviceId: str(row.pbxDeviceId),
     name: str(row.pbxDeviceName),
-    macAddress: text(str(row.deviceMacAddress))?.toUpperCase().replace(/-/g, ':') ?? null,
+    macAddress: macOf(text(str(row.deviceMacAddress))),
     userId: text(str(row.userId)),
     userName: text(str(row.user)),
     createdAt: parseDatetime(str(row.createDatetime)),
