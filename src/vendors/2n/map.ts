@@ -30,7 +30,7 @@ export function toRegistration(status: StatusAccount | undefined): RegistrationS
   return { registered: status.registered, registeredAt: status.registered && status.registerTime ? new Date(status.registerTime * 1000) : null };
 }
 
-export function toAccount(connection: string, slot: DeviceAccountModel, registration: AccountModel['registration']): AccountModel {
+export function toAccount(connection: string, slot: DeviceAccountModel): AccountModel {
   const username = slot.authId ?? slot.sipNumber ?? '';
   const registrarHost = slot.registrarAddress ?? slot.domain;
   return {
@@ -42,7 +42,6 @@ export function toAccount(connection: string, slot: DeviceAccountModel, registra
     registrar: registrarHost ? `${registrarHost}${slot.registrarPort ? `:${slot.registrarPort}` : ''}` : null,
     displayName: slot.displayName,
     enabled: slot.enabled,
-    registration,
     deviceAccount: slot,
   };
 }
