@@ -83,8 +83,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
-  const isGraphiql = (path: string): boolean => settings.server.graphiql && path.startsWith(GRAPHIQL_ASSET_PREFIX);
-  const gate = await createAuthGate(settings.auth, logger, (path) => path === '/' || isGraphiql(path));
+  const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -135,9 +134,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const handle = async (): Promise<void> => {
       const page = url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req);
-      const open = page || gate.isOpen(url.pathname);
-      const principal = open ? undefined : await gate.admit(req, res);
-      if (!open && !principal) return;
+      const guarded = !page && gate.guards(url.pathname);
+      const principal = guarded ? await gate.admit(req, res) : undefined;
+      if (guarded && !principal) return;
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
       } else if (page) {

@@ -67,6 +67,9 @@ const jwtSchema = z
     path: ['jwksUrl'],
   });
 
+/** Probe paths: open by default; a config may close them (then they need a credential like /graphql). */
+export const PROBE_PATHS = ['/healthz', '/readyz', '/metrics'];
+
 export const authSchema = z
   .object({
     apiKeys: z.array(apiKeySchema).default([]),
@@ -76,7 +79,7 @@ export const authSchema = z
     /** Paths served without a credential (probes and scrapers). */
     openPaths: z
       .array(z.string().regex(/^\/[A-Za-z0-9/_.-]*$/).refine((p) => p !== '/graphql', 'the GraphQL API is never open'))
-      .default(['/healthz', '/readyz', '/metrics']),
+      .default(PROBE_PATHS),
   })
   .strict()
   .superRefine((auth, ctx) => {

@@ -8,12 +8,15 @@ import { ConfigError } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import { createAuthenticator } from './authenticate.js';
-import type { AuthSettings } from './config.js';
+import { PROBE_PATHS, type AuthSettings } from './config.js';
 import type { Principal } from './principal.js';
 
 export interface AuthGate {
-  /** Whether `path` is served without a credential (probes, the GraphiQL shell and its assets). */
-  isOpen(path: string): boolean;
+  /**
+   * Whether `path` needs a credential: the GraphQL API always, a probe path unless the config opens
+   * it. The GraphiQL shell and its static assets hold no data; an unknown path is a 404 for anyone.
+   */
+  guards(path: string): boolean;
   /** The request's principal, or undefined after answering 401 itself. */
   admit(req: IncomingMessage, res: ServerResponse): Promise<Principal | undefined>;
 }
@@ -24,7 +27,7 @@ export function unauthenticated(res: ServerResponse, message: string): void {
 }
 
 /** Refuses to build a gateway without an `auth` section: an open gateway must be configured as one. */
-export async function createAuthGate(auth: AuthSettings | undefined, logger: Logger, alwaysOpen: (path: string) => boolean): Promise<AuthGate> {
+export async function createAuthGate(auth: AuthSettings | undefined, logger: Logger, apiPath: string): Promise<AuthGate> {
   if (!auth) {
     throw new ConfigError('config', [
       'auth: no authentication is configured. Add auth.apiKeys or auth.jwt, or, for a gateway anyone who reaches it may ' +
@@ -34,7 +37,7 @@ export async function createAuthGate(auth: AuthSettings | undefined, logger: Log
   const authenticator = await createAuthenticator(auth);
   const open = new Set(auth.openPaths);
   return {
-    isOpen: (path) => open.has(path) || alwaysOpen(path),
+    guards: (path) => path === apiPath || (PROBE_PATHS.includes(path) && !open.has(path)),
     async admit(req, res) {
       const outcome = await authenticator.authenticate(req.headers);
       if ('principal' in outcome) return outcome.principal;

@@ -166,3 +166,25 @@ describe('JWT bearer tokens', () => {
     }
   });
 });
+
+describe('the demo', () => {
+  test('GraphiQL opens with the admin key in its headers pane only when the server is told to', async () => {
+    const settings = { ...stack.demo.settings, log: { level: 'silent' as const } };
+    const demo = await createServer(settings, { logger: silentLogger, graphiqlHeaders: { authorization: `Bearer ${stack.demo.keys.admin}` } });
+    const url = await demo.listen(0, '127.0.0.1');
+    try {
+      const html = await (await fetch(url, { headers: { accept: 'text/html' } })).text();
+      assert.ok(html.includes(`Bearer ${stack.demo.keys.admin}`), 'the key is in the page');
+      assert.ok(!(await (await fetch(stack.url, { headers: { accept: 'text/html' } })).text()).includes(stack.demo.keys.admin));
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  test('the tenant key is a second principal; keys are random unless given', async () => {
+    assert.notEqual(stack.demo.keys.admin, stack.demo.keys.tenant);
+    assert.match(stack.demo.keys.admin, /^sg_[A-Za-z0-9_-]{32}$/);
+    const data = await stack.as(stack.demo.keys.tenant).ok('{ connections { name } }');
+    assert.ok(data.connections.length > 0);
+  });
+});
