@@ -5,7 +5,7 @@
  * (2N devices whose MACs are PBX devices in the directory, SIP Thor accounts of directory users)
  * are read from the Infinity emulator over its own HTTP API.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSettings, type Settings } from './config.js';
@@ -24,6 +24,19 @@ export interface DemoOptions {
   intercoms?: number;
   /** Directory users that also get a SIP Thor account. */
   sipThorAccounts?: number;
+  /** The API keys of the demo's two principals (SIPGRAPH_DEMO_ADMIN_KEY / _TENANT_KEY); random when absent. */
+  adminKey?: string;
+  tenantKey?: string;
+}
+
+/** The demo's principals and their API keys, printed at start-up. */
+export interface DemoKeys {
+  /** `demo-admin`: every connection and area. */
+  admin: string;
+  /** `demo-tenant`: one domain of the Infinity connection, its directory and devices. */
+  tenant: string;
+  /** The connection and domain key the tenant is limited to. */
+  tenantScope: { connection: string; domainId: string; domainName: string };
 }
 
 /** The emulators' own state, for tests that stage what happens on the vendor's side. */
@@ -39,6 +52,7 @@ export interface Demo {
   settings: Settings;
   /** The same settings as a config file and the environment its `{env}` references need (child gateways in tests). */
   configFile: { config: Record<string, unknown>; env: Record<string, string> };
+  keys: DemoKeys;
   emulators: Record<string, EmulatorServer>;
   states: DemoStates;
   describe(): string;
@@ -55,6 +69,7 @@ const SIPTHOR_PASSWORD = 'sipthor-demo-password';
 const COMMON = { timeoutMs: 10_000, maxConcurrency: 16, retries: 2 };
 
 interface DirectoryPeek {
+  domainId: string;
   domainName: string;
   userNames: string[];
   intercomMacs: string[];
@@ -74,10 +89,15 @@ async function peekDirectory(baseUrl: string, intercoms: number, accounts: numbe
   const devices = await rows(`/domains/${domain.domainId}/devices`);
   const assigned = devices.filter((d) => d.userId && d.deviceMacAddress);
   return {
+    domainId: String(domain.domainId),
     domainName: domain.domainName ?? '',
     userNames: users.map((u) => u.user ?? ''),
     intercomMacs: assigned.slice(0, intercoms).map((d) => (d.deviceMacAddress ?? '').toUpperCase()),
   };
+}
+
+function randomKey(): string {
+  return `sg_${randomBytes(24).toString('base64url')}`;
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
@@ -138,12 +158,30 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   for (const server of Object.values(emulators)) server.latencyMs = options.latencyMs ?? 0;
 
+  const keys: DemoKeys = {
+    admin: options.adminKey ?? randomKey(),
+    tenant: options.tenantKey ?? randomKey(),
+    tenantScope: { connection: 'infinity', domainId: peek.domainId, domainName: peek.domainName },
+  };
+  const auth = {
+    apiKeys: [
+      { id: 'demo-admin', key: secret('DEMO_ADMIN_KEY', keys.admin), admin: true },
+      {
+        id: 'demo-tenant',
+        key: secret('DEMO_TENANT_KEY', keys.tenant),
+        grants: [{ connection: 'infinity', domains: [peek.domainId], areas: { directory: 'write', devices: 'write' } }],
+      },
+    ],
+  };
+
   // The demo's vendors live in this process: a journal of their changes is worthless to a later one.
   const journal = { path: join(tmpdir(), `sipgraph-demo-${process.pid}-${randomUUID()}.jsonl`) };
-  const config = { server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true }, durability: { journal }, connections };
+  const server = { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true };
+  const config = { server, auth, durability: { journal }, connections };
   const settings: Settings = parseSettings(config, demoEnv, 'the embedded demo');
   return {
     settings,
+    keys,
     configFile: { config, env: demoEnv },
     emulators,
     states: { infinity: infinity.state, stringee: stringee.state, pbx: pbx.state, intercoms: intercomStates, sipthor: sipthor.state },

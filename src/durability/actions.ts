@@ -39,6 +39,8 @@ interface InDomain {
 }
 
 const directory = (ctx: ActionContext, a: InDomain) => ctx.source('directory', a.connection);
+const groups = (ctx: ActionContext, a: InDomain) => ctx.source('groups', a.connection);
+const pbxDevices = (ctx: ActionContext, a: InDomain) => ctx.source('pbxDevices', a.connection);
 
 async function userNamed(ctx: ActionContext, a: InDomain & { userName: string }): Promise<UserModel | null> {
   const page = await directory(ctx, a).users(a.domainId, { page: { limit: 5, offset: 0 }, equals: { userName: a.userName } });
@@ -46,7 +48,7 @@ async function userNamed(ctx: ActionContext, a: InDomain & { userName: string })
 }
 
 async function deviceWithMac(ctx: ActionContext, a: InDomain & { macAddress: string }): Promise<DeviceModel | null> {
-  const page = await directory(ctx, a).devices(a.domainId, { page: { limit: 5, offset: 0 }, equals: { macAddress: a.macAddress } });
+  const page = await pbxDevices(ctx, a).devices(a.domainId, { page: { limit: 5, offset: 0 }, equals: { macAddress: a.macAddress } });
   return page.items.find((d) => d.macAddress === a.macAddress) ?? null;
 }
 
@@ -62,35 +64,35 @@ const ACTIONS: Record<string, StepAction> = {
   },
   'directory.addUserGroups': {
     run: async (ctx, a: InDomain & { userId: string; groupIds: string[] }) => {
-      await directory(ctx, a).addUserGroups(a.domainId, a.userId, a.groupIds);
+      await groups(ctx, a).addUserGroups(a.domainId, a.userId, a.groupIds);
       return { groupIds: a.groupIds };
     },
     check: async (ctx, a: InDomain & { userId: string; groupIds: string[] }) => {
-      const groups = new Set((await directory(ctx, a).userGroups(a.domainId, a.userId)).map((g) => g.groupId));
-      return a.groupIds.every((id) => groups.has(id)) ? { groupIds: a.groupIds } : null;
+      const member = new Set((await groups(ctx, a).userGroups(a.domainId, a.userId)).map((g) => g.groupId));
+      return a.groupIds.every((id) => member.has(id)) ? { groupIds: a.groupIds } : null;
     },
     undo: async (ctx, a: InDomain & { userId: string; groupIds: string[] }) => {
-      for (const groupId of a.groupIds) await unlessGone(directory(ctx, a).removeGroupUsers(a.domainId, groupId, [a.userId]));
+      for (const groupId of a.groupIds) await unlessGone(groups(ctx, a).removeGroupUsers(a.domainId, groupId, [a.userId]));
     },
   },
   'directory.deleteUser': {
     run: (ctx, a: InDomain & { userId: string }) => unlessGone(directory(ctx, a).deleteUser(a.domainId, a.userId)),
   },
   'directory.createDevice': {
-    run: (ctx, a: InDomain & { input: DeviceInput }) => directory(ctx, a).createDevice(a.domainId, a.input),
+    run: (ctx, a: InDomain & { input: DeviceInput }) => pbxDevices(ctx, a).createDevice(a.domainId, a.input),
     check: (ctx, a: InDomain & { input: DeviceInput }) => deviceWithMac(ctx, { ...a, macAddress: a.input.macAddress ?? '' }),
-    undo: (ctx, a: InDomain, device: DeviceModel) => unlessGone(directory(ctx, a).deleteDevice(a.domainId, device.deviceId)),
+    undo: (ctx, a: InDomain, device: DeviceModel) => unlessGone(pbxDevices(ctx, a).deleteDevice(a.domainId, device.deviceId)),
   },
   'directory.deleteDevice': {
-    run: (ctx, a: InDomain & { deviceId: string }) => unlessGone(directory(ctx, a).deleteDevice(a.domainId, a.deviceId)),
+    run: (ctx, a: InDomain & { deviceId: string }) => unlessGone(pbxDevices(ctx, a).deleteDevice(a.domainId, a.deviceId)),
   },
   'directory.assignDevice': {
-    run: (ctx, a: InDomain & { userId: string; deviceId: string }) => directory(ctx, a).assignDevice(a.domainId, a.userId, a.deviceId),
-    check: (ctx, a: InDomain & { userId: string; deviceId: string }) => directory(ctx, a).deviceAssignment(a.domainId, a.userId, a.deviceId),
-    undo: (ctx, a: InDomain & { userId: string; deviceId: string }) => unlessGone(directory(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
+    run: (ctx, a: InDomain & { userId: string; deviceId: string }) => pbxDevices(ctx, a).assignDevice(a.domainId, a.userId, a.deviceId),
+    check: (ctx, a: InDomain & { userId: string; deviceId: string }) => pbxDevices(ctx, a).deviceAssignment(a.domainId, a.userId, a.deviceId),
+    undo: (ctx, a: InDomain & { userId: string; deviceId: string }) => unlessGone(pbxDevices(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
   },
   'directory.unassignDevice': {
-    run: (ctx, a: InDomain & { userId: string; deviceId: string }) => unlessGone(directory(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
+    run: (ctx, a: InDomain & { userId: string; deviceId: string }) => unlessGone(pbxDevices(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
   },
   /** A Stringee SIP phone: a user of the project's directory, keyed by its user name. */
   'stringee.createPhone': {

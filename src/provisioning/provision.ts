@@ -63,7 +63,6 @@ async function intercomSlot(ctx: GatewayContext, mac: string, authId: string | n
 async function provisionSteps(ctx: GatewayContext, change: Change, req: ProvisionRequest, domain: DomainModel): Promise<{ user: UserModel; device: DeviceModel | null }> {
   const at = { connection: req.connection, domainId: req.domainId };
   const name = req.user.userName;
-  const directory = ctx.source('directory', req.connection);
   const user = await change.step<UserModel>(`create user ${name}`, 'directory.createUser', { ...at, input: req.user });
   if (req.groupIds.length > 0) await change.step(`add ${name} to ${req.groupIds.length} groups`, 'directory.addUserGroups', { ...at, userId: user.userId, groupIds: req.groupIds });
   else await change.skip(`add ${name} to groups`, 'directory.addUserGroups', at, 'no groups asked for');
@@ -72,7 +71,7 @@ async function provisionSteps(ctx: GatewayContext, change: Change, req: Provisio
   if (!req.device) await change.skip(`give ${name} a PBX device`, 'directory.assignDevice', at, 'no device asked for');
   else {
     if ('deviceId' in req.device) {
-      device = await directory.device(req.domainId, req.device.deviceId);
+      device = await ctx.source('pbxDevices', req.connection).device(req.domainId, req.device.deviceId);
       if (!device) throw notFound('device', req.device.deviceId);
     } else {
       device = await change.step<DeviceModel>(`create device ${req.device.macAddress}`, 'directory.createDevice', { ...at, input: req.device });
@@ -122,7 +121,7 @@ export async function deprovisionUser(ctx: GatewayContext, req: DeprovisionReque
   const directory = ctx.source('directory', req.connection);
   const user = await directory.user(req.domainId, req.userId);
   if (!user) throw notFound('user', req.userId);
-  const devices = await directory.userDevices(req.domainId, req.userId);
+  const devices = await ctx.source('pbxDevices', req.connection).userDevices(req.domainId, req.userId);
   const plan: StepSpec[] = [];
   for (const device of devices.filter((d) => d.macAddress)) {
     const intercom = await intercomSlot(ctx, device.macAddress!, user.userName);

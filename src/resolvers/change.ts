@@ -2,12 +2,12 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { badInput } from '../errors.js';
 import { deprovisionUser, provisionUser } from '../provisioning/provision.js';
-import { directoryRef } from './shared.js';
+import { portRef } from './shared.js';
 
 /** A Stringee project given by its Domain id. */
-function sipPhoneRef(ctx: Parameters<typeof directoryRef>[0], id: string | null | undefined) {
+function sipPhoneRef(ctx: Parameters<typeof portRef>[0], id: string | null | undefined) {
   if (!id) return undefined;
-  const ref = directoryRef(ctx, 'Domain', id, 'input.sipPhoneDomainId');
+  const ref = portRef(ctx, 'directory', 'Domain', id, 'input.sipPhoneDomainId');
   if (ref.id.vendor !== 'stringee') throw badInput('input.sipPhoneDomainId: must be a Stringee project', 'input.sipPhoneDomainId');
   return { connection: ref.id.connection, domainId: ref.key[0]! };
 }
@@ -22,13 +22,13 @@ export const changeResolvers: Resolvers = {
   },
   Mutation: {
     provisionUser: async (_, { input }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'Domain', input.domainId, 'input.domainId');
-      const sameDomain = (ref: ReturnType<typeof directoryRef>) => ref.id.connection === directory.connection && ref.key[0] === key[0];
-      const groups = (input.groupIds ?? []).map((id) => directoryRef(ctx, 'Group', id, 'input.groupIds'));
+      const { source: directory, key } = portRef(ctx, 'directory', 'Domain', input.domainId, 'input.domainId');
+      const sameDomain = (ref: { id: { connection: string }; key: string[] }) => ref.id.connection === directory.connection && ref.key[0] === key[0];
+      const groups = (input.groupIds ?? []).map((id) => portRef(ctx, 'groups', 'Group', id, 'input.groupIds'));
       if (!groups.every(sameDomain)) throw badInput('input.groupIds: every group must be in the user\'s domain', 'input.groupIds');
       let device: { deviceId: string } | { name: string; macAddress: string } | undefined;
       if (input.device?.deviceId) {
-        const ref = directoryRef(ctx, 'Device', input.device.deviceId, 'input.device.deviceId');
+        const ref = portRef(ctx, 'pbxDevices', 'Device', input.device.deviceId, 'input.device.deviceId');
         if (!sameDomain(ref)) throw badInput('input.device.deviceId: the device must be in the user\'s domain', 'input.device.deviceId');
         device = { deviceId: ref.key[1]! };
       } else if (input.device) {
@@ -46,7 +46,7 @@ export const changeResolvers: Resolvers = {
       });
     },
     deprovisionUser: (_, { input }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'User', input.userId, 'input.userId');
+      const { source: directory, key } = portRef(ctx, 'directory', 'User', input.userId, 'input.userId');
       return deprovisionUser(ctx, {
         connection: directory.connection,
         domainId: key[0]!,

@@ -9,8 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphQLResponse } from './stack.js';
 
-export const ADMIN_KEY = 'durability-test-admin-key-0123456789abcdef';
-
 export interface ChildGateway {
   url: string;
   child: ChildProcess;
@@ -31,19 +29,26 @@ export function tempJournalPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'sipgraph-journal-')), 'journal.jsonl');
 }
 
-/** Posts a GraphQL request with the admin key; `headers` add to it (an Idempotency-Key, say). */
-export async function postGql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+/** Posts a GraphQL request as the holder of `apiKey`; `headers` add to it (an Idempotency-Key, say). */
+export async function postGql<T = any>(
+  url: string,
+  apiKey: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}`, ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}`, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;
 }
 
-export async function spawnGateway(configPath: string, env: Record<string, string>): Promise<ChildGateway> {
+/** A gateway process over the config file; `apiKey` (an admin key of that config) is what `gql` sends. */
+export async function spawnGateway(configPath: string, env: Record<string, string>, apiKey: string): Promise<ChildGateway> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', configPath], {
-    env: { ...process.env, ...env, SIPGRAPH_DEMO_ADMIN_KEY: ADMIN_KEY, PORT: '' },
+    env: { ...process.env, ...env, PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -65,5 +70,5 @@ export async function spawnGateway(configPath: string, env: Record<string, strin
       reject(new Error(`child gateway exited (${code ?? signal}) before it was ready:\n${output}`));
     });
   });
-  return { url, child, exited, output: () => output, gql: (query, variables, headers) => postGql(url, query, variables, headers) };
+  return { url, child, exited, output: () => output, gql: (query, variables, headers) => postGql(url, apiKey, query, variables, headers) };
 }

@@ -48,7 +48,7 @@ describe('SIGKILL between saga steps', () => {
       const journal = tempJournalPath();
       const config = { ...demo.configFile.config, server: { host: '127.0.0.1', port: 0 }, log: { level: 'warn' }, durability: { journal: { path: journal } } };
       const configPath = writeTempConfig(config);
-      const first = await spawnGateway(configPath, demo.configFile.env);
+      const first = await spawnGateway(configPath, demo.configFile.env, demo.keys.admin);
       const [domain] = (await first.gql(`{ domains { id vendor groups(first: 2) { nodes { id } } } }`)).data!.domains.filter((d: { vendor: string }) => d.vendor === 'INFINITY');
       const input = { domainId: domain.id, userName: c.user, password: 'S3cret!pass-2026', displayName: c.user, extension: c.ext, groupIds: domain.groups.nodes.map((g: { id: string }) => g.id), device: { name: 'Crash desk', macAddress: mac } };
 
@@ -65,7 +65,7 @@ describe('SIGKILL between saga steps', () => {
       assert.ok(footprint(demo.states, c.user, mac).user, 'the killed gateway left a user behind');
 
       if (c.recovery === 'start-up') {
-        const second = await spawnGateway(configPath, demo.configFile.env);
+        const second = await spawnGateway(configPath, demo.configFile.env, demo.keys.admin);
         const read = await second.gql(`query($id: ID!) { change(id: $id) { status recoveredBy steps { action status } } }`, { id: journaledChange(journal, 'provisionUser') });
         second.child.kill('SIGTERM');
         assert.equal((await second.exited).code, 0);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startDemo, type Demo } from '../../src/demo.js';
-import { postGql, spawnGateway, tempJournalPath, writeTempConfig, type ChildGateway } from '../helpers/child-gateway.js';
+import { spawnGateway, tempJournalPath, writeTempConfig, type ChildGateway } from '../helpers/child-gateway.js';
 import { startGateway } from '../helpers/stack.js';
 
 const IN_FLIGHT = 7;
@@ -22,7 +22,7 @@ describe('graceful shutdown', () => {
       log: { level: 'warn' },
       durability: { journal: { path: tempJournalPath() }, shutdown: { graceMs: 20_000 } },
     };
-    gateway = await spawnGateway(writeTempConfig(config), demo.configFile.env);
+    gateway = await spawnGateway(writeTempConfig(config), demo.configFile.env, demo.keys.admin);
   });
   after(async () => {
     if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
@@ -32,14 +32,14 @@ describe('graceful shutdown', () => {
   test(`SIGTERM with ${IN_FLIGHT} requests in flight: all complete, a new one is refused, exit code 0`, async () => {
     const infinity = demo.emulators.infinity!;
     const hold = infinity.hold({ method: 'GET', pathPrefix: '/config/v2/sip/domains' });
-    const slow = Array.from({ length: IN_FLIGHT }, () => postGql(gateway.url, '{ domains { name vendor } }'));
+    const slow = Array.from({ length: IN_FLIGHT }, () => gateway.gql('{ domains { name vendor } }'));
     await hold.arrived(IN_FLIGHT);
 
     gateway.child.kill('SIGTERM');
     let refused = false;
     for (let i = 0; i < 200 && !refused; i += 1) {
       try {
-        const response = await fetch(gateway.url.replace('/graphql', '/readyz'));
+        const response = await fetch(gateway.url.replace('/graphql', '/readyz'), { headers: { authorization: `Bearer ${demo.keys.admin}` } });
         refused = response.status === 503;
       } catch {
         refused = true; // the listener is closed: connection refused
@@ -47,7 +47,7 @@ describe('graceful shutdown', () => {
       if (!refused) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     assert.ok(refused, 'after SIGTERM the gateway stops taking new requests');
-    const late = await postGql(gateway.url, '{ domains { name } }').then(
+    const late = await gateway.gql('{ domains { name } }').then(
       () => 'answered',
       () => 'refused',
     );
@@ -67,7 +67,7 @@ describe('draining flag', () => {
     const demo = await startDemo();
     const { gateway, url } = await startGateway(demo.settings);
     try {
-      const ready = await fetch(url.replace('/graphql', '/readyz'));
+      const ready = await fetch(url.replace('/graphql', '/readyz'), { headers: { authorization: `Bearer ${demo.keys.admin}` } });
       assert.equal(ready.status, 200);
       assert.equal(gateway.draining, false);
       const stopping = gateway.stop();

@@ -39,7 +39,11 @@ describe('idempotency keys on one gateway (records in memory)', () => {
     const variables = { d: domainId, name: 'idem.concurrent', ext: '7801' };
     const responses = await Promise.all(
       Array.from({ length: 5 }, () =>
-        fetch(stack.url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ query: CREATE_USER, variables }) }),
+        fetch(stack.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.demo.keys.admin}`, 'idempotency-key': key },
+          body: JSON.stringify({ query: CREATE_USER, variables }),
+        }),
       ),
     );
     const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ data: { createUser: { id: string } } }>));
@@ -101,7 +105,7 @@ describe('idempotency keys across two gateway processes on one redis-server', ()
       redis: { url: { env: 'TEST_REDIS_URL' }, keyPrefix },
       durability: { journal: { path: tempJournalPath() } },
     };
-    remote = await spawnGateway(writeTempConfig(config), { ...demo.configFile.env, TEST_REDIS_URL: redis.url });
+    remote = await spawnGateway(writeTempConfig(config), { ...demo.configFile.env, TEST_REDIS_URL: redis.url }, demo.keys.admin);
     domainId = await firstDomainId(local.gql);
   });
   after(async () => {
@@ -118,16 +122,16 @@ describe('idempotency keys across two gateway processes on one redis-server', ()
     const variables = { d: domainId, name: 'idem.replicas', ext: '7803' };
     const mark = demo.emulators.infinity!.requests.length;
     const answers = await Promise.all([
-      postGql(local.url, CREATE_USER, variables, { 'idempotency-key': key }),
-      postGql(remote.url, CREATE_USER, variables, { 'idempotency-key': key }),
-      postGql(local.url, CREATE_USER, variables, { 'idempotency-key': key }),
-      postGql(remote.url, CREATE_USER, variables, { 'idempotency-key': key }),
+      postGql(local.url, demo.keys.admin, CREATE_USER, variables, { 'idempotency-key': key }),
+      postGql(remote.url, demo.keys.admin, CREATE_USER, variables, { 'idempotency-key': key }),
+      postGql(local.url, demo.keys.admin, CREATE_USER, variables, { 'idempotency-key': key }),
+      postGql(remote.url, demo.keys.admin, CREATE_USER, variables, { 'idempotency-key': key }),
     ]);
-    const late = await postGql(remote.url, CREATE_USER, variables, { 'idempotency-key': key });
+    const late = await postGql(remote.url, demo.keys.admin, CREATE_USER, variables, { 'idempotency-key': key });
     assert.equal(userWrites(demo, mark), 1, 'writes doubled: 0');
     for (const answer of [...answers, late]) assert.deepEqual(answer, answers[0]);
     assert.ok(answers[0]!.data, JSON.stringify(answers[0]));
-    const reused = await postGql(remote.url, CREATE_USER, { ...variables, ext: '7804' }, { 'idempotency-key': key });
+    const reused = await postGql(remote.url, demo.keys.admin, CREATE_USER, { ...variables, ext: '7804' }, { 'idempotency-key': key });
     assert.equal(reused.errors?.[0]?.extensions?.code, 'IDEMPOTENCY_KEY_REUSED');
   });
 });
