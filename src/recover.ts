@@ -17,7 +17,9 @@ async function recover(): Promise<number> {
   const settings = loadSettingsFile(configPath);
   const logger = createLogger(settings.log.level);
   const adapters = createAdapters(settings.connections, logger);
-  const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  const redis = settings.redis.url
+    ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger)
+    : undefined;
   const changes = createChangeRunner(settings.durability.journal, logger, redis);
   try {
     const recovered = await recoverChanges(changes, createContextFactory(adapters, settings, logger, changes), logger);
@@ -33,7 +35,9 @@ async function recover(): Promise<number> {
 recover().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+    );
     process.exit(2);
   },
 );

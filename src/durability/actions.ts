@@ -43,18 +43,29 @@ const groups = (ctx: ActionContext, a: InDomain) => ctx.source('groups', a.conne
 const pbxDevices = (ctx: ActionContext, a: InDomain) => ctx.source('pbxDevices', a.connection);
 
 async function userNamed(ctx: ActionContext, a: InDomain & { userName: string }): Promise<UserModel | null> {
-  const page = await directory(ctx, a).users(a.domainId, { page: { limit: 5, offset: 0 }, equals: { userName: a.userName } });
+  const page = await directory(ctx, a).users(a.domainId, {
+    page: { limit: 5, offset: 0 },
+    equals: { userName: a.userName },
+  });
   return page.items.find((u) => u.userName === a.userName) ?? null;
 }
 
 async function deviceWithMac(ctx: ActionContext, a: InDomain & { macAddress: string }): Promise<DeviceModel | null> {
-  const page = await pbxDevices(ctx, a).devices(a.domainId, { page: { limit: 5, offset: 0 }, equals: { macAddress: a.macAddress } });
+  const page = await pbxDevices(ctx, a).devices(a.domainId, {
+    page: { limit: 5, offset: 0 },
+    equals: { macAddress: a.macAddress },
+  });
   return page.items.find((d) => d.macAddress === a.macAddress) ?? null;
 }
 
 const deviceConfig = (ctx: ActionContext, connection: string) => ctx.source('deviceConfig', connection);
 
-type AccountWrite = { connection: string; index: number; patch: DeviceAccountPatch; previous: DeviceAccountModel | null };
+type AccountWrite = {
+  connection: string;
+  index: number;
+  patch: DeviceAccountPatch;
+  previous: DeviceAccountModel | null;
+};
 
 const ACTIONS: Record<string, StepAction> = {
   'directory.createUser': {
@@ -72,7 +83,8 @@ const ACTIONS: Record<string, StepAction> = {
       return a.groupIds.every((id) => member.has(id)) ? { groupIds: a.groupIds } : null;
     },
     undo: async (ctx, a: InDomain & { userId: string; groupIds: string[] }) => {
-      for (const groupId of a.groupIds) await unlessGone(groups(ctx, a).removeGroupUsers(a.domainId, groupId, [a.userId]));
+      for (const groupId of a.groupIds)
+        await unlessGone(groups(ctx, a).removeGroupUsers(a.domainId, groupId, [a.userId]));
     },
   },
   'directory.deleteUser': {
@@ -80,25 +92,33 @@ const ACTIONS: Record<string, StepAction> = {
   },
   'directory.createDevice': {
     run: (ctx, a: InDomain & { input: DeviceInput }) => pbxDevices(ctx, a).createDevice(a.domainId, a.input),
-    check: (ctx, a: InDomain & { input: DeviceInput }) => deviceWithMac(ctx, { ...a, macAddress: a.input.macAddress ?? '' }),
-    undo: (ctx, a: InDomain, device: DeviceModel) => unlessGone(pbxDevices(ctx, a).deleteDevice(a.domainId, device.deviceId)),
+    check: (ctx, a: InDomain & { input: DeviceInput }) =>
+      deviceWithMac(ctx, { ...a, macAddress: a.input.macAddress ?? '' }),
+    undo: (ctx, a: InDomain, device: DeviceModel) =>
+      unlessGone(pbxDevices(ctx, a).deleteDevice(a.domainId, device.deviceId)),
   },
   'directory.deleteDevice': {
-    run: (ctx, a: InDomain & { deviceId: string }) => unlessGone(pbxDevices(ctx, a).deleteDevice(a.domainId, a.deviceId)),
+    run: (ctx, a: InDomain & { deviceId: string }) =>
+      unlessGone(pbxDevices(ctx, a).deleteDevice(a.domainId, a.deviceId)),
   },
   'directory.assignDevice': {
-    run: (ctx, a: InDomain & { userId: string; deviceId: string }) => pbxDevices(ctx, a).assignDevice(a.domainId, a.userId, a.deviceId),
-    check: (ctx, a: InDomain & { userId: string; deviceId: string }) => pbxDevices(ctx, a).deviceAssignment(a.domainId, a.userId, a.deviceId),
-    undo: (ctx, a: InDomain & { userId: string; deviceId: string }) => unlessGone(pbxDevices(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
+    run: (ctx, a: InDomain & { userId: string; deviceId: string }) =>
+      pbxDevices(ctx, a).assignDevice(a.domainId, a.userId, a.deviceId),
+    check: (ctx, a: InDomain & { userId: string; deviceId: string }) =>
+      pbxDevices(ctx, a).deviceAssignment(a.domainId, a.userId, a.deviceId),
+    undo: (ctx, a: InDomain & { userId: string; deviceId: string }) =>
+      unlessGone(pbxDevices(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
   },
   'directory.unassignDevice': {
-    run: (ctx, a: InDomain & { userId: string; deviceId: string }) => unlessGone(pbxDevices(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
+    run: (ctx, a: InDomain & { userId: string; deviceId: string }) =>
+      unlessGone(pbxDevices(ctx, a).unassignDevice(a.domainId, a.userId, a.deviceId)),
   },
   /** A Stringee SIP phone: a user of the project's directory, keyed by its user name. */
   'stringee.createPhone': {
     run: (ctx, a: InDomain & { input: UserInput }) => directory(ctx, a).createUser(a.domainId, a.input),
     check: (ctx, a: InDomain & { input: UserInput }) => directory(ctx, a).user(a.domainId, a.input.userName ?? ''),
-    undo: (ctx, a: InDomain & { input: UserInput }) => unlessGone(directory(ctx, a).deleteUser(a.domainId, a.input.userName ?? '')),
+    undo: (ctx, a: InDomain & { input: UserInput }) =>
+      unlessGone(directory(ctx, a).deleteUser(a.domainId, a.input.userName ?? '')),
   },
   'stringee.deletePhone': {
     run: (ctx, a: InDomain & { userName: string }) => unlessGone(directory(ctx, a).deleteUser(a.domainId, a.userName)),
@@ -107,9 +127,14 @@ const ACTIONS: Record<string, StepAction> = {
   '2n.writeAccount': {
     run: (ctx, a: AccountWrite) => deviceConfig(ctx, a.connection).updateAccount(a.index, a.patch),
     check: async (ctx, a: AccountWrite) => {
-      const slot = (await deviceConfig(ctx, a.connection).config()).accounts.find((acc) => acc.deviceAccount?.index === a.index);
+      const slot = (await deviceConfig(ctx, a.connection).config()).accounts.find(
+        (acc) => acc.deviceAccount?.index === a.index,
+      );
       const now = slot?.deviceAccount;
-      const matches = now && (a.patch.authId === undefined || now.authId === a.patch.authId) && (a.patch.sipNumber === undefined || now.sipNumber === a.patch.sipNumber);
+      const matches =
+        now &&
+        (a.patch.authId === undefined || now.authId === a.patch.authId) &&
+        (a.patch.sipNumber === undefined || now.sipNumber === a.patch.sipNumber);
       return matches ? slot : null;
     },
     undo: async (ctx, a: AccountWrite) => {
@@ -117,7 +142,10 @@ const ACTIONS: Record<string, StepAction> = {
       const { index: _index, ...previous } = a.previous;
       // The old password is write-only; a slot that was free gets its blank one back.
       const wasFree = !previous.enabled && !previous.authId;
-      await deviceConfig(ctx, a.connection).updateAccount(a.index, { ...previous, ...(wasFree ? { password: '' } : {}) });
+      await deviceConfig(ctx, a.connection).updateAccount(a.index, {
+        ...previous,
+        ...(wasFree ? { password: '' } : {}),
+      });
     },
   },
 };

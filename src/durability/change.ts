@@ -9,18 +9,28 @@ import { redact, type Logger } from '../log.js';
 import type { ActionContext, ActionRegistry } from './actions.js';
 import type { ChangeRecord, Journal, JournalEvent, StepRecord, StepSpec } from './journal.js';
 
-type Event = JournalEvent extends infer E ? (E extends { changeId: string; at: string } ? Omit<E, 'changeId' | 'at'> : never) : never;
+type Event = JournalEvent extends infer E
+  ? E extends { changeId: string; at: string }
+    ? Omit<E, 'changeId' | 'at'>
+    : never
+  : never;
 
 /**
  * Failures after which the write may have landed: the answer was lost, garbled, or the read-back
  * after it failed. A step with a check asks the vendor before deciding.
  */
-const UNCERTAIN = new Set<string | undefined>([ErrorCode.OutcomeUnknown, ErrorCode.VendorUnavailable, ErrorCode.VendorBadResponse, undefined]);
+const UNCERTAIN = new Set<string | undefined>([
+  ErrorCode.OutcomeUnknown,
+  ErrorCode.VendorUnavailable,
+  ErrorCode.VendorBadResponse,
+  undefined,
+]);
 
 const codeOf = (error: unknown): string | undefined => (error instanceof GatewayError ? error.code : undefined);
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 /** Journaled copies are JSON with secrets masked (a provisioning token, a password). */
-const journaled = <T>(value: T): T => (value === undefined ? value : (redact(JSON.parse(JSON.stringify(value)) as unknown) as T));
+const journaled = <T>(value: T): T =>
+  value === undefined ? value : (redact(JSON.parse(JSON.stringify(value)) as unknown) as T);
 
 export class Change {
   private renewTimer: NodeJS.Timeout | undefined;
@@ -77,9 +87,21 @@ export class Change {
       }
       const reconciled = found === null ? 'NOT_APPLIED' : 'UNCHECKED';
       Object.assign(step, { status: found === null ? 'NOT_APPLIED' : 'FAILED', reason: messageOf(error), reconciled });
-      await this.write({ type: 'step.failed', index, error: messageOf(error), code: codeOf(error), reconciled, applied: found === null ? 'no' : 'unknown' });
+      await this.write({
+        type: 'step.failed',
+        index,
+        error: messageOf(error),
+        code: codeOf(error),
+        reconciled,
+        applied: found === null ? 'no' : 'unknown',
+      });
       if (found === null && codeOf(error) === ErrorCode.OutcomeUnknown && error instanceof GatewayError) {
-        throw new GatewayError(ErrorCode.VendorUnavailable, `${error.message}; a check found it was not applied`, { ...error.details, reconciled, retryable: true }, { cause: error });
+        throw new GatewayError(
+          ErrorCode.VendorUnavailable,
+          `${error.message}; a check found it was not applied`,
+          { ...error.details, reconciled, retryable: true },
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -110,7 +132,13 @@ export class Change {
         const found = definition.check ? await definition.check(this.ctx, step.args).catch(() => undefined) : undefined;
         if (found === null) {
           Object.assign(step, { status: 'NOT_APPLIED', reconciled: 'NOT_APPLIED' });
-          await this.write({ type: 'step.failed', index: step.index, error: step.reason ?? 'interrupted', applied: 'no', reconciled: 'NOT_APPLIED' });
+          await this.write({
+            type: 'step.failed',
+            index: step.index,
+            error: step.reason ?? 'interrupted',
+            applied: 'no',
+            reconciled: 'NOT_APPLIED',
+          });
           continue;
         }
         if (found === undefined) {
@@ -154,7 +182,12 @@ export class Change {
     }
     if (!(error instanceof GatewayError)) throw error;
     const note = undone.length > 0 ? ` (${undone.join(', ')} was undone: nothing changed)` : ' (nothing changed)';
-    throw new GatewayError(error.code, `${error.message}${note}`, { ...error.details, rolledBack: true, changeId: this.id }, { cause: error });
+    throw new GatewayError(
+      error.code,
+      `${error.message}${note}`,
+      { ...error.details, rolledBack: true, changeId: this.id },
+      { cause: error },
+    );
   }
 
   /**
@@ -163,14 +196,17 @@ export class Change {
    * A failing step stops it as PARTIAL_FAILURE; the steps after it are marked not run.
    */
   async runPlan(plan: StepSpec[], recoveredBy?: string): Promise<ChangeRecord> {
-    const done = new Set(this.record.steps.filter((s) => s.status === 'DONE' || s.status === 'SKIPPED').map((s) => s.name));
+    const done = new Set(
+      this.record.steps.filter((s) => s.status === 'DONE' || s.status === 'SKIPPED').map((s) => s.name),
+    );
     for (const [i, step] of plan.entries()) {
       if (done.has(step.name)) continue;
       try {
         await this.step(step.name, step.action, step.args);
       } catch (error) {
         for (const rest of plan.slice(i + 1)) {
-          if (!done.has(rest.name)) await this.skip(rest.name, rest.action, rest.args, 'not run: an earlier step failed (a retry runs it)');
+          if (!done.has(rest.name))
+            await this.skip(rest.name, rest.action, rest.args, 'not run: an earlier step failed (a retry runs it)');
         }
         return this.finish('PARTIAL_FAILURE', messageOf(error), recoveredBy);
       }
@@ -183,10 +219,24 @@ export class Change {
     await this.write({ type: 'step.left', index: step.index, reason });
   }
 
-  private async finish(status: 'COMPLETED' | 'COMPENSATED' | 'PARTIAL_FAILURE', error?: string, recoveredBy?: string): Promise<ChangeRecord> {
+  private async finish(
+    status: 'COMPLETED' | 'COMPENSATED' | 'PARTIAL_FAILURE',
+    error?: string,
+    recoveredBy?: string,
+  ): Promise<ChangeRecord> {
     clearInterval(this.renewTimer);
-    await this.write({ type: 'change.finished', status, ...(error ? { error } : {}), ...(recoveredBy ? { recoveredBy } : {}) });
-    Object.assign(this.record, { status, finishedAt: new Date().toISOString(), ...(error ? { error } : {}), ...(recoveredBy ? { recoveredBy } : {}) });
+    await this.write({
+      type: 'change.finished',
+      status,
+      ...(error ? { error } : {}),
+      ...(recoveredBy ? { recoveredBy } : {}),
+    });
+    Object.assign(this.record, {
+      status,
+      finishedAt: new Date().toISOString(),
+      ...(error ? { error } : {}),
+      ...(recoveredBy ? { recoveredBy } : {}),
+    });
     return this.record;
   }
 }

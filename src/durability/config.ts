@@ -9,7 +9,12 @@ export const durabilitySchema = z
     idempotency: z
       .object({
         /** How long a key's first result is kept for replay. */
-        ttlSeconds: z.number().int().min(1).max(7 * 86_400).default(86_400),
+        ttlSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 86_400)
+          .default(86_400),
         /** How long a duplicate waits for the first request with its key before answering CONFLICT. */
         waitMs: z.number().int().min(0).max(120_000).default(30_000),
       })

@@ -66,7 +66,10 @@ export function idempotencyKeyOf(
     if (typeof value === 'string') keys.push([selection.alias?.value ?? selection.name.value, value]);
   }
   if (keys.length === 0) return undefined;
-  return { key: keys.map(([label, value]) => `${label}=${value}`).join('\u0000'), valid: keys.every(([, value]) => KEY_PATTERN.test(value)) };
+  return {
+    key: keys.map(([label, value]) => `${label}=${value}`).join('\u0000'),
+    valid: keys.every(([, value]) => KEY_PATTERN.test(value)),
+  };
 }
 
 /** JSON with sorted object keys, so `{a, b}` and `{b, a}` are the same input. */
@@ -81,8 +84,16 @@ function canonical(value: unknown): string {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-function errorResponse(rc: Context, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLResponse {
-  return { http: rc.response.http, body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code, ...extra } }] } } };
+function errorResponse(
+  rc: Context,
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLResponse {
+  return {
+    http: rc.response.http,
+    body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code, ...extra } }] } },
+  };
 }
 
 function replay(rc: Context, record: IdempotencyRecord): GraphQLResponse {
@@ -90,7 +101,11 @@ function replay(rc: Context, record: IdempotencyRecord): GraphQLResponse {
   return { http: rc.response.http, body: { kind: 'single', singleResult: record.response!.result } };
 }
 
-export function idempotencyPlugin(store: IdempotencyStore, settings: DurabilitySettings['idempotency'], logger: Logger): ApolloServerPlugin<GatewayContext> {
+export function idempotencyPlugin(
+  store: IdempotencyStore,
+  settings: DurabilitySettings['idempotency'],
+  logger: Logger,
+): ApolloServerPlugin<GatewayContext> {
   const ttlMs = settings.ttlSeconds * 1000;
   // A claim outlives the longest wait, and lapses if its process dies mid-request.
   const pendingTtlMs = Math.max(60_000, 2 * settings.waitMs);
@@ -105,7 +120,12 @@ export function idempotencyPlugin(store: IdempotencyStore, settings: DurabilityS
           const header = rc.request.http?.headers.get(IDEMPOTENCY_HEADER) ?? undefined;
           const found = idempotencyKeyOf(rc.operation, variables, header);
           if (found === undefined) return null;
-          if (!found.valid) return errorResponse(rc, ErrorCode.BadUserInput, 'an idempotency key is 1 to 200 printable ASCII characters');
+          if (!found.valid)
+            return errorResponse(
+              rc,
+              ErrorCode.BadUserInput,
+              'an idempotency key is 1 to 200 printable ASCII characters',
+            );
           const { key } = found;
           const principal = rc.contextValue.principal.id;
           const storeKey = sha256(`${principal}\u0000${key}`);
@@ -117,7 +137,12 @@ export function idempotencyPlugin(store: IdempotencyStore, settings: DurabilityS
               return undefined;
             });
             if (!outcome) {
-              return errorResponse(rc, ErrorCode.VendorUnavailable, 'idempotency records are unreachable: nothing was sent, retry later', { retryable: true });
+              return errorResponse(
+                rc,
+                ErrorCode.VendorUnavailable,
+                'idempotency records are unreachable: nothing was sent, retry later',
+                { retryable: true },
+              );
             }
             if (outcome.claimed) {
               claimed = { key: storeKey, fingerprint };
@@ -125,11 +150,20 @@ export function idempotencyPlugin(store: IdempotencyStore, settings: DurabilityS
             }
             const { record } = outcome;
             if (record.fingerprint !== fingerprint) {
-              return errorResponse(rc, ErrorCode.IdempotencyKeyReused, 'this idempotency key was used with a different input: nothing was sent');
+              return errorResponse(
+                rc,
+                ErrorCode.IdempotencyKeyReused,
+                'this idempotency key was used with a different input: nothing was sent',
+              );
             }
             if (record.state === 'done' && record.response) return replay(rc, record);
             if (Date.now() >= deadline) {
-              return errorResponse(rc, ErrorCode.Conflict, 'a request with this idempotency key is still running: nothing was sent, retry later', { retryable: true });
+              return errorResponse(
+                rc,
+                ErrorCode.Conflict,
+                'a request with this idempotency key is still running: nothing was sent, retry later',
+                { retryable: true },
+              );
             }
             await sleep(POLL_MS);
           }
@@ -140,7 +174,12 @@ export function idempotencyPlugin(store: IdempotencyStore, settings: DurabilityS
           const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? ''));
           try {
             if (codes.length > 0 && codes.every((code) => NOTHING_WRITTEN.has(code))) await store.release(claimed.key);
-            else await store.complete(claimed.key, { fingerprint: claimed.fingerprint, state: 'done', response: { result: { ...result } } }, ttlMs);
+            else
+              await store.complete(
+                claimed.key,
+                { fingerprint: claimed.fingerprint, state: 'done', response: { result: { ...result } } },
+                ttlMs,
+              );
           } catch (error) {
             // The claim lapses by itself; a retry before then waits, after it runs again.
             logger.error('idempotency record not saved', { error });

@@ -23,7 +23,11 @@ export interface Durability {
   readonly changes: ChangeRunner;
 }
 
-export function createDurability(settings: DurabilitySettings, logger: Logger, redis: SharedRedis | undefined): Durability {
+export function createDurability(
+  settings: DurabilitySettings,
+  logger: Logger,
+  redis: SharedRedis | undefined,
+): Durability {
   const idempotency = redis ? new RedisIdempotencyStore(redis) : new MemoryIdempotencyStore();
   let draining = false;
   const changes = createChangeRunner(settings.journal, logger, redis);

@@ -72,7 +72,9 @@ export class FileJournal implements Journal {
 
   async unfinished(): Promise<ChangeRecord[]> {
     await this.writing;
-    return [...this.readAll().values()].map(foldEvents).filter((c): c is ChangeRecord => c !== null && c.status === 'RUNNING');
+    return [...this.readAll().values()]
+      .map(foldEvents)
+      .filter((c): c is ChangeRecord => c !== null && c.status === 'RUNNING');
   }
 
   async claim(change: ChangeRecord): Promise<boolean> {
@@ -111,9 +113,16 @@ export class RedisJournal implements Journal {
   async append(event: JournalEvent): Promise<void> {
     const tx = this.redis.client.multi().rpush(this.key(`change:${event.changeId}`), JSON.stringify(event));
     if (event.type === 'change.started') {
-      tx.sadd(this.key('open'), event.changeId).set(this.key(`lease:${event.changeId}`), event.owner.instance, 'PX', this.leaseMs);
+      tx.sadd(this.key('open'), event.changeId).set(
+        this.key(`lease:${event.changeId}`),
+        event.owner.instance,
+        'PX',
+        this.leaseMs,
+      );
     } else if (event.type === 'change.finished') {
-      tx.srem(this.key('open'), event.changeId).pexpire(this.key(`change:${event.changeId}`), FINISHED_TTL_MS).del(this.key(`lease:${event.changeId}`));
+      tx.srem(this.key('open'), event.changeId)
+        .pexpire(this.key(`change:${event.changeId}`), FINISHED_TTL_MS)
+        .del(this.key(`lease:${event.changeId}`));
     }
     const results = await tx.exec();
     const failed = results?.find(([error]) => error);

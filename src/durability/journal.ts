@@ -22,14 +22,40 @@ export interface StepSpec {
 }
 
 export type JournalEvent =
-  | { type: 'change.started'; changeId: string; at: string; kind: string; policy: RecoveryPolicy; principal: string; owner: Owner; summary: string; plan?: StepSpec[] }
+  | {
+      type: 'change.started';
+      changeId: string;
+      at: string;
+      kind: string;
+      policy: RecoveryPolicy;
+      principal: string;
+      owner: Owner;
+      summary: string;
+      plan?: StepSpec[];
+    }
   | { type: 'step.started'; changeId: string; at: string; index: number; step: StepSpec }
   | { type: 'step.done'; changeId: string; at: string; index: number; result: unknown; reconciled?: Reconciled }
-  | { type: 'step.failed'; changeId: string; at: string; index: number; error: string; code?: string; reconciled?: Reconciled; applied: 'no' | 'unknown' }
+  | {
+      type: 'step.failed';
+      changeId: string;
+      at: string;
+      index: number;
+      error: string;
+      code?: string;
+      reconciled?: Reconciled;
+      applied: 'no' | 'unknown';
+    }
   | { type: 'step.skipped'; changeId: string; at: string; index: number; step: StepSpec; reason: string }
   | { type: 'step.undone'; changeId: string; at: string; index: number; note?: string }
   | { type: 'step.left'; changeId: string; at: string; index: number; reason: string }
-  | { type: 'change.finished'; changeId: string; at: string; status: Exclude<ChangeStatus, 'RUNNING'>; error?: string; recoveredBy?: string };
+  | {
+      type: 'change.finished';
+      changeId: string;
+      at: string;
+      status: Exclude<ChangeStatus, 'RUNNING'>;
+      error?: string;
+      recoveredBy?: string;
+    };
 
 /** Who runs a change: this process instance; recovery leaves changes whose owner is alive alone. */
 export interface Owner {
@@ -111,7 +137,11 @@ export function foldEvents(events: JournalEvent[]): ChangeRecord | null {
         change.steps.push({ index: event.index, ...event.step, status: 'SKIPPED', reason: event.reason });
         break;
       case 'step.done':
-        Object.assign(step(event.index), { status: 'DONE', result: event.result, ...(event.reconciled ? { reconciled: event.reconciled } : {}) });
+        Object.assign(step(event.index), {
+          status: 'DONE',
+          result: event.result,
+          ...(event.reconciled ? { reconciled: event.reconciled } : {}),
+        });
         break;
       case 'step.failed':
         Object.assign(step(event.index), {

@@ -12,10 +12,16 @@ import type { ChangeRunner, RecoveredChange } from './saga.js';
 
 type ContextFactory = (requestId: string, principal: Principal) => GatewayContext;
 
-export async function recoverChanges(changes: ChangeRunner, createContext: ContextFactory, logger: Logger): Promise<RecoveredChange[]> {
+export async function recoverChanges(
+  changes: ChangeRunner,
+  createContext: ContextFactory,
+  logger: Logger,
+): Promise<RecoveredChange[]> {
   const requestId = `recovery-${randomUUID()}`;
   try {
-    const recovered = await requestScope.run({ requestId, principal: SYSTEM_PRINCIPAL }, () => changes.recover(createContext(requestId, SYSTEM_PRINCIPAL)));
+    const recovered = await requestScope.run({ requestId, principal: SYSTEM_PRINCIPAL }, () =>
+      changes.recover(createContext(requestId, SYSTEM_PRINCIPAL)),
+    );
     for (const change of recovered) logger.warn('recovered change', { ...change });
     return recovered;
   } catch (error) {

@@ -57,7 +57,13 @@ export class ChangeRunner {
       steps: [],
       ...(options.plan ? { plan: options.plan } : {}),
     };
-    await this.journal.append({ type: 'change.started', changeId: record.id, at: record.startedAt, ...options, owner: this.owner });
+    await this.journal.append({
+      type: 'change.started',
+      changeId: record.id,
+      at: record.startedAt,
+      ...options,
+      owner: this.owner,
+    });
     return new Change(record, this.journal, this.actions, ctx, this.log, this.leaseMs);
   }
 
@@ -70,9 +76,14 @@ export class ChangeRunner {
     const recovered: RecoveredChange[] = [];
     for (const record of await this.journal.unfinished()) {
       if (!(await this.journal.claim(record, this.owner))) continue;
-      this.log.warn('recovering an unfinished change', { changeId: record.id, kind: record.kind, policy: record.policy });
+      this.log.warn('recovering an unfinished change', {
+        changeId: record.id,
+        kind: record.kind,
+        policy: record.policy,
+      });
       const change = new Change(record, this.journal, this.actions, ctx, this.log, this.leaseMs);
-      const finished = record.policy === 'complete' && record.plan
+      const finished =
+        record.policy === 'complete' && record.plan
           ? await change.runPlan(record.plan, this.owner.instance)
           : await change.compensate('interrupted: its gateway stopped mid-change', this.owner.instance);
       recovered.push({
@@ -80,7 +91,11 @@ export class ChangeRunner {
         kind: finished.kind,
         summary: finished.summary,
         status: finished.status,
-        steps: finished.steps.map((s) => ({ name: s.name, status: s.status, ...(s.reason ? { reason: s.reason } : {}) })),
+        steps: finished.steps.map((s) => ({
+          name: s.name,
+          status: s.status,
+          ...(s.reason ? { reason: s.reason } : {}),
+        })),
       });
     }
     return recovered;
@@ -96,7 +111,11 @@ export class ChangeRunner {
   }
 }
 
-export function createChangeRunner(settings: DurabilitySettings['journal'], logger: Logger, redis: SharedRedis | undefined): ChangeRunner {
+export function createChangeRunner(
+  settings: DurabilitySettings['journal'],
+  logger: Logger,
+  redis: SharedRedis | undefined,
+): ChangeRunner {
   const journal = redis ? new RedisJournal(redis, settings.leaseMs) : new FileJournal(settings.path);
   return new ChangeRunner(journal, logger, settings.leaseMs);
 }

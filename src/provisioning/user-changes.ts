@@ -12,13 +12,30 @@ export interface InDomain {
   domainId: string;
 }
 
-export async function createUserInGroups(ctx: GatewayContext, at: InDomain, input: UserInput, groupIds: string[]): Promise<UserModel> {
+export async function createUserInGroups(
+  ctx: GatewayContext,
+  at: InDomain,
+  input: UserInput,
+  groupIds: string[],
+): Promise<UserModel> {
   const summary = `create user ${input.userName ?? ''}${groupIds.length > 0 ? ` in ${groupIds.length} groups` : ''}`;
-  const change = await ctx.changes.begin(ctx, { kind: 'createUser', policy: 'compensate', principal: ctx.principal.id, summary });
+  const change = await ctx.changes.begin(ctx, {
+    kind: 'createUser',
+    policy: 'compensate',
+    principal: ctx.principal.id,
+    summary,
+  });
   try {
-    const user = await change.step<UserModel>(`create user ${input.userName ?? ''}`, 'directory.createUser', { ...at, input });
+    const user = await change.step<UserModel>(`create user ${input.userName ?? ''}`, 'directory.createUser', {
+      ...at,
+      input,
+    });
     if (groupIds.length > 0) {
-      await change.step(`add ${input.userName ?? ''} to groups`, 'directory.addUserGroups', { ...at, userId: user.userId, groupIds });
+      await change.step(`add ${input.userName ?? ''} to groups`, 'directory.addUserGroups', {
+        ...at,
+        userId: user.userId,
+        groupIds,
+      });
     }
     await change.complete();
     return user;
@@ -27,12 +44,29 @@ export async function createUserInGroups(ctx: GatewayContext, at: InDomain, inpu
   }
 }
 
-export async function createDeviceForUser(ctx: GatewayContext, at: InDomain, input: DeviceInput, userId: string): Promise<DeviceModel> {
+export async function createDeviceForUser(
+  ctx: GatewayContext,
+  at: InDomain,
+  input: DeviceInput,
+  userId: string,
+): Promise<DeviceModel> {
   const summary = `create device ${input.macAddress ?? ''} for user ${userId}`;
-  const change = await ctx.changes.begin(ctx, { kind: 'createDevice', policy: 'compensate', principal: ctx.principal.id, summary });
+  const change = await ctx.changes.begin(ctx, {
+    kind: 'createDevice',
+    policy: 'compensate',
+    principal: ctx.principal.id,
+    summary,
+  });
   try {
-    const device = await change.step<DeviceModel>(`create device ${input.macAddress ?? ''}`, 'directory.createDevice', { ...at, input });
-    await change.step(`assign device ${input.macAddress ?? ''} to user ${userId}`, 'directory.assignDevice', { ...at, userId, deviceId: device.deviceId });
+    const device = await change.step<DeviceModel>(`create device ${input.macAddress ?? ''}`, 'directory.createDevice', {
+      ...at,
+      input,
+    });
+    await change.step(`assign device ${input.macAddress ?? ''} to user ${userId}`, 'directory.assignDevice', {
+      ...at,
+      userId,
+      deviceId: device.deviceId,
+    });
     await change.complete();
     return { ...device, userId };
   } catch (error) {

@@ -8,7 +8,8 @@ import { portRef } from './shared.js';
 function sipPhoneRef(ctx: Parameters<typeof portRef>[0], id: string | null | undefined) {
   if (!id) return undefined;
   const ref = portRef(ctx, 'directory', 'Domain', id, 'input.sipPhoneDomainId');
-  if (ref.id.vendor !== 'stringee') throw badInput('input.sipPhoneDomainId: must be a Stringee project', 'input.sipPhoneDomainId');
+  if (ref.id.vendor !== 'stringee')
+    throw badInput('input.sipPhoneDomainId: must be a Stringee project', 'input.sipPhoneDomainId');
   return { connection: ref.id.connection, domainId: ref.key[0]! };
 }
 
@@ -23,16 +24,20 @@ export const changeResolvers: Resolvers = {
   Mutation: {
     provisionUser: async (_, { input }, ctx) => {
       const { source: directory, key } = portRef(ctx, 'directory', 'Domain', input.domainId, 'input.domainId');
-      const sameDomain = (ref: { id: { connection: string }; key: string[] }) => ref.id.connection === directory.connection && ref.key[0] === key[0];
+      const sameDomain = (ref: { id: { connection: string }; key: string[] }) =>
+        ref.id.connection === directory.connection && ref.key[0] === key[0];
       const groups = (input.groupIds ?? []).map((id) => portRef(ctx, 'groups', 'Group', id, 'input.groupIds'));
-      if (!groups.every(sameDomain)) throw badInput('input.groupIds: every group must be in the user\'s domain', 'input.groupIds');
+      if (!groups.every(sameDomain))
+        throw badInput("input.groupIds: every group must be in the user's domain", 'input.groupIds');
       let device: { deviceId: string } | { name: string; macAddress: string } | undefined;
       if (input.device?.deviceId) {
         const ref = portRef(ctx, 'pbxDevices', 'Device', input.device.deviceId, 'input.device.deviceId');
-        if (!sameDomain(ref)) throw badInput('input.device.deviceId: the device must be in the user\'s domain', 'input.device.deviceId');
+        if (!sameDomain(ref))
+          throw badInput("input.device.deviceId: the device must be in the user's domain", 'input.device.deviceId');
         device = { deviceId: ref.key[1]! };
       } else if (input.device) {
-        if (!input.device.name || !input.device.macAddress) throw badInput('input.device: give deviceId, or name and macAddress', 'input.device');
+        if (!input.device.name || !input.device.macAddress)
+          throw badInput('input.device: give deviceId, or name and macAddress', 'input.device');
         device = { name: input.device.name, macAddress: input.device.macAddress };
       }
       const { domainId: _d, groupIds: _g, device: _dev, sipPhoneDomainId, ...user } = input;

@@ -15,7 +15,11 @@ export interface ChildGateway {
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   output(): string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
 }
 
 export function writeTempConfig(config: Record<string, unknown>): string {
@@ -46,7 +50,11 @@ export async function postGql<T = any>(
 }
 
 /** A gateway process over the config file; `apiKey` (an admin key of that config) is what `gql` sends. */
-export async function spawnGateway(configPath: string, env: Record<string, string>, apiKey: string): Promise<ChildGateway> {
+export async function spawnGateway(
+  configPath: string,
+  env: Record<string, string>,
+  apiKey: string,
+): Promise<ChildGateway> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', configPath], {
     env: { ...process.env, ...env, PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +62,9 @@ export async function spawnGateway(configPath: string, env: Record<string, strin
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`child gateway did not start:\n${output}`)), 30_000);
     const onData = (): void => {
@@ -70,5 +80,11 @@ export async function spawnGateway(configPath: string, env: Record<string, strin
       reject(new Error(`child gateway exited (${code ?? signal}) before it was ready:\n${output}`));
     });
   });
-  return { url, child, exited, output: () => output, gql: (query, variables, headers) => postGql(url, apiKey, query, variables, headers) };
+  return {
+    url,
+    child,
+    exited,
+    output: () => output,
+    gql: (query, variables, headers) => postGql(url, apiKey, query, variables, headers),
+  };
 }

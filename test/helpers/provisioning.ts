@@ -39,4 +39,11 @@ export function footprint(states: DemoStates, userName: string, mac: string): Fo
   };
 }
 
-export const NOTHING: Footprint = { user: false, groups: 0, deviceWithMac: false, deviceAssigned: false, intercomAccount: false, sipPhone: false };
+export const NOTHING: Footprint = {
+  user: false,
+  groups: 0,
+  deviceWithMac: false,
+  deviceAssigned: false,
+  intercomAccount: false,
+  sipPhone: false,
+};

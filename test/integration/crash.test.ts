@@ -14,17 +14,42 @@ import { spawnGateway, tempJournalPath, writeTempConfig } from '../helpers/child
 import { footprint, NOTHING, PROVISION } from '../helpers/provisioning.js';
 
 const CASES = [
-  { at: 'step 2 (add to groups)', emulator: 'infinity', method: 'POST', pathPrefix: '/config/v2/sip/domains/1/users/', user: 'crash.groups', ext: '7861', recovery: 'start-up' },
-  { at: 'step 5 (2N account)', emulator: 'intercom-1', method: 'PUT', pathPrefix: '/api/phone/config', user: 'crash.intercom', ext: '7862', recovery: 'npm run recover' },
+  {
+    at: 'step 2 (add to groups)',
+    emulator: 'infinity',
+    method: 'POST',
+    pathPrefix: '/config/v2/sip/domains/1/users/',
+    user: 'crash.groups',
+    ext: '7861',
+    recovery: 'start-up',
+  },
+  {
+    at: 'step 5 (2N account)',
+    emulator: 'intercom-1',
+    method: 'PUT',
+    pathPrefix: '/api/phone/config',
+    user: 'crash.intercom',
+    ext: '7862',
+    recovery: 'npm run recover',
+  },
 ] as const;
 
 function journaledChange(path: string, kind: string): string {
-  const events = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; kind?: string; changeId: string });
+  const events = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { type: string; kind?: string; changeId: string });
   return events.find((e) => e.type === 'change.started' && e.kind === kind)!.changeId;
 }
 
-async function runRecover(configPath: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/recover.ts', '--config', configPath], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function runRecover(
+  configPath: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/recover.ts', '--config', configPath], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -39,18 +64,34 @@ describe('SIGKILL between saga steps', () => {
     mac = demo.states.intercoms[0]!.info.macAddr.toUpperCase();
     // Free intercom-1's MAC in the directory, so the provisioned device takes it and joins the intercom.
     const domainId = demo.states.infinity.domains()[0]!.domainId;
-    for (const d of demo.states.infinity.devices(domainId).filter((d) => d.deviceMacAddress === mac)) demo.states.infinity.deleteDevice(domainId, d.pbxDeviceId);
+    for (const d of demo.states.infinity.devices(domainId).filter((d) => d.deviceMacAddress === mac))
+      demo.states.infinity.deleteDevice(domainId, d.pbxDeviceId);
   });
   after(() => demo.stop());
 
   for (const c of CASES) {
     test(`killed at ${c.at}; ${c.recovery} undoes every step: no orphan at any vendor`, async () => {
       const journal = tempJournalPath();
-      const config = { ...demo.configFile.config, server: { host: '127.0.0.1', port: 0 }, log: { level: 'warn' }, durability: { journal: { path: journal } } };
+      const config = {
+        ...demo.configFile.config,
+        server: { host: '127.0.0.1', port: 0 },
+        log: { level: 'warn' },
+        durability: { journal: { path: journal } },
+      };
       const configPath = writeTempConfig(config);
       const first = await spawnGateway(configPath, demo.configFile.env, demo.keys.admin);
-      const [domain] = (await first.gql(`{ domains { id vendor groups(first: 2) { nodes { id } } } }`)).data!.domains.filter((d: { vendor: string }) => d.vendor === 'INFINITY');
-      const input = { domainId: domain.id, userName: c.user, password: 'S3cret!pass-2026', displayName: c.user, extension: c.ext, groupIds: domain.groups.nodes.map((g: { id: string }) => g.id), device: { name: 'Crash desk', macAddress: mac } };
+      const [domain] = (
+        await first.gql(`{ domains { id vendor groups(first: 2) { nodes { id } } } }`)
+      ).data!.domains.filter((d: { vendor: string }) => d.vendor === 'INFINITY');
+      const input = {
+        domainId: domain.id,
+        userName: c.user,
+        password: 'S3cret!pass-2026',
+        displayName: c.user,
+        extension: c.ext,
+        groupIds: domain.groups.nodes.map((g: { id: string }) => g.id),
+        device: { name: 'Crash desk', macAddress: mac },
+      };
 
       const emulator = demo.emulators[c.emulator]!;
       const hold = emulator.hold({ method: c.method, pathPrefix: c.pathPrefix });
@@ -66,7 +107,10 @@ describe('SIGKILL between saga steps', () => {
 
       if (c.recovery === 'start-up') {
         const second = await spawnGateway(configPath, demo.configFile.env, demo.keys.admin);
-        const read = await second.gql(`query($id: ID!) { change(id: $id) { status recoveredBy steps { action status } } }`, { id: journaledChange(journal, 'provisionUser') });
+        const read = await second.gql(
+          `query($id: ID!) { change(id: $id) { status recoveredBy steps { action status } } }`,
+          { id: journaledChange(journal, 'provisionUser') },
+        );
         second.child.kill('SIGTERM');
         assert.equal((await second.exited).code, 0);
         assert.equal(read.data!.change.status, 'COMPENSATED', JSON.stringify(read));
@@ -74,9 +118,14 @@ describe('SIGKILL between saga steps', () => {
       } else {
         const { code, stdout } = await runRecover(configPath, demo.configFile.env);
         assert.equal(code, 0, stdout);
-        const [change] = (JSON.parse(stdout) as { recovered: Array<{ status: string; steps: Array<{ status: string }> }> }).recovered;
+        const [change] = (
+          JSON.parse(stdout) as { recovered: Array<{ status: string; steps: Array<{ status: string }> }> }
+        ).recovered;
         assert.equal(change!.status, 'COMPENSATED', stdout);
-        assert.ok(change!.steps.every((s) => ['UNDONE', 'NOT_APPLIED', 'SKIPPED'].includes(s.status)), stdout);
+        assert.ok(
+          change!.steps.every((s) => ['UNDONE', 'NOT_APPLIED', 'SKIPPED'].includes(s.status)),
+          stdout,
+        );
       }
       const left = footprint(demo.states, c.user, mac);
       const orphans = Object.values(left).filter((v) => v !== false && v !== 0).length;

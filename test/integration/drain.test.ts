@@ -39,7 +39,9 @@ describe('graceful shutdown', () => {
     let refused = false;
     for (let i = 0; i < 200 && !refused; i += 1) {
       try {
-        const response = await fetch(gateway.url.replace('/graphql', '/readyz'), { headers: { authorization: `Bearer ${demo.keys.admin}` } });
+        const response = await fetch(gateway.url.replace('/graphql', '/readyz'), {
+          headers: { authorization: `Bearer ${demo.keys.admin}` },
+        });
         refused = response.status === 503;
       } catch {
         refused = true; // the listener is closed: connection refused
@@ -67,7 +69,9 @@ describe('draining flag', () => {
     const demo = await startDemo();
     const { gateway, url } = await startGateway(demo.settings);
     try {
-      const ready = await fetch(url.replace('/graphql', '/readyz'), { headers: { authorization: `Bearer ${demo.keys.admin}` } });
+      const ready = await fetch(url.replace('/graphql', '/readyz'), {
+        headers: { authorization: `Bearer ${demo.keys.admin}` },
+      });
       assert.equal(ready.status, 200);
       assert.equal(gateway.draining, false);
       const stopping = gateway.stop();

@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startDemo, type Demo } from '../../src/demo.js';
-import { postGql, spawnGateway, tempJournalPath, writeTempConfig, type ChildGateway } from '../helpers/child-gateway.js';
+import {
+  postGql,
+  spawnGateway,
+  tempJournalPath,
+  writeTempConfig,
+  type ChildGateway,
+} from '../helpers/child-gateway.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis.js';
 import { startGateway, startStack, type Stack } from '../helpers/stack.js';
 
@@ -16,7 +22,9 @@ const CREATE_USER = `mutation($d: ID!, $name: String!, $ext: Extension!) {
 }`;
 
 function userWrites(demo: Demo, mark: number): number {
-  return demo.emulators.infinity!.since(mark).filter((r) => r.method === 'POST' && /\/domains\/[^/]+\/users$/.test(r.path)).length;
+  return demo.emulators
+    .infinity!.since(mark)
+    .filter((r) => r.method === 'POST' && /\/domains\/[^/]+\/users$/.test(r.path)).length;
 }
 
 async function firstDomainId(gql: Stack['gql']): Promise<string> {
@@ -41,12 +49,18 @@ describe('idempotency keys on one gateway (records in memory)', () => {
       Array.from({ length: 5 }, () =>
         fetch(stack.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.demo.keys.admin}`, 'idempotency-key': key },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${stack.demo.keys.admin}`,
+            'idempotency-key': key,
+          },
           body: JSON.stringify({ query: CREATE_USER, variables }),
         }),
       ),
     );
-    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ data: { createUser: { id: string } } }>));
+    const bodies = await Promise.all(
+      responses.map((r) => r.json() as Promise<{ data: { createUser: { id: string } } }>),
+    );
     assert.equal(userWrites(stack.demo, mark), 1, 'one POST /users reached the vendor');
     assert.equal(new Set(bodies.map((b) => JSON.stringify(b))).size, 1, 'every duplicate got the first answer');
     assert.ok(bodies[0]!.data.createUser.id);
@@ -55,28 +69,56 @@ describe('idempotency keys on one gateway (records in memory)', () => {
 
   test('the same key with a different input is IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
     const key = randomUUID();
-    const first = await stack.gql(`mutation($d: ID!) { createTrustedNetwork(input: {domainId: $d, network: "10.77.0.0/24"}, idempotencyKey: "${key}") { id } }`, { d: domainId });
+    const first = await stack.gql(
+      `mutation($d: ID!) { createTrustedNetwork(input: {domainId: $d, network: "10.77.0.0/24"}, idempotencyKey: "${key}") { id } }`,
+      { d: domainId },
+    );
     assert.equal(first.errors, undefined, JSON.stringify(first.errors));
     const mark = stack.demo.emulators.infinity!.requests.length;
-    const again = await stack.gql(`mutation($d: ID!) { createTrustedNetwork(input: {domainId: $d, network: "10.77.0.0/24"}, idempotencyKey: "${key}") { id } }`, { d: domainId });
+    const again = await stack.gql(
+      `mutation($d: ID!) { createTrustedNetwork(input: {domainId: $d, network: "10.77.0.0/24"}, idempotencyKey: "${key}") { id } }`,
+      { d: domainId },
+    );
     assert.deepEqual(again, first, 'the argument key replays the first result');
-    const other = await stack.gql(`mutation($d: ID!) { createTrustedNetwork(input: {domainId: $d, network: "10.78.0.0/24"}, idempotencyKey: "${key}") { id } }`, { d: domainId });
+    const other = await stack.gql(
+      `mutation($d: ID!) { createTrustedNetwork(input: {domainId: $d, network: "10.78.0.0/24"}, idempotencyKey: "${key}") { id } }`,
+      { d: domainId },
+    );
     assert.equal(other.errors?.[0]?.extensions?.code, 'IDEMPOTENCY_KEY_REUSED');
-    assert.equal(stack.demo.emulators.infinity!.since(mark).length, 0, 'no vendor call for the replay nor for the reuse');
+    assert.equal(
+      stack.demo.emulators.infinity!.since(mark).length,
+      0,
+      'no vendor call for the replay nor for the reuse',
+    );
   });
 
   test('an answer that proves nothing was written (VENDOR_UNAVAILABLE) releases the key: the retry writes once', async () => {
     const key = randomUUID();
     const infinity = stack.demo.emulators.infinity!;
     const variables = { d: domainId, name: 'idem.released', ext: '7802' };
-    infinity.injectFault({ kind: 'status', status: 503, method: 'POST', pathPrefix: '/config/v2/sip/domains/', times: 1 });
+    infinity.injectFault({
+      kind: 'status',
+      status: 503,
+      method: 'POST',
+      pathPrefix: '/config/v2/sip/domains/',
+      times: 1,
+    });
     const mark = infinity.requests.length;
-    const refused = await stack.gql(CREATE_USER.replace('createUser(', `createUser(idempotencyKey: "${key}", `), variables);
+    const refused = await stack.gql(
+      CREATE_USER.replace('createUser(', `createUser(idempotencyKey: "${key}", `),
+      variables,
+    );
     assert.equal(refused.errors?.[0]?.extensions?.code, 'VENDOR_UNAVAILABLE', JSON.stringify(refused.errors));
-    const retry = await stack.gql(CREATE_USER.replace('createUser(', `createUser(idempotencyKey: "${key}", `), variables);
+    const retry = await stack.gql(
+      CREATE_USER.replace('createUser(', `createUser(idempotencyKey: "${key}", `),
+      variables,
+    );
     assert.equal(retry.errors, undefined, JSON.stringify(retry.errors));
     const posts = infinity.since(mark).filter((r) => r.method === 'POST' && r.path.endsWith('/users'));
-    assert.deepEqual(posts.map((r) => r.status), [503, 201]);
+    assert.deepEqual(
+      posts.map((r) => r.status),
+      [503, 201],
+    );
   });
 });
 
@@ -105,7 +147,11 @@ describe('idempotency keys across two gateway processes on one redis-server', ()
       redis: { url: { env: 'TEST_REDIS_URL' }, keyPrefix },
       durability: { journal: { path: tempJournalPath() } },
     };
-    remote = await spawnGateway(writeTempConfig(config), { ...demo.configFile.env, TEST_REDIS_URL: redis.url }, demo.keys.admin);
+    remote = await spawnGateway(
+      writeTempConfig(config),
+      { ...demo.configFile.env, TEST_REDIS_URL: redis.url },
+      demo.keys.admin,
+    );
     domainId = await firstDomainId(local.gql);
   });
   after(async () => {
@@ -131,7 +177,13 @@ describe('idempotency keys across two gateway processes on one redis-server', ()
     assert.equal(userWrites(demo, mark), 1, 'writes doubled: 0');
     for (const answer of [...answers, late]) assert.deepEqual(answer, answers[0]);
     assert.ok(answers[0]!.data, JSON.stringify(answers[0]));
-    const reused = await postGql(remote.url, demo.keys.admin, CREATE_USER, { ...variables, ext: '7804' }, { 'idempotency-key': key });
+    const reused = await postGql(
+      remote.url,
+      demo.keys.admin,
+      CREATE_USER,
+      { ...variables, ext: '7804' },
+      { 'idempotency-key': key },
+    );
     assert.equal(reused.errors?.[0]?.extensions?.code, 'IDEMPOTENCY_KEY_REUSED');
   });
 });

@@ -22,8 +22,12 @@ describe('provisionUser and deprovisionUser', () => {
     groupIds = domain.groups.nodes.map((g: { id: string }) => g.id);
     // Free intercom-1's MAC in the directory, so a new device can take it and join the intercom.
     mac = stack.demo.states.intercoms[0]!.info.macAddr.toUpperCase();
-    const taken = await stack.ok(`query($d: ID!, $m: MacAddress!) { domain(id: $d) { devices(filter: {macAddress: $m}) { nodes { id } } } }`, { d: domainId, m: mac });
-    for (const device of taken.domain.devices.nodes) await stack.ok(`mutation($id: ID!) { deleteDevice(id: $id) { deletedId } }`, { id: device.id });
+    const taken = await stack.ok(
+      `query($d: ID!, $m: MacAddress!) { domain(id: $d) { devices(filter: {macAddress: $m}) { nodes { id } } } }`,
+      { d: domainId, m: mac },
+    );
+    for (const device of taken.domain.devices.nodes)
+      await stack.ok(`mutation($id: ID!) { deleteDevice(id: $id) { deletedId } }`, { id: device.id });
   });
   after(() => stack.stop());
 
@@ -38,13 +42,26 @@ describe('provisionUser and deprovisionUser', () => {
   });
 
   test('a vendor refusing the last step undoes every step before it, newest first', async () => {
-    stack.demo.emulators.stringee!.injectFault({ kind: 'status', status: 400, method: 'POST', pathPrefix: '/v1/sipphone', times: 1 });
+    stack.demo.emulators.stringee!.injectFault({
+      kind: 'status',
+      status: 400,
+      method: 'POST',
+      pathPrefix: '/v1/sipphone',
+      times: 1,
+    });
     const result = (await stack.ok(PROVISION, { input: input('prov.undone', '7851') })).provisionUser;
     assert.equal(result.ok, false);
     assert.equal(result.change.status, 'COMPENSATED', JSON.stringify(result.change));
     assert.deepEqual(
       result.change.steps.map((s: { action: string; status: string }) => `${s.action} ${s.status}`),
-      ['directory.createUser UNDONE', 'directory.addUserGroups UNDONE', 'directory.createDevice UNDONE', 'directory.assignDevice UNDONE', '2n.writeAccount UNDONE', 'stringee.createPhone NOT_APPLIED'],
+      [
+        'directory.createUser UNDONE',
+        'directory.addUserGroups UNDONE',
+        'directory.createDevice UNDONE',
+        'directory.assignDevice UNDONE',
+        '2n.writeAccount UNDONE',
+        'stringee.createPhone NOT_APPLIED',
+      ],
     );
     assert.equal(result.error.code, 'VENDOR_REJECTED');
     assert.deepEqual(footprint(stack.demo.states, 'prov.undone', mac), NOTHING, 'nothing is left at any vendor');
@@ -59,21 +76,42 @@ describe('provisionUser and deprovisionUser', () => {
     const payload = result.provisionUser;
     assert.equal(payload.ok, true, JSON.stringify(payload));
     assert.equal(payload.change.status, 'COMPLETED');
-    assert.ok(payload.change.steps.every((s: { status: string }) => s.status === 'DONE'), JSON.stringify(payload.change.steps));
+    assert.ok(
+      payload.change.steps.every((s: { status: string }) => s.status === 'DONE'),
+      JSON.stringify(payload.change.steps),
+    );
     assert.equal(payload.user.groups.length, 2);
     assert.equal(payload.device.user.userName, 'prov.anna');
-    assert.deepEqual(footprint(stack.demo.states, 'prov.anna', mac), { user: true, groups: 2, deviceWithMac: true, deviceAssigned: true, intercomAccount: true, sipPhone: true });
-    const writes = Object.values(calls).flat().filter((c) => c.method !== 'GET').length;
+    assert.deepEqual(footprint(stack.demo.states, 'prov.anna', mac), {
+      user: true,
+      groups: 2,
+      deviceWithMac: true,
+      deviceAssigned: true,
+      intercomAccount: true,
+      sipPhone: true,
+    });
+    const writes = Object.values(calls)
+      .flat()
+      .filter((c) => c.method !== 'GET').length;
 
     const again = await stack.counting(() => stack.ok(PROVISION, variables));
     assert.deepEqual(again.result, result, 'the retry replays the first payload');
     assert.equal(again.total, 0, 'and calls no vendor');
     assert.ok(writes >= 6, `${writes} writes the first time`);
 
-    const read = await stack.ok(`query($id: ID!) { change(id: $id) { status kind steps { status } } }`, { id: payload.change.id });
-    assert.deepEqual(read.change, { status: 'COMPLETED', kind: 'provisionUser', steps: payload.change.steps.map(() => ({ status: 'DONE' })) });
+    const read = await stack.ok(`query($id: ID!) { change(id: $id) { status kind steps { status } } }`, {
+      id: payload.change.id,
+    });
+    assert.deepEqual(read.change, {
+      status: 'COMPLETED',
+      kind: 'provisionUser',
+      steps: payload.change.steps.map(() => ({ status: 'DONE' })),
+    });
 
-    const gone = await stack.ok(`mutation($u: ID!) { deprovisionUser(input: {userId: $u, deleteDevices: true}) { ok change { status steps { action status } } } }`, { u: payload.user.id });
+    const gone = await stack.ok(
+      `mutation($u: ID!) { deprovisionUser(input: {userId: $u, deleteDevices: true}) { ok change { status steps { action status } } } }`,
+      { u: payload.user.id },
+    );
     assert.equal(gone.deprovisionUser.ok, true, JSON.stringify(gone));
     assert.deepEqual(
       gone.deprovisionUser.change.steps.map((s: { action: string }) => s.action),
@@ -84,8 +122,15 @@ describe('provisionUser and deprovisionUser', () => {
 
   test('an existing user name is refused before anything is written', async () => {
     const existing = stack.demo.states.infinity.users(stack.demo.states.infinity.domains()[0]!.domainId)[0]!.user;
-    const { result, calls } = await stack.counting(() => stack.gql(PROVISION, { input: { ...input(existing, '7853'), device: undefined } }));
+    const { result, calls } = await stack.counting(() =>
+      stack.gql(PROVISION, { input: { ...input(existing, '7853'), device: undefined } }),
+    );
     assert.equal(result.errors?.[0]?.extensions?.code, 'CONFLICT');
-    assert.equal(Object.values(calls).flat().filter((c) => c.method !== 'GET').length, 0);
+    assert.equal(
+      Object.values(calls)
+        .flat()
+        .filter((c) => c.method !== 'GET').length,
+      0,
+    );
   });
 });
