@@ -7,8 +7,8 @@
  * keys that passed the check, and a vendor is never asked for another tenant's rows.
  */
 import type { GatewayContext, PortName } from '../context.js';
-import type { VendorKind } from '../model.js';
-import type { DirectorySource, RequestSources } from '../vendors/ports.js';
+import type { DomainModel, VendorKind } from '../model.js';
+import type { RequestSources } from '../vendors/ports.js';
 import { allows, areasOn, describeNeed, forbidden, type Need } from './grants.js';
 import type { Access, Area } from './principal.js';
 
@@ -24,21 +24,25 @@ function needOn(policy: FieldPolicy, vendor: VendorKind): Need | undefined {
   return { areas: areasOn(policy.area, vendor), access: policy.access };
 }
 
-function guardDirectory(directory: DirectorySource, ctx: GatewayContext, need: Need): DirectorySource {
+/** The ports of a directory's domains: every method takes the domain first (`domains()` lists them). */
+const DOMAIN_PORTS: ReadonlySet<PortName> = new Set(['directory', 'groups', 'queues', 'trustedNetworks', 'pbxDevices']);
+
+function guardDomains<T extends { readonly connection: string }>(port: T, ctx: GatewayContext, need: Need): T {
   const { principal } = ctx;
-  return new Proxy(directory, {
+  return new Proxy(port, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
       if (property === 'domains') {
-        return async () => (await target.domains()).filter((d) => allows(principal, target.connection, need, d.domainId));
+        return async () => ((await method.call(target)) as DomainModel[]).filter((d) => allows(principal, target.connection, need, d.domainId));
       }
-      // Every other directory method takes the domain first: the check precedes the loader and the call.
+      // Every other method takes the domain first: the check precedes the loader and the call.
       return (domainId: string, ...rest: unknown[]) => {
         if (!allows(principal, target.connection, need, domainId)) {
           throw forbidden(principal, describeNeed(need, target.connection, domainId), { connection: target.connection });
         }
-        return (value as (...args: unknown[]) => unknown).call(target, domainId, ...rest);
+        return method.call(target, domainId, ...rest);
       };
     },
   });
@@ -55,18 +59,25 @@ export function guardedContext(ctx: GatewayContext, policy: FieldPolicy): Gatewa
     return need && allows(principal, connection, need) ? need : undefined;
   };
   const guarded = <P extends PortName>(port: P, source: NonNullable<RequestSources[P]>, need: Need): NonNullable<RequestSources[P]> =>
-    (port === 'directory' ? guardDirectory(source as DirectorySource, ctx, need) : source) as NonNullable<RequestSources[P]>;
+    DOMAIN_PORTS.has(port) ? guardDomains(source, ctx, need) : source;
+  const admitted = (connection: string): Need => {
+    const need = permitted(connection);
+    if (need) return need;
+    const vendor = vendorOf.get(connection);
+    const wanted = vendor ? needOn(policy, vendor) : undefined;
+    throw forbidden(principal, wanted ? describeNeed(wanted, connection) : 'vendor access from this field', { connection });
+  };
 
   return Object.assign(Object.create(ctx) as GatewayContext, {
     connections: ctx.connections.filter((c) => principal.grants.some((g) => g.connection === c.name || g.connection === '*')),
     source<P extends PortName>(port: P, connection: string) {
-      const need = permitted(connection);
-      if (!need) {
-        const vendor = vendorOf.get(connection);
-        const wanted = vendor ? needOn(policy, vendor) : undefined;
-        throw forbidden(principal, wanted ? describeNeed(wanted, connection) : `vendor access from this field`, { connection });
-      }
+      const need = admitted(connection);
       return guarded(port, ctx.source(port, connection), need);
+    },
+    optionalSource<P extends PortName>(port: P, connection: string): RequestSources[P] {
+      const need = admitted(connection);
+      const source = ctx.optionalSource(port, connection);
+      return source === undefined ? undefined : guarded(port, source as NonNullable<RequestSources[P]>, need);
     },
     sources<P extends PortName>(port: P, filter?: { vendor?: VendorKind; connection?: string }) {
       return ctx
