@@ -3,6 +3,7 @@
  * the list is fetched at most once per request and every read is answered from it.
  */
 import { badInput } from '../../errors.js';
+import { isPathSafe } from '../../url-path.js';
 import type { Logger } from '../../log.js';
 import { withCompensation } from '../../workflows.js';
 import type { AccountModel, DomainModel, Page, UserModel } from '../../model.js';
@@ -47,6 +48,8 @@ export class StringeeDirectory extends UsersOnlyDirectory implements AccountSour
     this.assertProject(domainId);
     if (!input.userName || !input.password) throw badInput('a Stringee SIP phone needs userName and password', 'input.password');
     const { userName, password } = input;
+    // The update and delete paths name the phone: a name no path can carry would be created and then stranded.
+    if (!isPathSafe(userName)) throw badInput(`input.userName: "${userName}" could never be updated or deleted through Stringee's API`, 'input.userName');
     const create = () => this.write(() => this.client.createPhone(userName, password));
     if (input.extension === undefined) {
       await create();
