@@ -80,7 +80,7 @@ function wantsHtml(req: IncomingMessage): boolean {
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(settings.log.level);
   const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
-  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
+  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
   const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
