@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
 import { limitsSchema } from './abuse/config.js';
 
@@ -84,11 +85,12 @@ const fileSchema = z
       .object({
         host: z.string().default('0.0.0.0'),
         port: z.number().int().min(0).max(65_535).default(4000),
-        graphiql: z.boolean().default(true),
-        introspection: z.boolean().default(true),
+        // Production defaults: a deployment shows its schema and GraphiQL only when it says so.
+        graphiql: z.boolean().default(false),
+        introspection: z.boolean().default(false),
       })
       .strict()
-      .default({ host: '0.0.0.0', port: 4000, graphiql: true, introspection: true }),
+      .default({ host: '0.0.0.0', port: 4000, graphiql: false, introspection: false }),
     limits: limitsSchema,
     cache: z
       .object({
@@ -109,6 +111,7 @@ const fileSchema = z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    auth: authSchema.optional(),
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -127,6 +130,8 @@ export interface Settings {
   /** The one Redis of this deployment, shared by every feature that keeps cross-replica state. */
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
+  /** Absent: the server refuses to start (src/auth/http.ts). */
+  auth?: AuthSettings;
   connections: ConnectionSettings[];
 }
 
@@ -198,6 +203,9 @@ export interface LaunchOptions {
   /** A config file to run against real vendors; absent = the embedded demo. */
   configPath?: string;
   port?: number;
+  /** Known API keys for the demo's admin and tenant (scripts); random when absent. */
+  demoAdminKey?: string;
+  demoTenantKey?: string;
 }
 
 export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LaunchOptions {
@@ -206,5 +214,7 @@ export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: N
   const configPath = flag >= 0 ? argv[flag + 1] : env.SIPGRAPH_CONFIG;
   if (configPath) options.configPath = configPath;
   if (env.PORT) options.port = Number(env.PORT);
+  if (env.SIPGRAPH_DEMO_ADMIN_KEY) options.demoAdminKey = env.SIPGRAPH_DEMO_ADMIN_KEY;
+  if (env.SIPGRAPH_DEMO_TENANT_KEY) options.demoTenantKey = env.SIPGRAPH_DEMO_TENANT_KEY;
   return options;
 }

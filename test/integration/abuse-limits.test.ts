@@ -68,7 +68,7 @@ describe('abusive documents', () => {
     for (const abuse of abuses()) {
       const body = JSON.stringify({ query: abuse.query, variables: abuse.variables });
       const { result, total } = await stack.counting(async () => {
-        const response = await fetch(stack.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.SIPGRAPH_DEMO_ADMIN_KEY ?? ''}` }, body });
+        const response = await stack.post(abuse.query, abuse.variables);
         return { status: response.status, json: (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string; limit?: string } }> } };
       });
       const error = result.json.errors?.[0];

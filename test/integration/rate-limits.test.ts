@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Settings } from '../../src/config.js';
 import { startDemo, type Demo } from '../../src/demo.js';
-import { startGateway } from '../helpers/stack.js';
+import { callerHeaders, startGateway } from '../helpers/stack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis.js';
 
 let demo: Demo;
@@ -23,7 +23,6 @@ after(async () => {
   if ('stop' in redis) await redis.stop();
 });
 
-const headers = { 'content-type': 'application/json', authorization: `Bearer ${process.env.SIPGRAPH_DEMO_ADMIN_KEY ?? ''}` };
 
 function withLimits(rate: Settings['limits']['rate'], redisUrl?: string): Settings {
   const keyPrefix = `test-${randomUUID().slice(0, 8)}:`;
@@ -31,7 +30,7 @@ function withLimits(rate: Settings['limits']['rate'], redisUrl?: string): Settin
 }
 
 async function post(url: string, query: string): Promise<{ status: number; retryAfter: string | null; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) });
+  const response = await fetch(url, { method: 'POST', headers: callerHeaders(demo.keys.admin), body: JSON.stringify({ query }) });
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
 }
 
@@ -109,7 +108,7 @@ describe('request body limit', () => {
         socket.on('error', () => {});
         const body = JSON.stringify({ query: `{ connections { name } } # ${'x'.repeat(10_000)}` });
         const head = framing === 'length' ? `content-length: ${body.length}` : 'transfer-encoding: chunked';
-        socket.write(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${head}\r\n\r\n`);
+        socket.write(`POST /graphql HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${demo.keys.admin}\r\ncontent-type: application/json\r\n${head}\r\n\r\n`);
         socket.write(framing === 'length' ? body : `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
         await closed;
         assert.match(text, /^HTTP\/1\.1 413 /, framing);
