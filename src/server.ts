@@ -14,7 +14,7 @@ import { createAuthGate } from './auth/http.js';
 import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { requestScope, type RequestScope } from './request-scope.js';
-import { formatError } from './errors.js';
+import { formatError } from './error-format.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { createLogger, type Logger } from './log.js';
 import { buildSchema } from './schema.js';
