@@ -16,6 +16,15 @@ export interface RequestScope {
   signal?: AbortSignal;
   /** Upstream calls made so far, counted by the upstream client. */
   vendorCalls?: number;
+  /** Writes whose outcome was unknown and that a check against the vendor settled (src/durability/change.ts). */
+  reconciled?: ReconcileNote[];
+}
+
+export interface ReconcileNote {
+  changeId: string;
+  step: string;
+  /** What the check found: the vendor had applied the write, or had not. */
+  outcome: 'APPLIED' | 'NOT_APPLIED';
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();

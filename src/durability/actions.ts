@@ -7,8 +7,8 @@
  */
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import type { DeviceAccountModel, DeviceModel, UserModel } from '../model.js';
-import type { DeviceAccountPatch, DeviceInput, UserInput } from '../vendors/ports.js';
+import type { DeviceAccountModel, DeviceModel, GroupModel, QueueModel, UserModel } from '../model.js';
+import type { DeviceAccountPatch, DeviceInput, GroupInput, QueueInput, UserInput } from '../vendors/ports.js';
 
 export type ActionContext = Pick<GatewayContext, 'source' | 'sources'>;
 
@@ -67,6 +67,17 @@ type AccountWrite = {
   previous: DeviceAccountModel | null;
 };
 
+const queues = (ctx: ActionContext, a: InDomain) => ctx.source('queues', a.connection);
+
+/** The created group or queue, found by its extension (unique in a domain); undefined: no extension, no way to tell. */
+async function byExtension<T extends { extension: string | null }>(
+  list: () => Promise<{ items: T[] }>,
+  extension: string | undefined,
+): Promise<T | null | undefined> {
+  if (!extension) return undefined;
+  return (await list()).items.find((item) => item.extension === extension) ?? null;
+}
+
 const ACTIONS: Record<string, StepAction> = {
   'directory.createUser': {
     run: (ctx, a: InDomain & { input: UserInput }) => directory(ctx, a).createUser(a.domainId, a.input),
@@ -96,6 +107,32 @@ const ACTIONS: Record<string, StepAction> = {
       deviceWithMac(ctx, { ...a, macAddress: a.input.macAddress ?? '' }),
     undo: (ctx, a: InDomain, device: DeviceModel) =>
       unlessGone(pbxDevices(ctx, a).deleteDevice(a.domainId, device.deviceId)),
+  },
+  'groups.createGroup': {
+    run: (ctx, a: InDomain & { input: GroupInput }) => groups(ctx, a).createGroup(a.domainId, a.input),
+    check: (ctx, a: InDomain & { input: GroupInput }) =>
+      byExtension(
+        () =>
+          groups(ctx, a).groups(a.domainId, {
+            page: { limit: 5, offset: 0 },
+            equals: { extension: a.input.extension ?? '' },
+          }),
+        a.input.extension,
+      ),
+    undo: (ctx, a: InDomain, group: GroupModel) => unlessGone(groups(ctx, a).deleteGroup(a.domainId, group.groupId)),
+  },
+  'queues.createQueue': {
+    run: (ctx, a: InDomain & { input: QueueInput }) => queues(ctx, a).createQueue(a.domainId, a.input),
+    check: (ctx, a: InDomain & { input: QueueInput }) =>
+      byExtension(
+        () =>
+          queues(ctx, a).queues(a.domainId, {
+            page: { limit: 5, offset: 0 },
+            equals: { extension: a.input.extension ?? '' },
+          }),
+        a.input.extension,
+      ),
+    undo: (ctx, a: InDomain, queue: QueueModel) => unlessGone(queues(ctx, a).deleteQueue(a.domainId, queue.queueId)),
   },
   'directory.deleteDevice': {
     run: (ctx, a: InDomain & { deviceId: string }) =>

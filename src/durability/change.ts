@@ -6,6 +6,7 @@
  */
 import { ErrorCode, GatewayError } from '../errors.js';
 import { redact, type Logger } from '../log.js';
+import { currentRequest, type ReconcileNote } from '../request-scope.js';
 import type { ActionContext, ActionRegistry } from './actions.js';
 import type { ChangeRecord, Journal, JournalEvent, StepRecord, StepSpec } from './journal.js';
 
@@ -31,6 +32,12 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /** Journaled copies are JSON with secrets masked (a provisioning token, a password). */
 const journaled = <T>(value: T): T =>
   value === undefined ? value : (redact(JSON.parse(JSON.stringify(value)) as unknown) as T);
+
+/** Tells the current request's response what a check found (`extensions.reconciled`). */
+function noteReconciled(note: ReconcileNote): void {
+  const scope = currentRequest();
+  if (scope) (scope.reconciled ??= []).push(note);
+}
 
 export class Change {
   private renewTimer: NodeJS.Timeout | undefined;
@@ -83,9 +90,11 @@ export class Change {
         Object.assign(step, { status: 'DONE', result: journaled(found), reconciled: 'APPLIED' });
         await this.write({ type: 'step.done', index, result: step.result, reconciled: 'APPLIED' });
         this.log.warn('unknown outcome reconciled: applied', { changeId: this.id, step: name });
+        noteReconciled({ changeId: this.id, step: name, outcome: 'APPLIED' });
         return found as R;
       }
       const reconciled = found === null ? 'NOT_APPLIED' : 'UNCHECKED';
+      if (found === null) noteReconciled({ changeId: this.id, step: name, outcome: 'NOT_APPLIED' });
       Object.assign(step, { status: found === null ? 'NOT_APPLIED' : 'FAILED', reason: messageOf(error), reconciled });
       await this.write({
         type: 'step.failed',
@@ -95,9 +104,10 @@ export class Change {
         reconciled,
         applied: found === null ? 'no' : 'unknown',
       });
-      if (found === null && codeOf(error) === ErrorCode.OutcomeUnknown && error instanceof GatewayError) {
+      if (found === null && error instanceof GatewayError) {
+        // Checked: not applied. An unknown outcome is no longer unknown, and a retry is safe.
         throw new GatewayError(
-          ErrorCode.VendorUnavailable,
+          error.code === ErrorCode.OutcomeUnknown ? ErrorCode.VendorUnavailable : error.code,
           `${error.message}; a check found it was not applied`,
           { ...error.details, reconciled, retryable: true },
           { cause: error },
@@ -181,7 +191,9 @@ export class Change {
       );
     }
     if (!(error instanceof GatewayError)) throw error;
-    const note = undone.length > 0 ? ` (${undone.join(', ')} was undone: nothing changed)` : ' (nothing changed)';
+    if (undone.length === 0)
+      throw new GatewayError(error.code, error.message, { ...error.details, changeId: this.id }, { cause: error });
+    const note = ` (${undone.join(', ')} was undone: nothing changed)`;
     throw new GatewayError(
       error.code,
       `${error.message}${note}`,

@@ -7,6 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayContext } from '../context.js';
 import type { Logger } from '../log.js';
+import { currentRequest } from '../request-scope.js';
 import type { SharedRedis } from '../redis.js';
 import type { DurabilitySettings } from './config.js';
 import { idempotencyPlugin } from './idempotency.js';
@@ -23,6 +24,20 @@ export interface Durability {
   readonly changes: ChangeRunner;
 }
 
+/** Puts what checks after unknown outcomes found into `extensions.reconciled` (before the answer is stored for replay). */
+const reconciledPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const notes = currentRequest()?.reconciled;
+        if (!notes?.length || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, reconciled: notes };
+      },
+    };
+  },
+};
+
 export function createDurability(
   settings: DurabilitySettings,
   logger: Logger,
@@ -37,6 +52,7 @@ export function createDurability(
       return draining;
     },
     plugins: (http) => [
+      reconciledPlugin,
       idempotencyPlugin(idempotency, settings.idempotency, logger),
       ApolloServerPluginDrainHttpServer({ httpServer: http, stopGracePeriodMillis: settings.shutdown.graceMs }),
     ],

@@ -12,6 +12,33 @@ export interface InDomain {
   domainId: string;
 }
 
+/**
+ * A create as a one-step journaled change: if its answer is lost, the vendor is asked whether it
+ * happened (`reconciled` in the response says what was found); if the gateway dies, the next
+ * start undoes it, so it is never left half-known.
+ */
+export async function createChecked<T>(
+  ctx: GatewayContext,
+  at: InDomain,
+  what: string,
+  action: string,
+  input: object,
+): Promise<T> {
+  const change = await ctx.changes.begin(ctx, {
+    kind: action,
+    policy: 'compensate',
+    principal: ctx.principal.id,
+    summary: `create ${what}`,
+  });
+  try {
+    const created = await change.step<T>(`create ${what}`, action, { ...at, input });
+    await change.complete();
+    return created;
+  } catch (error) {
+    return change.fail(error);
+  }
+}
+
 export async function createUserInGroups(
   ctx: GatewayContext,
   at: InDomain,

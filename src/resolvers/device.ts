@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { DeviceModel } from '../model.js';
-import { createDeviceForUser } from '../provisioning/user-changes.js';
+import { createChecked, createDeviceForUser } from '../provisioning/user-changes.js';
 import { connectionResolvers, defined, portRef, existing, type NodeLoader } from './shared.js';
 
 export const deviceId = (d: Pick<DeviceModel, 'vendor' | 'connection' | 'domainId' | 'deviceId'>): string =>
@@ -33,7 +33,7 @@ export const deviceResolvers: Resolvers = {
         throw badInput('input.userId: the user must be in the device\'s domain', 'input.userId');
       }
       const fields = { name: input.name, macAddress: input.macAddress };
-      if (!owner) return devices.createDevice(domainKey, fields);
+      if (!owner) return createChecked(ctx, { connection: devices.connection, domainId: domainKey }, `device ${fields.macAddress}`, 'directory.createDevice', fields);
       const device = await createDeviceForUser(ctx, { connection: devices.connection, domainId: domainKey }, fields, owner.key[1]!);
       return existing(devices.device(domainKey, device.deviceId), 'device', device.deviceId);
     },

@@ -1,5 +1,6 @@
 import type { GatewayContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { createChecked } from '../provisioning/user-changes.js';
 import { encodeId } from '../ids.js';
 import type { GroupModel } from '../model.js';
 import { connectionResolvers, defined, portRef, existing, type NodeLoader } from './shared.js';
@@ -34,7 +35,7 @@ export const groupResolvers: Resolvers = {
     createGroup: async (_, { input }, ctx) => {
       const { source: groups, key } = portRef(ctx, 'groups', 'Domain', input.domainId, 'input.domainId');
       const { domainId: _domain, ...fields } = input;
-      return groups.createGroup(key[0]!, defined(fields));
+      return createChecked(ctx, { connection: groups.connection, domainId: key[0]! }, `group ${fields.name}`, 'groups.createGroup', defined(fields));
     },
     updateGroup: (_, { id, input }, ctx) => {
       const { source: groups, key } = portRef(ctx, 'groups', 'Group', id);

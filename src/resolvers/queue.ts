@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
+import { createChecked } from '../provisioning/user-changes.js';
 import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { QueueMemberModel, QueueModel } from '../model.js';
@@ -27,7 +28,7 @@ export const queueResolvers: Resolvers = {
     createQueue: (_, { input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Domain', input.domainId, 'input.domainId');
       const { domainId: _domain, ...fields } = input;
-      return queues.createQueue(key[0]!, defined(fields));
+      return createChecked(ctx, { connection: queues.connection, domainId: key[0]! }, `queue ${fields.name}`, 'queues.createQueue', defined(fields));
     },
     updateQueue: (_, { id, input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Queue', id);

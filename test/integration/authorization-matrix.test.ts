@@ -22,11 +22,17 @@ const TOUCHES: Record<string, Area | 'public'> = {
   ...Object.fromEntries(['device', 'deviceAssignment', 'createDevice', 'updateDevice', 'deleteDevice', 'assignDevice', 'unassignDevice'].map((f) => [f, 'devices'])),
   ...Object.fromEntries(['providers', 'provider', 'createProvider', 'updateProvider', 'deleteProvider'].map((f) => [f, 'trunks'])),
   updateDeviceSipAccount: 'deviceSipConfig',
+  // A caller reads only the changes it started; no vendor is asked.
+  change: 'public',
   ...Object.fromEntries(['account', 'accounts', 'setDoNotDisturb', 'setPrivacy', 'addAccountAlias', 'setCallForwarding'].map((f) => [f, 'accountSettings'])),
 };
 
+/** Fields that write to several vendors at once (Infinity, PBX devices, 2N, Stringee): admins only. */
+const ADMIN_ONLY = new Set(['provisionUser', 'deprovisionUser']);
+
 function expected(who: Who, op: RootOperation, target: Target): Outcome {
   if (who === 'anonymous') return 'unauthenticated';
+  if (ADMIN_ONLY.has(op.field)) return who === 'admin' ? 'allowed' : 'denied';
   const area = TOUCHES[op.field] ?? 'directory';
   if (who === 'admin' || area === 'public') return 'allowed';
   const inScope = (area === 'directory' || area === 'devices') && target === 'own';
