@@ -4,6 +4,7 @@
  */
 import { badInput } from './errors.js';
 import type { VendorKind } from './model.js';
+import { VENDOR_KINDS, descriptorOf } from './vendors/catalog.js';
 
 export interface GlobalId {
   type: string;
@@ -12,7 +13,6 @@ export interface GlobalId {
   key: string[];
 }
 
-const VENDORS: ReadonlySet<string> = new Set(['infinity', 'stringee', 'pbx', '2n', 'sipthor']);
 
 export function encodeId(type: string, vendor: VendorKind, connection: string, key: string[]): string {
   const parts = ['v1', type, vendor, connection, ...key].map(encodeURIComponent);
@@ -28,7 +28,7 @@ export function decodeId(id: string, field = 'id'): GlobalId {
     }
   });
   const [version, type, vendor, connection, ...key] = parts;
-  if (version !== 'v1' || !type || !vendor || !VENDORS.has(vendor) || !connection || key.length === 0 || key.some((k) => k === '')) {
+  if (version !== 'v1' || !type || !vendor || !VENDOR_KINDS.has(vendor) || !connection || key.length === 0 || key.some((k) => k === '')) {
     throw badInput(`${field}: "${id}" is not a sipgraph id`, field);
   }
   return { type, vendor: vendor as VendorKind, connection, key };
@@ -39,5 +39,8 @@ export function decodeIdOf(expected: string | string[], id: string, field = 'id'
   const decoded = decodeId(id, field);
   const allowed = Array.isArray(expected) ? expected : [expected];
   if (!allowed.includes(decoded.type)) throw badInput(`${field}: expected the id of a ${allowed.join(' or ')}, got the id of a ${decoded.type}`, field);
+  // The vendor's descriptor says how many key parts its ids of this type have.
+  const shape = descriptorOf(decoded.vendor)?.idKeys[decoded.type];
+  if (shape && shape.length !== decoded.key.length) throw badInput(`${field}: "${id}" is not a sipgraph id`, field);
   return decoded;
 }
