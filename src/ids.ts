@@ -1,6 +1,10 @@
 /**
  * Global ids: base64url of `v1:Type:vendor:connection:key…`, each part percent-encoded. Clients
  * treat them as opaque; the gateway reads back which type, connection and native key they name.
+ *
+ * An id comes from the client, so its key parts are checked against the shape of the vendor's own
+ * key (each vendor descriptor's `idKeys`) before anything uses them: a crafted id can name only a key the vendor could
+ * have issued, never a path fragment such as `..`.
  */
 import { badInput } from './errors.js';
 import type { VendorKind } from './model.js';
@@ -13,25 +17,39 @@ export interface GlobalId {
   key: string[];
 }
 
+/** The connection names config.ts allows. */
+const CONNECTION_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export function encodeId(type: string, vendor: VendorKind, connection: string, key: string[]): string {
   const parts = ['v1', type, vendor, connection, ...key].map(encodeURIComponent);
   return Buffer.from(parts.join(':'), 'utf8').toString('base64url');
 }
 
-export function decodeId(id: string, field = 'id'): GlobalId {
-  const parts = Buffer.from(id, 'base64url').toString('utf8').split(':').map((p) => {
+/** The decoded id, or why it is not one; the message never repeats the id's key parts. */
+function parse(id: string): GlobalId | string {
+  if (id.length > 512 || !/^[A-Za-z0-9_-]*$/.test(id)) return 'is not a sipgraph id';
+  const parts = Buffer.from(id, 'base64url').toString('utf8').split(':');
+  const decoded: string[] = [];
+  for (const part of parts) {
     try {
-      return decodeURIComponent(p);
+      decoded.push(decodeURIComponent(part));
     } catch {
-      return '';
+      return 'is not a sipgraph id';
     }
-  });
-  const [version, type, vendor, connection, ...key] = parts;
-  if (version !== 'v1' || !type || !vendor || !VENDOR_KINDS.has(vendor) || !connection || key.length === 0 || key.some((k) => k === '')) {
-    throw badInput(`${field}: "${id}" is not a sipgraph id`, field);
   }
+  const [version, type, vendor, connection, ...key] = decoded;
+  if (version !== 'v1' || !type || !vendor || !VENDOR_KINDS.has(vendor) || !connection) return 'is not a sipgraph id';
+  if (!CONNECTION_NAME.test(connection)) return 'names no possible connection';
+  const shape = descriptorOf(vendor)?.idKeys[type];
+  if (!shape) return `is not an id a ${vendor} connection issues (${type})`;
+  if (key.length !== shape.length || key.some((part, i) => !shape[i]!.test(part))) return `does not hold a ${vendor} ${type} key`;
   return { type, vendor: vendor as VendorKind, connection, key };
+}
+
+export function decodeId(id: string, field = 'id'): GlobalId {
+  const result = parse(id);
+  if (typeof result === 'string') throw badInput(`${field}: the id ${result}`, field);
+  return result;
 }
 
 /** Decodes and insists on the type, so a Group id passed as a userId is caught before any vendor call. */
@@ -39,8 +57,5 @@ export function decodeIdOf(expected: string | string[], id: string, field = 'id'
   const decoded = decodeId(id, field);
   const allowed = Array.isArray(expected) ? expected : [expected];
   if (!allowed.includes(decoded.type)) throw badInput(`${field}: expected the id of a ${allowed.join(' or ')}, got the id of a ${decoded.type}`, field);
-  // The vendor's descriptor says how many key parts its ids of this type have.
-  const shape = descriptorOf(decoded.vendor)?.idKeys[decoded.type];
-  if (shape && shape.length !== decoded.key.length) throw badInput(`${field}: "${id}" is not a sipgraph id`, field);
   return decoded;
 }

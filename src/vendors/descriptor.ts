@@ -20,8 +20,12 @@ export interface VendorDescriptor<K extends string = string, S extends z.ZodType
   readonly settings: S;
   /** The capability ports each request's sources offer; the others are NOT_SUPPORTED. */
   readonly ports: readonly PortName[];
-  /** The native key parts of each id type this vendor mints (`User: ['domainId', 'userId']`). */
-  readonly idKeys: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The id types this vendor issues and the shape of each native key part (`User: [NUMERIC,
+   * NUMERIC]` for domain and user). An id of another type, or whose parts do not fit, is refused
+   * before any vendor call.
+   */
+  readonly idKeys: Readonly<Record<string, readonly RegExp[]>>;
   /** Cross-request cache scopes: what a write to `path` makes stale (src/cache.ts). */
   readonly cacheScopes: (path: string) => string[];
   /** An adapter for one configured connection; lives as long as the server. */

@@ -49,13 +49,16 @@ export function createTwoNAdapter(settings: SettingsOf<typeof twoNSettings>, log
   };
 }
 
+/** 2N intercoms have exactly two SIP accounts, numbered 1 and 2 (2n-phone-config.txt). */
+const TWO_N_ACCOUNT = /^[12]$/;
+
 /** The 2n vendor as the core sees it: listed once in src/vendors/catalog.ts. */
 export const twoN = defineVendor({
   kind: '2n',
   publicName: 'TWO_N',
   settings: twoNSettings,
   ports: ['deviceConfig', 'accounts'],
-  idKeys: { Account: ['accountIndex'] },
+  idKeys: { Account: [TWO_N_ACCOUNT] },
   cacheScopes: WHOLE_CONNECTION,
   create: createTwoNAdapter,
 });

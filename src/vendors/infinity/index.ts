@@ -3,6 +3,7 @@ import { type CacheFactory } from '../../cache.js';
 import { apiKeyAuth, basicAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
+import { NUMERIC } from '../shared/key-shapes.js';
 import { defineVendor, type SettingsOf } from '../descriptor.js';
 import { infinitySettings } from './settings.js';
 import type { ConnectionAdapter, RequestSources } from '../ports.js';
@@ -64,13 +65,13 @@ export const infinity = defineVendor({
   settings: infinitySettings,
   ports: ['directory', 'groups', 'queues', 'trustedNetworks', 'pbxDevices'],
   idKeys: {
-    Domain: ['domainId'],
-    User: ['domainId', 'userId'],
-    Group: ['domainId', 'groupId'],
-    Queue: ['domainId', 'queueId'],
-    QueueMember: ['domainId', 'queueId', 'memberId'],
-    TrustedNetwork: ['domainId', 'networkId'],
-    Device: ['domainId', 'deviceId'],
+    Domain: [NUMERIC],
+    User: [NUMERIC, NUMERIC],
+    Group: [NUMERIC, NUMERIC],
+    Queue: [NUMERIC, NUMERIC],
+    QueueMember: [NUMERIC, NUMERIC, NUMERIC],
+    TrustedNetwork: [NUMERIC, NUMERIC],
+    Device: [NUMERIC, NUMERIC],
   },
   cacheScopes: infinityScopes,
   create: createInfinityAdapter,

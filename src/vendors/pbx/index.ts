@@ -3,6 +3,7 @@ import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import { headerTokenAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
+import { NUMERIC } from '../shared/key-shapes.js';
 import { defineVendor, type SettingsOf } from '../descriptor.js';
 import { pbxSettings } from './settings.js';
 import type { ConnectionAdapter } from '../ports.js';
@@ -39,7 +40,7 @@ export const pbx = defineVendor({
   publicName: 'PBX',
   settings: pbxSettings,
   ports: ['providers'],
-  idKeys: { Provider: ['providerId'] },
+  idKeys: { Provider: [NUMERIC] },
   cacheScopes: WHOLE_CONNECTION,
   create: createPbxAdapter,
 });

@@ -45,13 +45,16 @@ export function createSipThorAdapter(settings: SettingsOf<typeof sipThorSettings
   };
 }
 
+/** SIP Thor accounts are SIP addresses `user@domain` (sipthor-settings.txt). */
+const SIP_ADDRESS = /^[A-Za-z0-9._~+!$&'*=-]{1,64}@[A-Za-z0-9.-]{1,253}$/;
+
 /** The sipthor vendor as the core sees it: listed once in src/vendors/catalog.ts. */
 export const sipThor = defineVendor({
   kind: 'sipthor',
   publicName: 'SIP_THOR',
   settings: sipThorSettings,
   ports: ['accountSettings', 'accounts'],
-  idKeys: { Account: ['address'] },
+  idKeys: { Account: [SIP_ADDRESS] },
   cacheScopes: WHOLE_CONNECTION,
   create: createSipThorAdapter,
 });

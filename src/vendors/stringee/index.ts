@@ -3,6 +3,7 @@ import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import { headerTokenAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
+import { NUMERIC } from '../shared/key-shapes.js';
 import { defineVendor, type SettingsOf } from '../descriptor.js';
 import { stringeeSettings } from './settings.js';
 import type { ConnectionAdapter } from '../ports.js';
@@ -37,13 +38,16 @@ export function createStringeeAdapter(settings: SettingsOf<typeof stringeeSettin
   };
 }
 
+/** Stringee usernames as its API accepts them: 1–32 of A-Z a-z 0-9 . _ - (docs/vendors.md). */
+const STRINGEE_USERNAME = /^[A-Za-z0-9._-]{1,32}$/;
+
 /** The stringee vendor as the core sees it: listed once in src/vendors/catalog.ts. */
 export const stringee = defineVendor({
   kind: 'stringee',
   publicName: 'STRINGEE',
   settings: stringeeSettings,
   ports: ['directory', 'accounts'],
-  idKeys: { Domain: ['projectId'], User: ['projectId', 'userName'], Account: ['userName'] },
+  idKeys: { Domain: [NUMERIC], User: [NUMERIC, STRINGEE_USERNAME], Account: [STRINGEE_USERNAME] },
   cacheScopes: WHOLE_CONNECTION,
   create: createStringeeAdapter,
 });
