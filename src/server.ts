@@ -27,6 +27,7 @@ import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 
 const GRAPHQL_PATH = '/graphql';
+const REDIS_CONNECT_WAIT_MS = 5000;
 
 export interface GatewayServer {
   /** The http server; `listen` starts it. */
@@ -95,6 +96,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  // Shared state must be shared from the first request on: a replica that answered before its Redis
+  // connection opened would count rate limits and idempotency records in memory only.
+  if (redis && !(await redis.ready(REDIS_CONNECT_WAIT_MS))) logger.warn('redis not reachable at start-up; continuing degraded');
   const durability = createDurability(settings.durability, logger, redis);
   const createContext = createContextFactory(adapters, settings, logger, durability.changes);
   const rateLimiter = createRateLimiter(settings.limits.rate, redis);
