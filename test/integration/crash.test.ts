@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import { startDemo, type Demo } from '../../src/demo.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis.js';
 import { spawnGateway, tempJournalPath, writeTempConfig } from '../helpers/child-gateway.js';
 import { footprint, NOTHING, PROVISION } from '../helpers/provisioning.js';
 
@@ -32,7 +34,18 @@ const CASES = [
     ext: '7862',
     recovery: 'npm run recover',
   },
+  {
+    at: 'step 6 (Stringee phone), journal in Redis',
+    emulator: 'stringee',
+    method: 'POST',
+    pathPrefix: '/v1/sipphone',
+    user: 'crash.redis',
+    ext: '7863',
+    recovery: 'another replica',
+  },
 ] as const;
+
+const LEASE_MS = 600;
 
 function journaledChange(path: string, kind: string): string {
   const events = readFileSync(path, 'utf8')
@@ -59,7 +72,16 @@ async function runRecover(
 describe('SIGKILL between saga steps', () => {
   let demo: Demo;
   let mac: string;
+  let redisUrl: string | undefined;
+  let skipRedis = '';
+  let redis: TestRedis | undefined;
   before(async () => {
+    const started = await startTestRedis();
+    if ('unavailable' in started) skipRedis = started.unavailable;
+    else {
+      redis = started;
+      redisUrl = started.url;
+    }
     demo = await startDemo();
     mac = demo.states.intercoms[0]!.info.macAddr.toUpperCase();
     // Free intercom-1's MAC in the directory, so the provisioned device takes it and joins the intercom.
@@ -67,19 +89,29 @@ describe('SIGKILL between saga steps', () => {
     for (const d of demo.states.infinity.devices(domainId).filter((d) => d.deviceMacAddress === mac))
       demo.states.infinity.deleteDevice(domainId, d.pbxDeviceId);
   });
-  after(() => demo.stop());
+  after(async () => {
+    await demo.stop();
+    await redis?.stop();
+  });
 
   for (const c of CASES) {
-    test(`killed at ${c.at}; ${c.recovery} undoes every step: no orphan at any vendor`, async () => {
+    test(`killed at ${c.at}; ${c.recovery} undoes every step: no orphan at any vendor`, async (t) => {
+      if (c.recovery === 'another replica' && !redisUrl) return t.skip(skipRedis);
       const journal = tempJournalPath();
+      const shared =
+        c.recovery === 'another replica'
+          ? { url: { env: 'TEST_REDIS_URL' }, keyPrefix: `crash${randomUUID().slice(0, 8)}:` }
+          : undefined;
+      const env = { ...demo.configFile.env, ...(redisUrl ? { TEST_REDIS_URL: redisUrl } : {}) };
       const config = {
+        ...(shared ? { redis: shared } : {}),
         ...demo.configFile.config,
         server: { host: '127.0.0.1', port: 0 },
         log: { level: 'warn' },
-        durability: { journal: { path: journal } },
+        durability: { journal: { path: journal, leaseMs: LEASE_MS } },
       };
       const configPath = writeTempConfig(config);
-      const first = await spawnGateway(configPath, demo.configFile.env, demo.keys.admin);
+      const first = await spawnGateway(configPath, env, demo.keys.admin);
       const [domain] = (
         await first.gql(`{ domains { id vendor groups(first: 2) { nodes { id } } } }`)
       ).data!.domains.filter((d: { vendor: string }) => d.vendor === 'INFINITY');
@@ -105,8 +137,18 @@ describe('SIGKILL between saga steps', () => {
       while (emulator.requests.length === mark) await new Promise((resolve) => setTimeout(resolve, 20));
       assert.ok(footprint(demo.states, c.user, mac).user, 'the killed gateway left a user behind');
 
-      if (c.recovery === 'start-up') {
-        const second = await spawnGateway(configPath, demo.configFile.env, demo.keys.admin);
+      if (c.recovery === 'another replica') {
+        // The killed gateway's lease lapses; a replica on the same Redis (another journal file) takes the change over.
+        await new Promise((resolve) => setTimeout(resolve, LEASE_MS * 2));
+        const other = writeTempConfig({
+          ...config,
+          durability: { journal: { path: tempJournalPath(), leaseMs: LEASE_MS } },
+        });
+        const replica = await spawnGateway(other, env, demo.keys.admin);
+        replica.child.kill('SIGTERM');
+        assert.equal((await replica.exited).code, 0);
+      } else if (c.recovery === 'start-up') {
+        const second = await spawnGateway(configPath, env, demo.keys.admin);
         const read = await second.gql(
           `query($id: ID!) { change(id: $id) { status recoveredBy steps { action status } } }`,
           { id: journaledChange(journal, 'provisionUser') },
@@ -116,7 +158,7 @@ describe('SIGKILL between saga steps', () => {
         assert.equal(read.data!.change.status, 'COMPENSATED', JSON.stringify(read));
         assert.ok(read.data!.change.recoveredBy, 'the change says which process finished it');
       } else {
-        const { code, stdout } = await runRecover(configPath, demo.configFile.env);
+        const { code, stdout } = await runRecover(configPath, env);
         assert.equal(code, 0, stdout);
         const [change] = (
           JSON.parse(stdout) as { recovered: Array<{ status: string; steps: Array<{ status: string }> }> }
