@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { enforceInputBounds } from './abuse/input-bounds.js';
 import { resolvers } from './resolvers/index.js';
 
 /** schema/ sits at the package root, both beside src/ and beside dist/src/. */
@@ -28,5 +29,6 @@ export function loadTypeDefs(dir = findSchemaDir()): string[] {
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+  // Every string argument is bounded before its resolver runs (src/abuse/input-bounds.ts).
+  return enforceInputBounds(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true }));
 }

@@ -1533,6 +1533,13 @@ export type ResolversParentTypes = {
   Voicemail: VoicemailModel;
 };
 
+export type BoundedDirectiveArgs = {
+  maxLength?: Maybe<Scalars['Int']['input']>;
+  pattern?: Maybe<Scalars['String']['input']>;
+};
+
+export type BoundedDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = BoundedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AcceptRulesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AcceptRules'] = ResolversParentTypes['AcceptRules']> = {
   groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   persistent?: Resolver<Maybe<ResolversTypes['AcceptWindow']>, ParentType, ContextType>;
@@ -2061,3 +2068,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   Voicemail?: VoicemailResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  bounded?: BoundedDirectiveResolver<any, any, ContextType>;
+};
