@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { enforceInputBounds } from './abuse/input-bounds.js';
+import { applyPolicies } from './auth/policy.js';
 import { resolvers } from './resolvers/index.js';
 
 /** schema/ sits at the package root, both beside src/ and beside dist/src/. */
@@ -28,7 +29,16 @@ export function loadTypeDefs(dir = findSchemaDir()): string[] {
     .map((file) => readFileSync(join(dir, file), 'utf8'));
 }
 
+/** The schema as written, resolvers attached: what the policy coverage test inspects. */
+export function buildUnguardedSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+}
+
+/**
+ * The served schema: every resolver wrapped by its @policy (src/auth/policy.ts), and inside that by
+ * the bounds of its string arguments (src/abuse/input-bounds.ts): a denied caller learns nothing
+ * of the input rules, and an out-of-bounds value never reaches a resolver.
+ */
 export function buildSchema(): GraphQLSchema {
-  // Every string argument is bounded before its resolver runs (src/abuse/input-bounds.ts).
-  return enforceInputBounds(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true }));
+  return applyPolicies(enforceInputBounds(buildUnguardedSchema()));
 }
