@@ -4,6 +4,7 @@
  * is compensated at the next start). Deprovisioning goes forward only: its plan is journaled up
  * front and every step is idempotent, so a retry or recovery finishes it.
  */
+import { scrubVendorText } from '../abuse/error-hygiene.js';
 import type { GatewayContext } from '../context.js';
 import type { Change } from '../durability/change.js';
 import type { ChangeRecord, StepSpec } from '../durability/journal.js';
@@ -33,9 +34,10 @@ export interface DeprovisionRequest extends InDomain {
   sipPhone?: InDomain;
 }
 
+/** What the payload says failed: the code, and the message as hygienic as a GraphQL error's. */
 const failure = (error: unknown) => ({
   code: error instanceof GatewayError ? error.code : ErrorCode.InternalServerError,
-  message: error instanceof GatewayError ? error.message : 'internal error',
+  message: error instanceof GatewayError ? scrubVendorText(error.message) : 'internal error',
 });
 
 /** Where the SIP phone goes, or why there is none. */
