@@ -10,6 +10,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { randomUUID } from 'node:crypto';
+import { auditPlugin } from './auth/audit.js';
 import { createCors } from './auth/cors.js';
 import { createAuthGate } from './auth/http.js';
 import type { Principal } from './auth/principal.js';
@@ -106,6 +107,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
       abuseLimitsPlugin(settings.limits, rateLimiter),
+      auditPlugin(),
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
