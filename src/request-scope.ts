@@ -18,6 +18,8 @@ export interface RequestScope {
   vendorCalls?: number;
   /** Writes whose outcome was unknown and that a check against the vendor settled (src/durability/change.ts). */
   reconciled?: ReconcileNote[];
+  /** Each upstream call's method, path and status; kept only while a mutation is audited (src/auth/audit.ts). */
+  vendorLog?: VendorCallRecord[];
 }
 
 export interface ReconcileNote {
@@ -25,6 +27,15 @@ export interface ReconcileNote {
   step: string;
   /** What the check found: the vendor had applied the write, or had not. */
   outcome: 'APPLIED' | 'NOT_APPLIED';
+}
+
+export interface VendorCallRecord {
+  connection: string;
+  method: string;
+  /** The path without its query string (which may carry tokens). */
+  path: string;
+  /** Undefined when no answer came (reset, timeout). */
+  status?: number;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -37,4 +48,9 @@ export function currentRequest(): RequestScope | undefined {
 export function countVendorCall(): void {
   const scope = requestScope.getStore();
   if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + 1;
+}
+
+/** Notes one upstream call's outcome for the audit log, when the current request keeps one. */
+export function recordVendorCall(record: VendorCallRecord): void {
+  requestScope.getStore()?.vendorLog?.push(record);
 }

@@ -10,6 +10,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { randomUUID } from 'node:crypto';
+import { auditPlugin } from './auth/audit.js';
+import { createCors } from './auth/cors.js';
 import { createAuthGate } from './auth/http.js';
 import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -106,6 +108,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
   const http = createHttpServer();
+  const cors = createCors(settings.cors ?? { origins: [], maxAgeSeconds: 600 });
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -120,6 +123,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
       abuseLimitsPlugin(settings.limits, rateLimiter),
+      auditPlugin(),
       ...durability.plugins(http),
     ],
     // main.ts owns SIGTERM/SIGINT: one shutdown path, through stop().
@@ -169,6 +173,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         res.writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '1' }).end('shutting down');
         return;
       }
+      if (cors.handle(req, res)) return;
       const page = url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req);
       const guarded = !page && gate.guards(url.pathname);
       const principal = guarded ? await gate.admit(req, res) : undefined;
