@@ -287,6 +287,10 @@ export type DeviceConnection = {
 
 export type DeviceFilter = {
   macAddress?: InputMaybe<Scalars['MacAddress']['input']>;
+  /**
+   * Case-insensitive substring of the name. Infinity documents no substring filter, so the gateway
+   * filters there itself: it reads every device matching the other filters (in pages of 1000).
+   */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1164,6 +1168,7 @@ export type User = Node & {
   accounts?: Maybe<Array<Account>>;
   company?: Maybe<Scalars['String']['output']>;
   connection: Scalars['String']['output'];
+  /** When the vendor reports it. Infinity documents no create time for a user: null unless the server sends one. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   department?: Maybe<Scalars['String']['output']>;
   /** The user's device assignments as the vendor lists them, paged. */
@@ -1189,6 +1194,7 @@ export type User = Node & {
   onDashboard?: Maybe<Scalars['Boolean']['output']>;
   ukCallerId?: Maybe<Scalars['String']['output']>;
   ukPhoneId?: Maybe<Scalars['Int']['output']>;
+  /** When the vendor reports it. Infinity documents no update time for a user: null unless the server sends one. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   usCallerId?: Maybe<Scalars['String']['output']>;
   usPhoneId?: Maybe<Scalars['Int']['output']>;
@@ -1214,7 +1220,10 @@ export type UserConnection = {
 };
 
 export type UserFilter = {
-  /** Case-insensitive substring of the display name. */
+  /**
+   * Case-insensitive substring of the display name. Infinity documents no substring filter, so the
+   * gateway filters there itself: it reads every user matching the other filters (in pages of 1000).
+   */
   displayNameContains?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   extension?: InputMaybe<Scalars['Extension']['input']>;
@@ -1226,14 +1235,13 @@ export type UserOrder = {
   field: UserOrderField;
 };
 
+/** Only fields every vendor documents on a user row (so no creation or update time). */
 export enum UserOrderField {
-  CreatedAt = 'createdAt',
   DisplayName = 'displayName',
   Email = 'email',
   Extension = 'extension',
   FirstName = 'firstName',
   LastName = 'lastName',
-  UpdatedAt = 'updatedAt',
   UserName = 'userName'
 }
 
@@ -1984,7 +1992,7 @@ export type UserConnectionResolvers<ContextType = GatewayContext, ParentType ext
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type UserOrderFieldResolvers = { CREATED_AT: 'createdAt', DISPLAY_NAME: 'displayName', EMAIL: 'email', EXTENSION: 'extension', FIRST_NAME: 'firstName', LAST_NAME: 'lastName', UPDATED_AT: 'updatedAt', USER_NAME: 'userName' };
+export type UserOrderFieldResolvers = { DISPLAY_NAME: 'displayName', EMAIL: 'email', EXTENSION: 'extension', FIRST_NAME: 'firstName', LAST_NAME: 'lastName', USER_NAME: 'userName' };
 
 export type VendorResolvers = { INFINITY: 'infinity', PBX: 'pbx', SIP_THOR: 'sipthor', STRINGEE: 'stringee', TWO_N: '2n' };
 

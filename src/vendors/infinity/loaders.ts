@@ -45,13 +45,11 @@ const FULL_LIST_PAGE = 1000;
 const key = (...parts: string[]): string => parts.join('/');
 const split = (k: string): [string, string] => k.split('/') as [string, string];
 
+/** Only `eq` is sent: WIRE-NOTES.md, "`eq` is the operand seen". `contains` is applied by `pageContaining`. */
 function toListQuery<F extends string>(fields: Record<F, string>, options: ListOptions<F>, extra = 1): ListQuery {
   const filters: Array<[string, string, string]> = [];
   for (const [field, value] of Object.entries(options.equals ?? {}) as Array<[F, string | undefined]>) {
     if (value !== undefined) filters.push([fields[field], 'eq', value]);
-  }
-  for (const [field, value] of Object.entries(options.contains ?? {}) as Array<[F, string | undefined]>) {
-    if (value !== undefined) filters.push([fields[field], 'like', value]);
   }
   return {
     filters,
@@ -60,6 +58,35 @@ function toListQuery<F extends string>(fields: Record<F, string>, options: ListO
     limit: options.page.limit + extra,
     offset: options.page.offset,
   };
+}
+
+function containsFilters<F extends string>(options: ListOptions<F>): Array<[F, string]> {
+  return (Object.entries(options.contains ?? {}) as Array<[F, string | undefined]>).filter((e): e is [F, string] => e[1] !== undefined);
+}
+
+/**
+ * A substring filter the server cannot be asked for: every row matching the `eq` filters is read
+ * (sorted by the server, in pages of FULL_LIST_PAGE), kept when each field contains its text
+ * (case-insensitive), then paged here, so offsets and `hasNextPage` count only kept rows.
+ */
+async function pageContaining<F extends string, T extends object>(
+  fields: Record<F, string>,
+  options: ListOptions<F>,
+  list: (query: ListQuery) => Promise<T[]>,
+): Promise<Page<T>> {
+  const { filters, sort } = toListQuery(fields, options);
+  const wanted = containsFilters(options).map(([field, text]) => [field, text.toLowerCase()] as const);
+  const kept: T[] = [];
+  for (let offset = 0; ; offset += FULL_LIST_PAGE) {
+    const rows = await list({ filters, sort, limit: FULL_LIST_PAGE, offset });
+    for (const row of rows) {
+      const values = row as Record<string, unknown>;
+      if (wanted.every(([field, text]) => String(values[field] ?? '').toLowerCase().includes(text))) kept.push(row);
+    }
+    if (rows.length < FULL_LIST_PAGE) break;
+  }
+  const { offset, limit } = options.page;
+  return { items: kept.slice(offset, offset + limit), offset, hasNextPage: offset + limit < kept.length, totalCount: kept.length };
 }
 
 function toPage<T>(rows: T[], options: ListOptions): Page<T> {
@@ -203,10 +230,11 @@ export class InfinityDirectory implements DirectorySource {
     return this.domainLoader.load(domainId);
   }
 
+  /** "Update SIP Domain" marks neither `displayName` nor `rec` OPTIONAL: read (uncached), lay the input over it, send both. */
   async updateDomain(domainId: string, input: { displayName?: string; callRecording?: boolean }): Promise<DomainModel> {
-    await this.write(() =>
-      this.client.updateDomain(domainId, { displayName: input.displayName, rec: input.callRecording === undefined ? undefined : input.callRecording ? 1 : 0 }),
-    );
+    const row = await this.client.readDomain(domainId, true);
+    if (!row) throw new GatewayError(ErrorCode.NotFound, `domain ${domainId} was not found`);
+    await this.write(() => this.client.updateDomain(domainId, map.mergedDomainParams(map.toDomain(this.connection, row), input)));
     return this.readBack(this.domain(domainId), 'domain', domainId);
   }
 
@@ -214,10 +242,13 @@ export class InfinityDirectory implements DirectorySource {
 
   users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>> {
     return this.once(`users:${domainId}:${JSON.stringify(options)}`, async () => {
-      const rows = await this.client.listUsers(domainId, toListQuery(LIST_FIELDS.user, options));
-      const users = rows.map((row) => map.toUser(this.connection, domainId, row));
-      for (const user of users) this.userLoader.prime(key(domainId, user.userId), user);
-      return toPage(users, options);
+      const list = async (query: ListQuery) => {
+        const users = (await this.client.listUsers(domainId, query)).map((row) => map.toUser(this.connection, domainId, row));
+        for (const user of users) this.userLoader.prime(key(domainId, user.userId), user);
+        return users;
+      };
+      if (containsFilters(options).length > 0) return pageContaining(LIST_FIELDS.user, options, list);
+      return toPage(await list(toListQuery(LIST_FIELDS.user, options)), options);
     });
   }
 
@@ -340,8 +371,10 @@ export class InfinityDirectory implements DirectorySource {
     });
   }
 
+  /** "Create SIP queue member" requires `ringOrder`: without one the member goes after the last (from a fresh member list). */
   async createQueueMember(domainId: string, queueId: string, input: QueueMemberInput): Promise<QueueMemberModel> {
-    const memberId = await this.write(() => this.client.createQueueMember(domainId, queueId, map.queueMemberParams(input)));
+    const ringOrder = input.ringOrder ?? (await this.nextRingOrder(domainId, queueId));
+    const memberId = await this.write(() => this.client.createQueueMember(domainId, queueId, map.queueMemberParams({ ...input, ringOrder })));
     return this.readBack(this.queueMember(domainId, queueId, memberId), 'queue member', memberId);
   }
 
@@ -391,10 +424,13 @@ export class InfinityDirectory implements DirectorySource {
 
   devices(domainId: string, options: ListOptions<DeviceField>): Promise<Page<DeviceModel>> {
     return this.once(`devices:${domainId}:${JSON.stringify(options)}`, async () => {
-      const rows = await this.client.listDevices(domainId, toListQuery(LIST_FIELDS.device, options));
-      const devices = rows.map((row) => map.toDevice(this.connection, domainId, row));
-      for (const device of devices) this.deviceLoader.prime(key(domainId, device.deviceId), device);
-      return toPage(devices, options);
+      const list = async (query: ListQuery) => {
+        const devices = (await this.client.listDevices(domainId, query)).map((row) => map.toDevice(this.connection, domainId, row));
+        for (const device of devices) this.deviceLoader.prime(key(domainId, device.deviceId), device);
+        return devices;
+      };
+      if (containsFilters(options).length > 0) return pageContaining(LIST_FIELDS.device, options, list);
+      return toPage(await list(toListQuery(LIST_FIELDS.device, options)), options);
     });
   }
 
@@ -448,6 +484,11 @@ export class InfinityDirectory implements DirectorySource {
 
   unassignDevice(domainId: string, userId: string, deviceId: string): Promise<void> {
     return this.write(() => this.client.deleteUserDevice(domainId, userId, deviceId));
+  }
+
+  private async nextRingOrder(domainId: string, queueId: string): Promise<number> {
+    const members = await this.client.listQueueMembers(domainId, queueId, true);
+    return Math.max(0, ...members.map((row) => Number(str(row.ringOrder)) || 0)) + 1;
   }
 
   // ---- planning

@@ -253,6 +253,11 @@ export function mergedGroupParams(current: GroupModel, input: GroupInput): FormP
   });
 }
 
+/** Both params of "Update SIP Domain" (neither is OPTIONAL there): the current domain with the input laid over it. */
+export function mergedDomainParams(current: DomainModel, input: { displayName?: string; callRecording?: boolean }): FormParams {
+  return { displayName: input.displayName ?? current.displayName ?? current.name, rec: bit(input.callRecording ?? current.callRecording ?? false) };
+}
+
 export function queueParams(input: QueueInput): FormParams {
   return {
     queueName: input.name,
