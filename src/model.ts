@@ -236,7 +236,12 @@ export interface SipIdentityModel {
   timezone: string | null;
   noAnswerTimeout: number | null;
   quickDial: string | null;
-  privacy: boolean;
+}
+
+export interface DoNotDisturbModel {
+  enabled: boolean;
+  /** Set for a while: the minutes left; null when set until switched off. */
+  minutesLeft: number | null;
 }
 
 export interface CallForwardingModel {

@@ -982,13 +982,17 @@ export type SipAccountSettings = {
   callForwarding?: Maybe<CallForwarding>;
   /** The last 14 days, at most 50 calls each way. */
   callHistory?: Maybe<CallHistory>;
+  /** Read from the accept rules (a rule letting nobody through); after setDoNotDisturb, what it set. */
   doNotDisturb?: Maybe<DoNotDisturb>;
   /** ENUM (E.164) numbers that reach the account. */
   enumNumbers?: Maybe<Array<Scalars['String']['output']>>;
   identity?: Maybe<SipIdentity>;
   monthlyUsage?: Maybe<MonthlyUsage>;
   prepaid?: Maybe<Prepaid>;
-  /** Caller id hidden on outgoing calls. */
+  /**
+   * Caller id hidden on outgoing calls. SIP Thor documents no read of it: null (unknown), except
+   * right after setPrivacy in the same request, where it is the value just set.
+   */
   privacy?: Maybe<Scalars['Boolean']['output']>;
   /** Devices registered now. */
   registeredDevices?: Maybe<Array<RegisteredDevice>>;

@@ -8,6 +8,7 @@ import type {
   BalanceEntryModel,
   CallForwardingModel,
   CallHistoryModel,
+  DoNotDisturbModel,
   MonthlyUsageModel,
   PrepaidModel,
   RegisteredDeviceModel,
@@ -235,6 +236,10 @@ export interface AccountSettingsSource {
   enumNumbers(address: string): Promise<string[]>;
   callForwarding(address: string): Promise<CallForwardingModel>;
   acceptRules(address: string): Promise<AcceptRulesModel>;
+  /** As the accept rules show it, never contradicting a change this request made. */
+  doNotDisturb(address: string): Promise<DoNotDisturbModel>;
+  /** No action reads privacy: what this request set, else null (unknown). */
+  privacy(address: string): Promise<boolean | null>;
   rejectRules(address: string): Promise<string[]>;
   voicemail(address: string): Promise<VoicemailModel>;
   callHistory(address: string): Promise<CallHistoryModel>;

@@ -3,13 +3,18 @@
  * request, and only when a field needs it. A change forgets what this request read of that account.
  */
 import { notFound } from '../../errors.js';
-import type { AccountModel, CallForwardingModel, DomainModel, UserModel } from '../../model.js';
+import type { AccountModel, CallForwardingModel, DoNotDisturbModel, DomainModel, UserModel } from '../../model.js';
 import type { AccountSettingsSource, AccountSource } from '../ports.js';
 import type { SipThorClient } from './client.js';
 import * as map from './map.js';
 
 export class SipThorAccounts implements AccountSettingsSource, AccountSource {
   private readonly memo = new Map<string, Promise<unknown>>();
+  /**
+   * What this request's successful writes set, by account: the documented API reads neither
+   * privacy nor DND as such, so a read-back must not contradict what the vendor just accepted.
+   */
+  private readonly written = new Map<string, { privacy?: boolean; dnd?: DoNotDisturbModel }>();
 
   constructor(
     private readonly clients: ReadonlyMap<string, SipThorClient>,
@@ -44,12 +49,29 @@ export class SipThorAccounts implements AccountSettingsSource, AccountSource {
   balanceHistory = (address: string) => this.read(address, 'balanceHistory', async (c) => map.toBalanceHistory(await c.balanceHistory()));
   monthlyUsage = (address: string) => this.read(address, 'monthlyUsage', async (c) => map.toMonthlyUsage(await c.monthlyUsage()));
 
-  setDoNotDisturb(address: string, enabled: boolean, durationMinutes?: number): Promise<void> {
-    return this.write(address, (c) => (enabled ? c.setDndOn(durationMinutes) : c.setDndOff()));
+  async doNotDisturb(address: string): Promise<DoNotDisturbModel> {
+    const shown = map.toDoNotDisturb(await this.acceptRules(address));
+    const set = this.written.get(address)?.dnd;
+    return set && set.enabled !== shown.enabled ? set : shown;
   }
 
-  setPrivacy(address: string, enabled: boolean): Promise<void> {
-    return this.write(address, (c) => (enabled ? c.setPrivacyOn() : c.setPrivacyOff()));
+  privacy(address: string): Promise<boolean | null> {
+    this.client(address);
+    return Promise.resolve(this.written.get(address)?.privacy ?? null);
+  }
+
+  async setDoNotDisturb(address: string, enabled: boolean, durationMinutes?: number): Promise<void> {
+    await this.write(address, (c) => (enabled ? c.setDndOn(durationMinutes) : c.setDndOff()));
+    this.remember(address, { dnd: { enabled, minutesLeft: enabled ? (durationMinutes ?? null) : null } });
+  }
+
+  async setPrivacy(address: string, enabled: boolean): Promise<void> {
+    await this.write(address, (c) => (enabled ? c.setPrivacyOn() : c.setPrivacyOff()));
+    this.remember(address, { privacy: enabled });
+  }
+
+  private remember(address: string, change: { privacy?: boolean; dnd?: DoNotDisturbModel }): void {
+    this.written.set(address, { ...this.written.get(address), ...change });
   }
 
   addAlias(address: string, username: string): Promise<void> {
