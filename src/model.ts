@@ -191,7 +191,8 @@ export interface RegistrationState {
 /** A SIP account of any vendor. `key` is the vendor's own key, encoded into the global id. */
 export interface AccountModel extends Origin {
   key: string[];
-  username: string;
+  /** Null for a slot never configured (a 2N account with neither sipNumber nor authId). */
+  username: string | null;
   address: string | null;
   registrar: string | null;
   displayName: string | null;

@@ -51,6 +51,8 @@ export type Account = Node & {
   __typename?: 'Account';
   /** `user@domain`, when the domain is known. */
   address?: Maybe<Scalars['String']['output']>;
+  /** False for a device slot that was never given a SIP number or auth id (it cannot register). */
+  configured: Scalars['Boolean']['output'];
   connection: Scalars['String']['output'];
   /** 2N device accounts only: the configuration slot. Null for other vendors. */
   deviceAccount?: Maybe<DeviceSipAccount>;
@@ -64,8 +66,11 @@ export type Account = Node & {
   registrar?: Maybe<Scalars['String']['output']>;
   /** SIP Thor accounts only: settings, each read lazily. Null for other vendors. */
   settings?: Maybe<SipAccountSettings>;
-  /** The SIP user name it registers with. */
-  username: Scalars['String']['output'];
+  /**
+   * The SIP user name it registers with. Null when the slot was never configured (a 2N account with
+   * neither a SIP number nor an auth id): see `configured`.
+   */
+  username?: Maybe<Scalars['String']['output']>;
   vendor: Vendor;
 };
 
@@ -794,13 +799,22 @@ export enum ProviderStatus {
 export type Query = {
   __typename?: 'Query';
   account?: Maybe<Account>;
-  /** The SIP accounts of the account-settings connections (SIP Thor), or of one of them. */
+  /**
+   * With no argument, the accounts of the account-settings connections (SIP Thor). With `connection`
+   * or `vendor`, every account of those connections, whatever the vendor: a 2N device's two slots
+   * (whether or not a directory device matches its MAC), a Stringee project's phones.
+   */
   accounts: Array<Account>;
   /** The vendor connections this gateway is configured with. */
   connections: Array<VendorConnection>;
   device?: Maybe<Device>;
   /** One user's assignment of one device. */
   deviceAssignment?: Maybe<DeviceAssignment>;
+  /**
+   * The SIP configuration of every device connection (2N), or of one: reachable by connection,
+   * whether or not a directory device has its MAC address.
+   */
+  deviceSipConfigs: Array<DeviceSipConfig>;
   domain?: Maybe<Domain>;
   /** Every domain of every configured connection, or of one vendor or connection. */
   domains: Array<Domain>;
@@ -826,6 +840,7 @@ export type QueryAccountArgs = {
 
 export type QueryAccountsArgs = {
   connection?: InputMaybe<Scalars['String']['input']>;
+  vendor?: InputMaybe<Vendor>;
 };
 
 
@@ -837,6 +852,11 @@ export type QueryDeviceArgs = {
 export type QueryDeviceAssignmentArgs = {
   deviceId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type QueryDeviceSipConfigsArgs = {
+  connection?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1559,6 +1579,7 @@ export type AcceptWindowResolvers<ContextType = GatewayContext, ParentType exten
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deviceAccount?: Resolver<Maybe<ResolversTypes['DeviceSipAccount']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1568,7 +1589,7 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   registrar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   settings?: Resolver<Maybe<ResolversTypes['SipAccountSettings']>, ParentType, ContextType>;
-  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1840,6 +1861,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   connections?: Resolver<Array<ResolversTypes['VendorConnection']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType, RequireFields<QueryDeviceArgs, 'id'>>;
   deviceAssignment?: Resolver<Maybe<ResolversTypes['DeviceAssignment']>, ParentType, ContextType, RequireFields<QueryDeviceAssignmentArgs, 'deviceId' | 'userId'>>;
+  deviceSipConfigs?: Resolver<Array<ResolversTypes['DeviceSipConfig']>, ParentType, ContextType, Partial<QueryDeviceSipConfigsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;

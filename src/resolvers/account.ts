@@ -19,6 +19,7 @@ export const accountResolvers: Resolvers = {
       const gid = decodeIdOf('Account', id);
       return existing(ctx.source('accounts', gid.connection).account(gid.key), 'account', id);
     },
+    deviceSipConfigs: (_, { connection }, ctx) => Promise.all(ctx.sources('deviceConfig', { connection: connection ?? undefined }).map((s) => s.config())),
   },
   Mutation: {
     updateDeviceSipAccount: (_, { id, input }, ctx) => {
@@ -28,6 +29,7 @@ export const accountResolvers: Resolvers = {
   },
   Account: {
     id: accountId,
+    configured: (account) => account.username !== null,
     registered: async (account) => (await registrationOf(account)).registered,
     registeredAt: async (account) => (await registrationOf(account)).registeredAt,
     deviceAccount: (account) => account.deviceAccount ?? null,

@@ -190,6 +190,8 @@ export interface RequestSources {
 /** SIP accounts by their native key (the part of an Account id after the connection). */
 export interface AccountSource {
   readonly connection: string;
+  /** Every account of the connection, whether or not anything in the directory links to it. */
+  accounts(): Promise<AccountModel[]>;
   account(key: string[]): Promise<AccountModel | null>;
   /** The accounts that belong to a directory user (matched by SIP address or by the vendor's own link). */
   accountsOfUser(user: UserModel, domain: DomainModel | null): Promise<AccountModel[]>;

@@ -24,6 +24,11 @@ export class TwoNDevice implements DeviceConfigSource, AccountSource {
     return this.configOnce;
   }
 
+  /** Both slots, configured or not: a slot is how a new account is configured. */
+  async accounts(): Promise<AccountModel[]> {
+    return (await this.config()).accounts;
+  }
+
   async account(key: string[]): Promise<AccountModel | null> {
     const index = Number(key[0]);
     return (await this.config()).accounts.find((a) => a.key[0] === String(index)) ?? null;

@@ -30,7 +30,7 @@ export function toRegistration(status: StatusAccount | undefined): RegistrationS
 }
 
 export function toAccount(connection: string, slot: DeviceAccountModel, registration: AccountModel['registration']): AccountModel {
-  const username = slot.authId ?? slot.sipNumber ?? '';
+  const username = slot.authId ?? slot.sipNumber;
   const registrarHost = slot.registrarAddress ?? slot.domain;
   return {
     vendor: '2n',

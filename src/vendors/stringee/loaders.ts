@@ -78,6 +78,10 @@ export class StringeeDirectory extends UsersOnlyDirectory implements AccountSour
 
   // ---- accounts: each phone's SIP identity
 
+  async accounts(): Promise<AccountModel[]> {
+    return (await this.allPhones()).users.map((user) => map.toAccount(this.project, user.userName));
+  }
+
   async account(key: string[]): Promise<AccountModel | null> {
     const user = await this.user(this.project.projectId, key[0] ?? '');
     return user ? map.toAccount(this.project, user.userName) : null;
