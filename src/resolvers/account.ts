@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { decodeIdOf, encodeId } from '../ids.js';
 import type { AccountModel, RegistrationState } from '../model.js';
-import { defined, existing, type NodeLoader } from './shared.js';
+import { existing, type NodeLoader, patchOf } from './shared.js';
 
 function registrationOf(account: AccountModel): Promise<RegistrationState> {
   return typeof account.registration === 'function' ? account.registration() : Promise.resolve(account.registration);
@@ -24,7 +24,7 @@ export const accountResolvers: Resolvers = {
   Mutation: {
     updateDeviceSipAccount: (_, { id, input }, ctx) => {
       const gid = decodeIdOf('Account', id);
-      return ctx.source('deviceConfig', gid.connection).updateAccount(Number(gid.key[0]), defined(input));
+      return ctx.source('deviceConfig', gid.connection).updateAccount(Number(gid.key[0]), patchOf(input));
     },
   },
   Account: {

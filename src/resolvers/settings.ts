@@ -4,7 +4,7 @@ import { badInput } from '../errors.js';
 import { decodeIdOf } from '../ids.js';
 import type { AccountModel } from '../model.js';
 import type { AccountSettingsSource } from '../vendors/ports.js';
-import { defined } from './shared.js';
+import { patchOf } from './shared.js';
 
 const settingsOf = (ctx: GatewayContext, account: AccountModel): AccountSettingsSource => ctx.source('accountSettings', account.connection);
 const addressOf = (account: AccountModel): string => account.key[0]!;
@@ -47,7 +47,7 @@ export const settingsResolvers: Resolvers = {
       return account;
     },
     setCallForwarding: async (_, { accountId, input }, ctx) => {
-      const change = defined(input);
+      const change = patchOf(input);
       if (Object.keys(change).length === 0) throw badInput('input: name at least one forwarding rule to change', 'input');
       const { source, account } = await settingsAccount(ctx, accountId);
       await source.setCallForwarding(addressOf(account), change);

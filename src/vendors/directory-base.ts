@@ -16,7 +16,7 @@ import type {
   UserModel,
   VendorKind,
 } from '../model.js';
-import type { DirectorySource, ListOptions, UserField, UserInput } from './ports.js';
+import type { DirectorySource, ListOptions, Patch, UserField, UserInput } from './ports.js';
 
 function emptyPage<T>(options: ListOptions): Page<T> {
   return { items: [], offset: options.page.offset, hasNextPage: false, totalCount: 0 };
@@ -31,7 +31,7 @@ export abstract class UsersOnlyDirectory implements DirectorySource {
   abstract users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>>;
   abstract user(domainId: string, userId: string): Promise<UserModel | null>;
   abstract createUser(domainId: string, input: UserInput): Promise<UserModel>;
-  abstract updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel>;
+  abstract updateUser(domainId: string, userId: string, input: Patch<UserInput>): Promise<UserModel>;
   abstract deleteUser(domainId: string, userId: string): Promise<void>;
 
   protected unsupported(what: string): Promise<never> {

@@ -4,9 +4,14 @@
  */
 import { badInput } from '../../errors.js';
 import type { AccountModel, DeviceSipConfigModel, RegistrationState } from '../../model.js';
-import type { AccountSource, DeviceAccountPatch, DeviceConfigSource } from '../ports.js';
+import type { AccountSource, DeviceAccountPatch, DeviceConfigSource, Patch } from '../ports.js';
+import { refuseUnclearable } from '../patch.js';
 import type { TwoNClient } from './client.js';
 import * as map from './map.js';
+
+const CLEARABLE: ReadonlyArray<keyof DeviceAccountPatch> = [
+  'displayName', 'sipNumber', 'authId', 'domain', 'domainPort', 'proxyAddress', 'proxyPort', 'registrarAddress', 'registrarPort',
+];
 
 export class TwoNDevice implements DeviceConfigSource, AccountSource {
   private configOnce: Promise<DeviceSipConfigModel> | undefined;
@@ -39,9 +44,12 @@ export class TwoNDevice implements DeviceConfigSource, AccountSource {
     return Promise.resolve([]);
   }
 
-  async updateAccount(index: number, patch: DeviceAccountPatch): Promise<AccountModel> {
+  /** `null` clears text and ports (sent as "", the device's empty or default); flags, password and answer mode cannot be cleared. */
+  async updateAccount(index: number, patch: Patch<DeviceAccountPatch>): Promise<AccountModel> {
     if (index !== 1 && index !== 2) throw badInput('a 2N device has SIP accounts 1 and 2', 'id');
-    const body = map.toConfigPatch(index, patch);
+    refuseUnclearable(patch, CLEARABLE, '2N');
+    // Past refuseUnclearable, only the clearable fields can be null, and toConfigPatch sends those as "".
+    const body = map.toConfigPatch(index, patch as DeviceAccountPatch);
     if (Object.keys(body).length < 2) throw badInput('give at least one field to change', 'input');
     await this.client.putConfig([body]);
     this.configOnce = undefined;

@@ -21,6 +21,7 @@ import type {
   DeviceField,
   DeviceInput,
   DirectorySource,
+  DomainInput,
   GroupField,
   GroupInput,
   ListOptions,
@@ -32,9 +33,12 @@ import type {
   UserField,
   UserInput,
 } from '../ports.js';
+import { nullsAs, refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
 import { LIST_FIELDS, str } from './wire.js';
+
+const VENDOR_NAME = 'Infinity';
 
 /** With no group count known yet, this many users make listing the domain's groups a good bet. */
 const UNKNOWN_DOMAIN_PREFETCH_AT = 8;
@@ -231,7 +235,9 @@ export class InfinityDirectory implements DirectorySource {
   }
 
   /** "Update SIP Domain" marks neither `displayName` nor `rec` OPTIONAL: read (uncached), lay the input over it, send both. */
-  async updateDomain(domainId: string, input: { displayName?: string; callRecording?: boolean }): Promise<DomainModel> {
+  async updateDomain(domainId: string, patch: Patch<DomainInput>): Promise<DomainModel> {
+    refuseUnclearable(patch, [], VENDOR_NAME);
+    const input = withoutNulls(patch);
     const row = await this.client.readDomain(domainId, true);
     if (!row) throw new GatewayError(ErrorCode.NotFound, `domain ${domainId} was not found`);
     await this.write(() => this.client.updateDomain(domainId, map.mergedDomainParams(map.toDomain(this.connection, row), input)));
@@ -261,8 +267,9 @@ export class InfinityDirectory implements DirectorySource {
     return this.readBack(this.user(domainId, userId), 'user', userId);
   }
 
-  async updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel> {
-    await this.write(() => this.client.updateUser(domainId, userId, map.userParams(input)));
+  async updateUser(domainId: string, userId: string, patch: Patch<UserInput>): Promise<UserModel> {
+    refuseUnclearable(patch, map.CLEARABLE.user, VENDOR_NAME);
+    await this.write(() => this.client.updateUser(domainId, userId, map.userParams(nullsAs(patch, () => ''))));
     return this.readBack(this.user(domainId, userId), 'user', userId);
   }
 
@@ -291,7 +298,9 @@ export class InfinityDirectory implements DirectorySource {
   }
 
   /** The doc marks no update field optional, so the whole group is sent: read, lay the input over it, write. */
-  async updateGroup(domainId: string, groupId: string, input: GroupInput): Promise<GroupModel> {
+  async updateGroup(domainId: string, groupId: string, patch: Patch<GroupInput>): Promise<GroupModel> {
+    refuseUnclearable(patch, [], VENDOR_NAME);
+    const input = withoutNulls(patch);
     const row = await this.client.readGroup(domainId, groupId, true);
     if (!row) throw new GatewayError(ErrorCode.NotFound, `group ${groupId} was not found`);
     const current = map.toGroup(this.connection, domainId, row);
@@ -350,8 +359,9 @@ export class InfinityDirectory implements DirectorySource {
     return this.readBack(this.queue(domainId, queueId), 'queue', queueId);
   }
 
-  async updateQueue(domainId: string, queueId: string, input: QueueInput): Promise<QueueModel> {
-    await this.write(() => this.client.updateQueue(domainId, queueId, map.queueParams(input)));
+  async updateQueue(domainId: string, queueId: string, patch: Patch<QueueInput>): Promise<QueueModel> {
+    refuseUnclearable(patch, map.CLEARABLE.queue, VENDOR_NAME);
+    await this.write(() => this.client.updateQueue(domainId, queueId, map.queueParams(nullsAs(patch, () => ''))));
     return this.readBack(this.queue(domainId, queueId), 'queue', queueId);
   }
 
@@ -378,8 +388,9 @@ export class InfinityDirectory implements DirectorySource {
     return this.readBack(this.queueMember(domainId, queueId, memberId), 'queue member', memberId);
   }
 
-  async updateQueueMember(domainId: string, queueId: string, memberId: string, input: QueueMemberInput): Promise<QueueMemberModel> {
-    await this.write(() => this.client.updateQueueMember(domainId, queueId, memberId, map.queueMemberParams(input)));
+  async updateQueueMember(domainId: string, queueId: string, memberId: string, patch: Patch<QueueMemberInput>): Promise<QueueMemberModel> {
+    refuseUnclearable(patch, [], VENDOR_NAME);
+    await this.write(() => this.client.updateQueueMember(domainId, queueId, memberId, map.queueMemberParams(withoutNulls(patch))));
     return this.readBack(this.queueMember(domainId, queueId, memberId), 'queue member', memberId);
   }
 
@@ -411,7 +422,9 @@ export class InfinityDirectory implements DirectorySource {
     return this.readBack(this.trustedNetwork(domainId, networkId), 'trusted network', networkId);
   }
 
-  async updateTrustedNetwork(domainId: string, networkId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel> {
+  async updateTrustedNetwork(domainId: string, networkId: string, patch: Patch<TrustedNetworkInput>): Promise<TrustedNetworkModel> {
+    refuseUnclearable(patch, map.CLEARABLE.trustedNetwork, VENDOR_NAME);
+    const input = nullsAs(patch, () => '');
     await this.write(() => this.client.updateTrustedNetwork(domainId, networkId, { network: input.network, description: input.description }));
     return this.readBack(this.trustedNetwork(domainId, networkId), 'trusted network', networkId);
   }
@@ -447,11 +460,12 @@ export class InfinityDirectory implements DirectorySource {
     return this.readBack(this.device(domainId, deviceId), 'device', deviceId);
   }
 
-  async updateDevice(domainId: string, deviceId: string, input: DeviceInput): Promise<DeviceModel> {
-    if (input.macAddress !== undefined) {
+  async updateDevice(domainId: string, deviceId: string, patch: Patch<DeviceInput>): Promise<DeviceModel> {
+    if (patch.macAddress !== undefined) {
       throw new GatewayError(ErrorCode.NotSupported, 'Infinity cannot change the MAC address of a PBX device: delete it and create it anew', { field: 'macAddress' });
     }
-    await this.write(() => this.client.updateDevice(domainId, deviceId, { pbxDeviceName: input.name }));
+    refuseUnclearable(patch, [], VENDOR_NAME);
+    await this.write(() => this.client.updateDevice(domainId, deviceId, { pbxDeviceName: withoutNulls(patch).name }));
     return this.readBack(this.device(domainId, deviceId), 'device', deviceId);
   }
 

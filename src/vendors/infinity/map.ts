@@ -10,7 +10,7 @@ import type {
   TrustedNetworkModel,
   UserModel,
 } from '../../model.js';
-import type { GroupInput, QueueInput, QueueMemberInput, UserInput } from '../ports.js';
+import type { DomainInput, GroupInput, QueueInput, QueueMemberInput, UserInput } from '../ports.js';
 import {
   type DeviceRow,
   type DomainRow,
@@ -203,6 +203,16 @@ export function toDeviceAssignment(connection: string, domainId: string, row: Us
   };
 }
 
+/**
+ * Fields an update can clear, by sending "": the params the doc marks OPTIONAL whose value is free
+ * text. Names, extensions, passwords, flags and every group field (none OPTIONAL) cannot be cleared.
+ */
+export const CLEARABLE = {
+  user: ['pin', 'email', 'firstName', 'lastName', 'jobTitle', 'department', 'company', 'office', 'ukCallerId', 'usCallerId', 'mobileNumber'],
+  queue: ['callerNameFormat'],
+  trustedNetwork: ['description'],
+} as const satisfies Record<string, readonly string[]>;
+
 const bit = (value: boolean | undefined): number | undefined => (value === undefined ? undefined : value ? 1 : 0);
 
 export function userParams(input: UserInput): FormParams {
@@ -254,7 +264,7 @@ export function mergedGroupParams(current: GroupModel, input: GroupInput): FormP
 }
 
 /** Both params of "Update SIP Domain" (neither is OPTIONAL there): the current domain with the input laid over it. */
-export function mergedDomainParams(current: DomainModel, input: { displayName?: string; callRecording?: boolean }): FormParams {
+export function mergedDomainParams(current: DomainModel, input: DomainInput): FormParams {
   return { displayName: input.displayName ?? current.displayName ?? current.name, rec: bit(input.callRecording ?? current.callRecording ?? false) };
 }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../../log.js';
 import { withCompensation } from '../../workflows.js';
 import type { AccountModel, DomainModel, Page, UserModel } from '../../model.js';
 import { UsersOnlyDirectory, pageInMemory } from '../directory-base.js';
+import { refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import type { AccountSource, ListOptions, UserField, UserInput } from '../ports.js';
 import type { StringeeClient } from './client.js';
 import * as map from './map.js';
@@ -64,8 +65,11 @@ export class StringeeDirectory extends UsersOnlyDirectory implements AccountSour
   }
 
   /** Stringee's update requires the password every time (the doc marks it required). */
-  async updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel> {
+  async updateUser(domainId: string, userId: string, patch: Patch<UserInput>): Promise<UserModel> {
     this.assertProject(domainId);
+    // The PUT takes a password (required) and an extension, which cannot be unset once set.
+    refuseUnclearable(patch, [], 'Stringee');
+    const input = withoutNulls(patch);
     if (!input.password) throw badInput('Stringee requires the SIP password with every update: pass input.password', 'input.password');
     await this.write(() => this.client.updatePhone(userId, input.password!, input.extension === undefined ? undefined : Number(input.extension)));
     return this.readBack(userId);
