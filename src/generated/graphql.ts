@@ -1087,11 +1087,12 @@ export enum TrustedNetworkOrderField {
   Network = 'network'
 }
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateDeviceInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A partial change of one 2N device SIP account; fields left out keep their value. */
+/** A partial change of one 2N device SIP account: a field left out keeps its value; `null` clears it where the device can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateDeviceSipAccountInput = {
   answerMode?: InputMaybe<Scalars['String']['input']>;
   authId?: InputMaybe<Scalars['String']['input']>;
@@ -1109,11 +1110,13 @@ export type UpdateDeviceSipAccountInput = {
   sipNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateDomainInput = {
   callRecording?: InputMaybe<Scalars['Boolean']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateGroupInput = {
   callerNameFormat?: InputMaybe<Scalars['String']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1145,6 +1148,7 @@ export type UpdateProviderInput = {
   status?: InputMaybe<ProviderStatus>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateQueueInput = {
   callerNameFormat?: InputMaybe<Scalars['String']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1152,6 +1156,7 @@ export type UpdateQueueInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateQueueMemberInput = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   ringAttempts?: InputMaybe<Scalars['Int']['input']>;
@@ -1160,11 +1165,13 @@ export type UpdateQueueMemberInput = {
   ringStrategy?: InputMaybe<RingStrategy>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateTrustedNetworkInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   network?: InputMaybe<Scalars['Cidr']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateUserInput = {
   company?: InputMaybe<Scalars['String']['input']>;
   department?: InputMaybe<Scalars['String']['input']>;
