@@ -823,11 +823,7 @@ export enum ProviderStatus {
 export type Query = {
   __typename?: 'Query';
   account?: Maybe<Account>;
-  /**
-   * With no argument, the accounts of the account-settings connections (SIP Thor). With `connection`
-   * or `vendor`, every account of those connections, whatever the vendor: a 2N device's two slots
-   * (whether or not a directory device matches its MAC), a Stringee project's phones.
-   */
+  /** The SIP accounts of the account-settings connections (SIP Thor), or of one of them (2N device slots: `deviceSipConfigs`). */
   accounts: Array<Account>;
   /** The vendor connections this gateway is configured with. */
   connections: Array<VendorConnection>;
@@ -835,8 +831,8 @@ export type Query = {
   /** One user's assignment of one device. */
   deviceAssignment?: Maybe<DeviceAssignment>;
   /**
-   * The SIP configuration of every device connection (2N), or of one: reachable by connection,
-   * whether or not a directory device has its MAC address.
+   * The SIP configuration (both account slots) of every device connection (2N), or of one: reachable
+   * by connection, whether or not a directory device has its MAC address.
    */
   deviceSipConfigs: Array<DeviceSipConfig>;
   domain?: Maybe<Domain>;
@@ -864,7 +860,6 @@ export type QueryAccountArgs = {
 
 export type QueryAccountsArgs = {
   connection?: InputMaybe<Scalars['String']['input']>;
-  vendor?: InputMaybe<Vendor>;
 };
 
 

@@ -19,10 +19,8 @@ async function settingsAccount(ctx: GatewayContext, accountId: string): Promise<
 
 export const settingsResolvers: Resolvers = {
   Query: {
-    accounts: async (_, { connection, vendor }, ctx) => {
-      const filter = { connection: connection ?? undefined, vendor: vendor ?? undefined };
-      const sources = filter.connection || filter.vendor ? ctx.sources('accounts', filter) : ctx.sources('accountSettings');
-      const lists = await Promise.all(sources.map((s) => s.accounts()));
+    accounts: async (_, { connection }, ctx) => {
+      const lists = await Promise.all(ctx.sources('accountSettings', { connection: connection ?? undefined }).map((s) => s.accounts()));
       return lists.flat();
     },
   },

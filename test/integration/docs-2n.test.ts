@@ -42,39 +42,40 @@ describe('10. a device connection is reachable by connection, whatever the direc
     const macs = directory.domains.flatMap((d: any) => d.devices.nodes.map((n: any) => n.macAddress));
     assert.ok(!macs.includes(LONE_MAC), 'the directory does not know this device');
 
-    const data = await ok(`{ accounts(connection: "gate") { id vendor connection username deviceAccount { index sipNumber } } }`);
-    assert.deepEqual(data.accounts.map((a: any) => [a.vendor, a.connection, a.deviceAccount.index]), [['TWO_N', 'gate', 1], ['TWO_N', 'gate', 2]]);
-
-    const configs = await ok(`{ deviceSipConfigs(connection: "gate") { connection macAddress accounts { id } } }`);
-    assert.deepEqual(configs.deviceSipConfigs, [{ connection: 'gate', macAddress: LONE_MAC, accounts: data.accounts.map((a: any) => ({ id: a.id })) }]);
+    const data = await ok(`{ deviceSipConfigs(connection: "gate") { connection macAddress accounts { id vendor connection deviceAccount { index } } } }`);
+    const [config] = data.deviceSipConfigs;
+    assert.deepEqual([data.deviceSipConfigs.length, config.connection, config.macAddress], [1, 'gate', LONE_MAC]);
+    assert.deepEqual(config.accounts.map((a: any) => [a.vendor, a.connection, a.deviceAccount.index]), [['TWO_N', 'gate', 1], ['TWO_N', 'gate', 2]]);
+    const again = await ok(`query($id: ID!) { account(id: $id) { deviceAccount { index } } }`, { id: config.accounts[1].id });
+    assert.equal(again.account.deviceAccount.index, 2, 'the ids found that way are real ids');
   });
 
   test('an id found that way reaches the 2N mutation', async () => {
-    const data = await ok(`{ accounts(connection: "gate") { id } }`);
-    const changed = await ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {displayName: "Gate"}) { displayName } }`, { id: data.accounts[0].id });
+    const data = await ok(`{ deviceSipConfigs(connection: "gate") { accounts { id } } }`);
+    const changed = await ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {displayName: "Gate"}) { displayName } }`, { id: data.deviceSipConfigs[0].accounts[0].id });
     assert.equal(changed.updateDeviceSipAccount.displayName, 'Gate');
   });
 
-  test('accounts with no argument still lists the account-settings (SIP Thor) accounts only', async () => {
-    const data = await ok(`{ accounts { vendor } }`);
-    assert.ok(data.accounts.length > 0 && data.accounts.every((a: any) => a.vendor === 'SIP_THOR'));
-    const byVendor = await ok(`{ accounts(vendor: TWO_N) { connection } }`);
-    assert.ok(byVendor.accounts.some((a: any) => a.connection === 'gate'));
+  test('with no connection named, every device connection is listed, the lone one included', async () => {
+    const data = await ok(`{ deviceSipConfigs { connection } }`);
+    const names = data.deviceSipConfigs.map((c: any) => c.connection);
+    assert.ok(names.includes('gate') && names.includes('intercom-1'), names.join(', '));
   });
 });
 
 describe('11. a never-configured slot has an honest shape', () => {
   test('slot 2 is configured: false with a null username; slot 1 is configured', async () => {
-    const data = await ok(`{ accounts(connection: "gate") { username configured address deviceAccount { index sipNumber authId } } }`);
-    const [first, second] = data.accounts;
+    const data = await ok(`{ deviceSipConfigs(connection: "gate") { accounts { username configured address deviceAccount { index sipNumber authId } } } }`);
+    const [first, second] = data.deviceSipConfigs[0].accounts;
     assert.equal(first.configured, true);
     assert.equal(first.username, first.deviceAccount.authId ?? first.deviceAccount.sipNumber);
     assert.deepEqual(second, { username: null, configured: false, address: null, deviceAccount: { index: 2, sipNumber: null, authId: null } });
   });
 
   test('configuring the slot makes it configured, with the SIP number as its username', async () => {
-    const data = await ok(`{ accounts(connection: "gate") { id } }`);
-    const changed = await ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {sipNumber: "4242", domain: "sip.example.com"}) { username configured address } }`, { id: data.accounts[1].id });
+    const data = await ok(`{ deviceSipConfigs(connection: "gate") { accounts { id } } }`);
+    const id = data.deviceSipConfigs[0].accounts[1].id;
+    const changed = await ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {sipNumber: "4242", domain: "sip.example.com"}) { username configured address } }`, { id });
     assert.deepEqual(changed.updateDeviceSipAccount, { username: '4242', configured: true, address: '4242@sip.example.com' });
   });
 });

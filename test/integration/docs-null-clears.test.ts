@@ -87,8 +87,8 @@ describe('Stringee, PortSIP, 2N, SIP Thor', () => {
   });
 
   test('a 2N slot clears its display name and proxy port (sent as ""); enabled cannot be cleared', async () => {
-    const data = await stack.ok(`{ accounts(vendor: TWO_N) { id connection } }`);
-    const account = data.accounts[0];
+    const data = await stack.ok(`{ deviceSipConfigs { connection accounts { id } } }`);
+    const account = { id: data.deviceSipConfigs[0].accounts[0].id, connection: data.deviceSipConfigs[0].connection };
     await stack.ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {displayName: "Lobby", proxyPort: 5070}) { id } }`, { id: account.id });
     const { result, calls } = await stack.counting(() =>
       stack.ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {displayName: null, proxyPort: null}) { displayName deviceAccount { proxyPort } } }`, { id: account.id }),
