@@ -24,6 +24,7 @@ const TOUCHES: Record<string, Area | 'public'> = {
   updateDeviceSipAccount: 'deviceSipConfig',
   // A caller reads only the changes it started; no vendor is asked.
   change: 'public',
+  deviceSipConfigs: 'deviceSipConfig',
   ...Object.fromEntries(['account', 'accounts', 'setDoNotDisturb', 'setPrivacy', 'addAccountAlias', 'setCallForwarding'].map((f) => [f, 'accountSettings'])),
 };
 
