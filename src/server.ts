@@ -9,9 +9,9 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
-import { randomUUID } from 'node:crypto';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './errors.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
@@ -93,7 +93,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   });
   await apollo.start();
 
-  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -108,7 +108,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId: randomUUID(), principal: SYSTEM_PRINCIPAL };
+    const scope: RequestScope = { requestId, principal: SYSTEM_PRINCIPAL };
     const response = await requestScope.run(scope, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -128,6 +128,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
 
   const http = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const requestId = requestIdFrom(req.headers);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     const handle = async (): Promise<void> => {
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
@@ -138,7 +140,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         if (!asset) res.writeHead(404).end();
         else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
       } else if (url.pathname === GRAPHQL_PATH) {
-        await graphql(req, res, url);
+        await graphql(req, res, url, requestId);
       } else if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
       } else {
@@ -147,7 +149,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     };
     handle().catch((error: unknown) => {
       const status = (error as { status?: number }).status ?? 500;
-      if (status >= 500) logger.error('request failed', { error });
+      if (status >= 500) logger.error('request failed', { error, requestId });
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(status === 413 ? 'request body too large' : 'internal error');
     });
