@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { LogLevel } from './log.js';
+import { observabilitySchema, type ObservabilitySettings } from './observability/config.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
@@ -115,6 +116,7 @@ const fileSchema = z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    observability: observabilitySchema,
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -133,6 +135,7 @@ export interface Settings {
   /** The one Redis of this deployment, shared by every feature that keeps cross-replica state. */
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
+  observability: ObservabilitySettings;
   connections: ConnectionSettings[];
 }
 

@@ -17,6 +17,9 @@ import { formatError } from './errors.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';
+import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
+import { graphqlInFlight, registry as metricsRegistry, watchCache } from './observability/metrics.js';
+import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
 import { buildSchema } from './schema.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
@@ -80,6 +83,11 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  watchUpstreamCalls();
+  const unwatch = [
+    registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
+    watchCache(() => cache?.stats),
+  ];
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -88,7 +96,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     formatError,
     validationRules: [queryLimitsRule(settings.limits)],
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger), graphqlMetricsPlugin()],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
@@ -133,6 +141,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const handle = async (): Promise<void> => {
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
+      } else if (url.pathname === '/metrics' && settings.observability.metrics.enabled) {
+        res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
       } else if (url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req)) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
@@ -140,7 +150,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         if (!asset) res.writeHead(404).end();
         else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
       } else if (url.pathname === GRAPHQL_PATH) {
-        await graphql(req, res, url, requestId);
+        graphqlInFlight.inc();
+        await graphql(req, res, url, requestId).finally(() => graphqlInFlight.dec());
       } else if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
       } else {
@@ -174,6 +185,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       await apollo.stop();
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
+      unwatch.forEach((undo) => undo());
     },
     cacheStats: () => (cache ? { ...cache.stats } : undefined),
   };
