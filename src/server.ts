@@ -20,6 +20,8 @@ import { createLogger, type Logger } from './log.js';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
 import { graphqlInFlight, registry as metricsRegistry, watchCache } from './observability/metrics.js';
 import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
+import { readiness } from './observability/readiness.js';
+import { createSharedRedis, type SharedRedis } from './redis.js';
 import { buildSchema } from './schema.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
@@ -36,6 +38,10 @@ export interface GatewayServer {
   stop(): Promise<void>;
   /** Hits and misses of the cross-request cache; undefined when it is off. */
   cacheStats(): CacheStats | undefined;
+  /** True once shutdown has begun: /readyz answers 503 so the load balancer stops sending. */
+  draining: boolean;
+  /** The process's one Redis connection, when `redis.url` is set. */
+  readonly redis: SharedRedis | undefined;
 }
 
 export interface CreateServerOptions {
@@ -83,6 +89,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  let draining = false;
   watchUpstreamCalls();
   const unwatch = [
     registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
@@ -141,6 +149,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const handle = async (): Promise<void> => {
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
+      } else if (url.pathname === '/readyz') {
+        const report = readiness({ draining, redis, connections: adapters.map((a) => a.connection) });
+        res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report.body));
       } else if (url.pathname === '/metrics' && settings.observability.metrics.enabled) {
         res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
       } else if (url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req)) {
@@ -179,12 +190,21 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
     },
+    get draining() {
+      return draining;
+    },
+    set draining(value: boolean) {
+      draining = value;
+    },
+    redis,
     async stop() {
+      draining = true;
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await apollo.stop();
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
+      await redis?.close();
       unwatch.forEach((undo) => undo());
     },
     cacheStats: () => (cache ? { ...cache.stats } : undefined),
