@@ -21,6 +21,8 @@ import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
 import { graphqlInFlight, registry as metricsRegistry, watchCache } from './observability/metrics.js';
 import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
 import { readiness } from './observability/readiness.js';
+import { startTracing } from './observability/tracing.js';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { createSharedRedis, type SharedRedis } from './redis.js';
 import { buildSchema } from './schema.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
@@ -48,6 +50,8 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Adapters to use instead of building them from settings.connections (tests). */
   adapters?: ConnectionAdapter[];
+  /** Where spans go instead of OTLP, when tracing is enabled (tests). */
+  spanExporter?: SpanExporter;
 }
 
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
@@ -91,6 +95,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const createContext = createContextFactory(adapters, settings, logger);
   const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   let draining = false;
+  const tracing = settings.observability.tracing.enabled ? startTracing(settings.observability.tracing, options.spanExporter) : undefined;
   watchUpstreamCalls();
   const unwatch = [
     registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
@@ -104,7 +109,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     formatError,
     validationRules: [queryLimitsRule(settings.limits)],
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger), graphqlMetricsPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger), graphqlMetricsPlugin(), ...(tracing ? [tracing.plugin()] : [])],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
@@ -125,12 +130,12 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       }
     }
     const scope: RequestScope = { requestId, principal: SYSTEM_PRINCIPAL };
-    const response = await requestScope.run(scope, () =>
+    const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => createContext(scope.requestId, scope.principal),
-      }),
-    );
+      });
+    const response = await requestScope.run(scope, () => (tracing ? tracing.runRequest(req.headers, execute) : execute()));
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;
     res.writeHead(response.status ?? 200, outHeaders);
@@ -205,6 +210,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
       await redis?.close();
+      await tracing?.shutdown();
       unwatch.forEach((undo) => undo());
     },
     cacheStats: () => (cache ? { ...cache.stats } : undefined),
