@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
 import { observabilitySchema, type ObservabilitySettings } from './observability/config.js';
 
@@ -84,11 +85,12 @@ const fileSchema = z
       .object({
         host: z.string().default('0.0.0.0'),
         port: z.number().int().min(0).max(65_535).default(4000),
-        graphiql: z.boolean().default(true),
-        introspection: z.boolean().default(true),
+        // Production defaults: a deployment shows its schema and GraphiQL only when it says so.
+        graphiql: z.boolean().default(false),
+        introspection: z.boolean().default(false),
       })
       .strict()
-      .default({ host: '0.0.0.0', port: 4000, graphiql: true, introspection: true }),
+      .default({ host: '0.0.0.0', port: 4000, graphiql: false, introspection: false }),
     limits: z
       .object({
         maxDepth: z.number().int().min(2).max(50).default(12),
@@ -117,6 +119,7 @@ const fileSchema = z
       .strict()
       .default({ level: 'info' }),
     observability: observabilitySchema,
+    auth: authSchema.optional(),
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -136,6 +139,8 @@ export interface Settings {
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
   observability: ObservabilitySettings;
+  /** Absent: the server refuses to start (src/auth/http.ts). */
+  auth?: AuthSettings;
   connections: ConnectionSettings[];
 }
 
@@ -207,6 +212,9 @@ export interface LaunchOptions {
   /** A config file to run against real vendors; absent = the embedded demo. */
   configPath?: string;
   port?: number;
+  /** Known API keys for the demo's admin and tenant (scripts); random when absent. */
+  demoAdminKey?: string;
+  demoTenantKey?: string;
 }
 
 export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LaunchOptions {
@@ -215,5 +223,7 @@ export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: N
   const configPath = flag >= 0 ? argv[flag + 1] : env.SIPGRAPH_CONFIG;
   if (configPath) options.configPath = configPath;
   if (env.PORT) options.port = Number(env.PORT);
+  if (env.SIPGRAPH_DEMO_ADMIN_KEY) options.demoAdminKey = env.SIPGRAPH_DEMO_ADMIN_KEY;
+  if (env.SIPGRAPH_DEMO_TENANT_KEY) options.demoTenantKey = env.SIPGRAPH_DEMO_TENANT_KEY;
   return options;
 }

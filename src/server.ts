@@ -9,7 +9,8 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
-import { SYSTEM_PRINCIPAL } from './auth/principal.js';
+import { createAuthGate } from './auth/http.js';
+import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestScope, type RequestScope } from './request-scope.js';
@@ -52,6 +53,8 @@ export interface CreateServerOptions {
   adapters?: ConnectionAdapter[];
   /** Where spans go instead of OTLP, when tracing is enabled (tests). */
   spanExporter?: SpanExporter;
+  /** Headers GraphiQL opens with (the demo puts its admin key there); never set in production. */
+  graphiqlHeaders?: Record<string, string>;
 }
 
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
@@ -93,6 +96,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
   const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   let draining = false;
   const tracing = settings.observability.tracing.enabled ? startTracing(settings.observability.tracing, options.spanExporter) : undefined;
@@ -114,7 +118,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   });
   await apollo.start();
 
-  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, principal: Principal): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -129,7 +133,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId, principal: SYSTEM_PRINCIPAL };
+    const scope: RequestScope = { requestId, principal };
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -152,6 +156,10 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const handle = async (): Promise<void> => {
+      const page = url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req);
+      const guarded = !page && gate.guards(url.pathname);
+      const principal = guarded ? await gate.admit(req, res) : undefined;
+      if (guarded && !principal) return;
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
       } else if (url.pathname === '/readyz') {
@@ -159,15 +167,15 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report.body));
       } else if (url.pathname === '/metrics' && settings.observability.metrics.enabled) {
         res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
-      } else if (url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH));
+      } else if (page) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
         const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
         if (!asset) res.writeHead(404).end();
         else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
-      } else if (url.pathname === GRAPHQL_PATH) {
+      } else if (url.pathname === GRAPHQL_PATH && principal) {
         graphqlInFlight.inc();
-        await graphql(req, res, url, requestId).finally(() => graphqlInFlight.dec());
+        await graphql(req, res, url, requestId, principal).finally(() => graphqlInFlight.dec());
       } else if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
       } else {

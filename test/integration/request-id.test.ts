@@ -24,7 +24,7 @@ after(async () => {
 });
 
 async function post(headers: Record<string, string>): Promise<Response> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: NESTED }) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.keys.admin}`, ...headers }, body: JSON.stringify({ query: NESTED }) });
   const body = (await response.json()) as { errors?: unknown };
   assert.equal(body.errors, undefined);
   return response;

@@ -36,7 +36,7 @@ test('the nested query is one operation span under the caller\'s traceparent, wi
   const marks = Object.fromEntries(Object.entries(demo.emulators).map(([name, server]) => [name, server.requests.length]));
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.keys.admin}`, traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` },
     body: JSON.stringify({ query: NESTED }),
   });
   assert.equal(((await response.json()) as { errors?: unknown }).errors, undefined);
@@ -77,7 +77,7 @@ test('the nested query is one operation span under the caller\'s traceparent, wi
 test('without a traceparent the operation starts its own trace; the root sampler (ratio 0 here) decides', async () => {
   exporter.reset();
   const marks = demo.emulators.infinity!.requests.length;
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ domains { id } }' }) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.keys.admin}` }, body: JSON.stringify({ query: '{ domains { id } }' }) });
   await response.json();
   assert.equal(exporter.getFinishedSpans().length, 0, 'not sampled, nothing exported');
   // Unsampled traces still propagate, flagged 00, so a vendor's own tracing stays joined up.
