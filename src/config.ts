@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
 import { observabilitySchema, type ObservabilitySettings } from './observability/config.js';
+import { trustedDocumentsSchema, type TrustedDocumentsSettings } from './shared-state/config.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
@@ -119,6 +120,7 @@ const fileSchema = z
       .strict()
       .default({ level: 'info' }),
     observability: observabilitySchema,
+    trustedDocuments: trustedDocumentsSchema,
     auth: authSchema.optional(),
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
@@ -139,6 +141,7 @@ export interface Settings {
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
   observability: ObservabilitySettings;
+  trustedDocuments: TrustedDocumentsSettings;
   /** Absent: the server refuses to start (src/auth/http.ts). */
   auth?: AuthSettings;
   connections: ConnectionSettings[];

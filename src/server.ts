@@ -26,6 +26,8 @@ import { startTracing } from './observability/tracing.js';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { createSharedRedis, type SharedRedis } from './redis.js';
 import { buildSchema } from './schema.js';
+import { apolloCache } from './shared-state/apq-cache.js';
+import { loadManifest, trustedDocumentsPlugin } from './shared-state/trusted-documents.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 
@@ -100,6 +102,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   let draining = false;
   const tracing = settings.observability.tracing.enabled ? startTracing(settings.observability.tracing, options.spanExporter) : undefined;
+  const trusted = settings.trustedDocuments.enabled && settings.trustedDocuments.manifest ? loadManifest(settings.trustedDocuments.manifest) : undefined;
   watchUpstreamCalls();
   const unwatch = [
     registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
@@ -112,8 +115,17 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [queryLimitsRule(settings.limits)],
+    // Persisted queries (APQ) live here: in the shared Redis, a document registered on one replica runs on all.
+    cache: apolloCache(redis),
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger), graphqlMetricsPlugin(), ...(tracing ? [tracing.plugin()] : [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      requestLogPlugin(logger),
+      graphqlMetricsPlugin(),
+      ...(tracing ? [tracing.plugin()] : []),
+      ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+    ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
