@@ -19,7 +19,7 @@ import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.j
 import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
-import { graphqlInFlight, registry as metricsRegistry, watchCache } from './observability/metrics.js';
+import { graphqlInFlight, registry as metricsRegistry, scrapeMetrics, watchCache } from './observability/metrics.js';
 import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
 import { readiness } from './observability/readiness.js';
 import { startTracing } from './observability/tracing.js';
@@ -178,7 +178,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         const report = readiness({ draining, redis, connections: adapters.map((a) => a.connection) });
         res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report.body));
       } else if (url.pathname === '/metrics' && settings.observability.metrics.enabled) {
-        res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
+        res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await scrapeMetrics());
       } else if (page) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {

@@ -6,7 +6,21 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry });
+
+let processMetricsStarted = false;
+
+/**
+ * The text a scrape gets. prom-client's process metrics (CPU, memory, event-loop lag, GC) start
+ * with the first scrape: their GC observer costs every collection, which a process nobody
+ * scrapes (a test, a CLI run) should not pay.
+ */
+export async function scrapeMetrics(): Promise<string> {
+  if (!processMetricsStarted) {
+    processMetricsStarted = true;
+    collectDefaultMetrics({ register: registry });
+  }
+  return registry.metrics();
+}
 
 /** Operation names come from clients: past this many distinct ones, the rest share one label. */
 const MAX_OPERATION_LABELS = 200;

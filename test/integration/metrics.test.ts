@@ -23,6 +23,7 @@ function delta(before: Sample[], after: Sample[], name: string, labels: Record<s
 
 test('a nested query shows in /metrics: the request, each vendor call by connection and route, cache misses then hits', async () => {
   const start = await scrape(metricsUrl);
+  assert.ok(sum(start, 'nodejs_heap_size_used_bytes') > 0, 'process metrics are there from the first scrape');
   const first = await stack.counting(() => stack.ok(NESTED));
   const afterFirst = await scrape(metricsUrl);
 
