@@ -21,9 +21,16 @@ export function writeTempFile(name: string, content: string): string {
   return path;
 }
 
+export type GatewayProcess = Replica;
+
 export async function startReplica(config: unknown, env: Record<string, string>): Promise<Replica> {
   const file = writeTempFile('config.json', JSON.stringify(config, null, 2));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', file], {
+  return startProcess(['--config', file], env);
+}
+
+/** `node --import tsx src/main.ts ARGS`, resolved once it prints the URL it serves. */
+export async function startProcess(args: string[], env: Record<string, string>): Promise<Replica> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
