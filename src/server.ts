@@ -14,9 +14,8 @@ import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestScope, type RequestScope } from './request-scope.js';
-import { formatError } from './errors.js';
+import { formatError } from './error-format.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
-import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
 import { graphqlInFlight, registry as metricsRegistry, scrapeMetrics, watchCache } from './observability/metrics.js';
@@ -28,11 +27,12 @@ import { createSharedRedis, type SharedRedis } from './redis.js';
 import { buildSchema } from './schema.js';
 import { apolloCache } from './shared-state/apq-cache.js';
 import { loadManifest, trustedDocumentsPlugin } from './shared-state/trusted-documents.js';
+import { abuseLimitsPlugin, abuseValidation } from './abuse/plugin.js';
+import { createRateLimiter } from './abuse/rate.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 
 const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface GatewayServer {
   /** The http server; `listen` starts it. */
@@ -77,12 +77,14 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const tooLarge = () => Object.assign(new Error('request body too large'), { status: 413 });
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -95,11 +97,13 @@ function wantsHtml(req: IncomingMessage): boolean {
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(settings.log.level);
   const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
-  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
+  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  const rateLimiter = createRateLimiter(settings.limits.rate, redis);
+  const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
-  const redis = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   let draining = false;
   const tracing = settings.observability.tracing.enabled ? startTracing(settings.observability.tracing, options.spanExporter) : undefined;
   const trusted = settings.trustedDocuments.enabled && settings.trustedDocuments.manifest ? loadManifest(settings.trustedDocuments.manifest) : undefined;
@@ -114,7 +118,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [queryLimitsRule(settings.limits)],
+    validationRules,
+    parseOptions,
     // Persisted queries (APQ) live here: in the shared Redis, a document registered on one replica runs on all.
     cache: apolloCache(redis),
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
@@ -122,6 +127,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
+      abuseLimitsPlugin(settings.limits, rateLimiter),
       graphqlMetricsPlugin(),
       ...(tracing ? [tracing.plugin()] : []),
       ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
@@ -135,7 +141,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const text = req.method === 'POST' ? await readBody(req) : '';
+    const text = req.method === 'POST' ? await readBody(req, settings.limits.maxBodyBytes) : '';
     let body: unknown = text;
     if (text && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
@@ -197,8 +203,12 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     handle().catch((error: unknown) => {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error('request failed', { error, requestId });
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status === 413 ? 'request body too large' : 'internal error');
+      // The rest of a too-large body is never read, so the connection cannot carry another request.
+      const close = status === 413 ? { connection: 'close' } : {};
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', ...close });
+      res.end(status === 413 ? 'request body too large' : 'internal error', () => {
+        if (status === 413) req.destroy();
+      });
     });
   });
   http.keepAliveTimeout = 30_000;
