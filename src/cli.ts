@@ -7,11 +7,12 @@
  *   sipgraph print-schema                             write the GraphQL schema (SDL) to stdout
  *   sipgraph --help | --version
  *
- * Environment: SIPGRAPH_CONFIG (= --config), SIPGRAPH_DEMO=1 (= --demo), PORT, HOST.
+ * Environment: SIPGRAPH_CONFIG (= --config), SIPGRAPH_DEMO=1 (= --demo), PORT, HOST, and
+ * SIPGRAPH_ADDRESS_FILE (where to write the address served, for the container healthcheck).
  */
 export type Command =
-  | { kind: 'serve'; configPath: string; port?: number; host?: string }
-  | { kind: 'demo'; port?: number; host?: string }
+  | { kind: 'serve'; configPath: string; port?: number; host?: string; addressFile?: string }
+  | { kind: 'demo'; port?: number; host?: string; addressFile?: string }
   | { kind: 'check-config'; configPath: string }
   | { kind: 'print-schema' }
   | { kind: 'help' }
@@ -65,7 +66,8 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   const port = portText === undefined || portText === '' ? undefined : Number(portText);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) return { kind: 'usage-error', message: `port must be 0..65535, not ${portText}` };
   const host = values.get('--host') ?? (env.HOST || undefined);
-  const where = { ...(port !== undefined ? { port } : {}), ...(host ? { host } : {}) };
+  const addressFile = env.SIPGRAPH_ADDRESS_FILE || undefined;
+  const where = { ...(port !== undefined ? { port } : {}), ...(host ? { host } : {}), ...(addressFile ? { addressFile } : {}) };
 
   const configPath = values.get('--config') ?? (env.SIPGRAPH_CONFIG || undefined);
   const demo = bare.has('--demo') || env.SIPGRAPH_DEMO === '1' || env.SIPGRAPH_DEMO === 'true';

@@ -3,7 +3,7 @@
  * file, or an explicit --demo for the embedded demo (every vendor emulated in-process): a container
  * started without either exits with a message instead of serving fake vendors.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommand, USAGE, type Command } from './cli.js';
@@ -49,6 +49,8 @@ async function serve(command: Extract<Command, { kind: 'serve' | 'demo' }>): Pro
   const graphiqlHeaders = demo ? { authorization: `Bearer ${demo.keys.admin}` } : undefined;
   const server = await createServer(settings, { graphiqlHeaders });
   const url = await server.listen(command.port ?? settings.server.port, command.host ?? settings.server.host);
+  // Where the container healthcheck (src/healthcheck.ts) finds this process, whatever chose the port.
+  if (command.addressFile) writeFileSync(command.addressFile, url.replace('//localhost:', '//127.0.0.1:').replace(/\/graphql$/, ''));
   const mode = demo ? `embedded demo (${demo.describe()})` : `config ${command.kind === 'serve' ? command.configPath : ''}`;
   process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n`);
   if (demo) {
