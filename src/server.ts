@@ -29,6 +29,7 @@ import { apolloCache } from './shared-state/apq-cache.js';
 import { loadManifest, trustedDocumentsPlugin } from './shared-state/trusted-documents.js';
 import { abuseLimitsPlugin, abuseValidation } from './abuse/plugin.js';
 import { createRateLimiter } from './abuse/rate.js';
+import { hygienicError } from './abuse/error-hygiene.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 
@@ -121,7 +122,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     schema: buildSchema(),
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: (formatted, error) => hygienicError(formatError(formatted, error), error, logger),
     validationRules,
     parseOptions,
     // Persisted queries (APQ) live here: in the shared Redis, a document registered on one replica runs on all.
