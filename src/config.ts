@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { authSchema, type AuthSettings } from './auth/config.js';
+import { corsSchema, type CorsSettings } from './auth/cors.js';
 import type { LogLevel } from './log.js';
 import { observabilitySchema, type ObservabilitySettings } from './observability/config.js';
 import { trustedDocumentsSchema, type TrustedDocumentsSettings } from './shared-state/config.js';
@@ -52,6 +53,7 @@ const fileSchema = z
     observability: observabilitySchema,
     trustedDocuments: trustedDocumentsSchema,
     auth: authSchema.optional(),
+    cors: corsSchema,
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -73,6 +75,8 @@ export interface Settings {
   trustedDocuments: TrustedDocumentsSettings;
   /** Absent: the server refuses to start (src/auth/http.ts). */
   auth?: AuthSettings;
+  /** Browser origins allowed to call (src/auth/cors.ts); absent = none. */
+  cors?: CorsSettings;
   connections: ConnectionSettings[];
 }
 

@@ -9,6 +9,8 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
+import { auditPlugin } from './auth/audit.js';
+import { createCors } from './auth/cors.js';
 import { createAuthGate } from './auth/http.js';
 import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -117,6 +119,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
     watchCache(() => cache?.stats),
   ];
+  const cors = createCors(settings.cors ?? { origins: [], maxAgeSeconds: 600 });
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -136,6 +139,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       graphqlMetricsPlugin(),
       ...(tracing ? [tracing.plugin()] : []),
       ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
+      auditPlugin(),
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
@@ -179,6 +183,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const handle = async (): Promise<void> => {
+      if (cors.handle(req, res)) return;
       const page = url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req);
       const guarded = !page && gate.guards(url.pathname);
       const principal = guarded ? await gate.admit(req, res) : undefined;
