@@ -104,6 +104,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
   const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   // Shared state must be shared from the first request on: a replica that answered before its Redis
   // connection opened would count rate limits and idempotency records in memory only.
@@ -160,7 +161,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId, principal };
+    const scope: RequestScope = { requestId, principal, connectionVendors };
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
