@@ -37,7 +37,7 @@ export const boundaryZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/**', 'src/generated/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/**', 'src/generated/**', 'examples/*/src/gql/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

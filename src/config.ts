@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { authSchema, type AuthSettings } from './auth/config.js';
 import { corsSchema, type CorsSettings } from './auth/cors.js';
 import type { LogLevel } from './log.js';
+import { observabilitySchema, type ObservabilitySettings } from './observability/config.js';
+import { trustedDocumentsSchema, type TrustedDocumentsSettings } from './shared-state/config.js';
 import { limitsSchema } from './abuse/config.js';
 import { secretRef, type Resolved } from './config-fields.js';
 import { connectionSettingsSchemas } from './vendors/catalog.js';
@@ -49,6 +51,8 @@ const fileSchema = z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    observability: observabilitySchema,
+    trustedDocuments: trustedDocumentsSchema,
     auth: authSchema.optional(),
     durability: durabilitySchema.default(DURABILITY_DEFAULTS),
     cors: corsSchema,
@@ -69,6 +73,8 @@ export interface Settings {
   /** The one Redis of this deployment, shared by every feature that keeps cross-replica state. */
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
+  observability: ObservabilitySettings;
+  trustedDocuments: TrustedDocumentsSettings;
   /** Absent: the server refuses to start (src/auth/http.ts). */
   auth?: AuthSettings;
   durability: DurabilitySettings;

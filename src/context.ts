@@ -64,7 +64,8 @@ export function createContextFactory(adapters: ConnectionAdapter[], settings: Pi
     return {
       requestId,
       principal,
-      log: logger.child({ requestId }),
+      // The logger adds the request id itself, from the request scope (src/log.ts).
+      log: logger,
       limits: settings.limits,
       connections,
       changes,

@@ -33,7 +33,7 @@ export function graphiqlAsset(name: string): { body: Buffer; type: string } | un
 }
 
 const EXAMPLE_QUERY = `# sipgraph: one GraphQL API over your SIP vendors.
-# Try: domain -> users -> groups and devices, in the fewest vendor calls.
+# Try: domain -> users -> groups, devices -> SIP config, in the fewest vendor calls.
 query DomainsUsersGroupsDevices {
   domains {
     id
@@ -44,7 +44,7 @@ query DomainsUsersGroupsDevices {
         userName
         extension
         groups { name extension }
-        devices { name macAddress }
+        devices { name macAddress sipConfig { accounts { username registered } } }
       }
       pageInfo { hasNextPage endCursor }
     }
@@ -71,7 +71,14 @@ export function graphiqlPage(endpoint: string, headers?: Record<string, string>)
 <script src="${GRAPHIQL_ASSET_PREFIX}react-dom.js"></script>
 <script src="${GRAPHIQL_ASSET_PREFIX}graphiql.js"></script>
 <script>
-  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  const send = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  // GraphiQL sends the operation name it parsed last, after a debounce: run right after a quick
+  // edit of the name, it sends the old one ("Unknown operation named …"). A name the document
+  // does not define is dropped: a one-operation document runs, a several-operation one is asked to name one.
+  const defines = (query, name) =>
+    new RegExp('(^|[^A-Za-z0-9_])(query|mutation|subscription)[ \\t\\r\\n,]+' + name + '($|[^A-Za-z0-9_])').test(query);
+  const fetcher = (params, options) =>
+    send(params.operationName && !defines(params.query, params.operationName) ? { ...params, operationName: undefined } : params, options);
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true${headerProps} }),
   );

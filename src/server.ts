@@ -9,7 +9,6 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
-import { randomUUID } from 'node:crypto';
 import { auditPlugin } from './auth/audit.js';
 import { createCors } from './auth/cors.js';
 import { createAuthGate } from './auth/http.js';
@@ -18,11 +17,21 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { createDurability } from './durability/index.js';
 import { recoverChanges } from './durability/recovery.js';
 import { createSharedRedis, type SharedRedis } from './redis.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { createLogger, type Logger } from './log.js';
+import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
+import { graphqlInFlight, registry as metricsRegistry, scrapeMetrics, watchCache } from './observability/metrics.js';
+import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
+import { readiness } from './observability/readiness.js';
+import { startTracing } from './observability/tracing.js';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { createSharedRedis, type SharedRedis } from './redis.js';
 import { buildSchema } from './schema.js';
+import { apolloCache } from './shared-state/apq-cache.js';
+import { loadManifest, trustedDocumentsPlugin } from './shared-state/trusted-documents.js';
 import { abuseLimitsPlugin, abuseValidation } from './abuse/plugin.js';
 import { createRateLimiter } from './abuse/rate.js';
 import { hygienicError } from './abuse/error-hygiene.js';
@@ -31,6 +40,7 @@ import { createAdapters } from './vendors/registry.js';
 
 const GRAPHQL_PATH = '/graphql';
 const REDIS_CONNECT_WAIT_MS = 5000;
+const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface GatewayServer {
   /** The http server; `listen` starts it. */
@@ -42,8 +52,10 @@ export interface GatewayServer {
    * finish within `durability.shutdown.graceMs`, journals are flushed, then every pool closes.
    */
   stop(): Promise<void>;
-  /** True once stop() has begun; what /readyz reports. */
+  /** True once shutdown has begun: /readyz answers 503 so the load balancer stops sending. */
   readonly draining: boolean;
+  /** Turns the replica unready and refuses new GraphQL requests without closing it (a preStop hook's first step). */
+  startDraining(): void;
   /** The process's one Redis connection, when `redis.url` is set. */
   readonly redis: SharedRedis | undefined;
   /** Hits and misses of the cross-request cache; undefined when it is off. */
@@ -54,6 +66,8 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Adapters to use instead of building them from settings.connections (tests). */
   adapters?: ConnectionAdapter[];
+  /** Where spans go instead of OTLP, when tracing is enabled (tests). */
+  spanExporter?: SpanExporter;
   /** Headers GraphiQL opens with (the demo puts its admin key there); never set in production. */
   graphiqlHeaders?: Record<string, string>;
 }
@@ -109,6 +123,13 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
   const http = createHttpServer();
+  const tracing = settings.observability.tracing.enabled ? startTracing(settings.observability.tracing, options.spanExporter) : undefined;
+  const trusted = settings.trustedDocuments.enabled && settings.trustedDocuments.manifest ? loadManifest(settings.trustedDocuments.manifest) : undefined;
+  watchUpstreamCalls();
+  const unwatch = [
+    registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
+    watchCache(() => cache?.stats),
+  ];
   const cors = createCors(settings.cors ?? { origins: [], maxAgeSeconds: 600 });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -118,12 +139,17 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     formatError: (formatted, error) => hygienicError(formatError(formatted, error), error, logger),
     validationRules,
     parseOptions,
+    // Persisted queries (APQ) live here: in the shared Redis, a document registered on one replica runs on all.
+    cache: apolloCache(redis),
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
       abuseLimitsPlugin(settings.limits, rateLimiter),
+      graphqlMetricsPlugin(),
+      ...(tracing ? [tracing.plugin()] : []),
+      ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
       auditPlugin(),
       ...durability.plugins(http),
     ],
@@ -134,7 +160,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   await apollo.start();
   if (settings.durability.journal.recoverOnStart) await recoverChanges(durability.changes, createContext, logger);
 
-  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal): Promise<void> => {
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, principal: Principal): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -149,13 +175,13 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId: randomUUID(), principal, connectionVendors };
-    const response = await requestScope.run(scope, () =>
+    const scope: RequestScope = { requestId, principal, connectionVendors };
+    const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => createContext(scope.requestId, scope.principal),
-      }),
-    );
+      });
+    const response = await requestScope.run(scope, () => (tracing ? tracing.runRequest(req.headers, execute) : execute()));
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;
     res.writeHead(response.status ?? 200, outHeaders);
@@ -169,8 +195,11 @@ export async function createServer(settings: Settings, options: CreateServerOpti
 
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const requestId = requestIdFrom(req.headers);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     const handle = async (): Promise<void> => {
-      if (durability.draining && url.pathname !== '/readyz') {
+      // Probes keep answering while draining: /healthz says the process lives, /readyz that it leaves.
+      if (durability.draining && !PROBE_PATHS.has(url.pathname)) {
         res.writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '1' }).end('shutting down');
         return;
       }
@@ -179,10 +208,13 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       const guarded = !page && gate.guards(url.pathname);
       const principal = guarded ? await gate.admit(req, res) : undefined;
       if (guarded && !principal) return;
-      if (url.pathname === '/readyz') {
-        res.writeHead(durability.draining ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: durability.draining ? 'draining' : 'ready' }));
-      } else if (url.pathname === '/healthz') {
+      if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
+      } else if (url.pathname === '/readyz') {
+        const report = readiness({ draining: durability.draining, redis, connections: adapters.map((a) => a.connection) });
+        res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report.body));
+      } else if (url.pathname === '/metrics' && settings.observability.metrics.enabled) {
+        res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await scrapeMetrics());
       } else if (page) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
@@ -190,7 +222,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         if (!asset) res.writeHead(404).end();
         else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
       } else if (url.pathname === GRAPHQL_PATH && principal) {
-        await graphql(req, res, url, principal);
+        graphqlInFlight.inc();
+        await graphql(req, res, url, requestId, principal).finally(() => graphqlInFlight.dec());
       } else if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
       } else {
@@ -199,7 +232,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     };
     handle().catch((error: unknown) => {
       const status = (error as { status?: number }).status ?? 500;
-      if (status >= 500) logger.error('request failed', { error });
+      if (status >= 500) logger.error('request failed', { error, requestId });
       // The rest of a too-large body is never read, so the connection cannot carry another request.
       const close = status === 413 ? { connection: 'close' } : {};
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', ...close });
@@ -225,6 +258,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     get draining() {
       return durability.draining;
     },
+    startDraining: () => durability.startDraining(),
     redis,
     async stop() {
       durability.startDraining();
@@ -234,6 +268,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
       await redis?.close();
+      await tracing?.shutdown();
+      unwatch.forEach((undo) => undo());
     },
     cacheStats: () => (cache ? { ...cache.stats } : undefined),
   };
