@@ -16,7 +16,6 @@ import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createDurability } from './durability/index.js';
 import { recoverChanges } from './durability/recovery.js';
-import { createSharedRedis, type SharedRedis } from './redis.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
