@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { breakerSchema, upstreamSchema } from './http/config.js';
 import type { LogLevel } from './log.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
@@ -23,6 +24,7 @@ const transportFields = {
   maxConcurrency: z.number().int().min(1).max(256).default(16),
   /** Retries of idempotent requests after a reset, timeout or 502/503/504. */
   retries: z.number().int().min(0).max(5).default(2),
+  breaker: breakerSchema,
 };
 
 const infinityConnection = z
@@ -115,6 +117,7 @@ const fileSchema = z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    upstream: upstreamSchema,
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -133,6 +136,8 @@ export interface Settings {
   /** The one Redis of this deployment, shared by every feature that keeps cross-replica state. */
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
+  /** The deadline every GraphQL request's vendor calls share. */
+  upstream: FileConfig['upstream'];
   connections: ConnectionSettings[];
 }
 

@@ -21,3 +21,17 @@ export const requestScope = new AsyncLocalStorage<RequestScope>();
 export function currentRequest(): RequestScope | undefined {
   return requestScope.getStore();
 }
+
+/**
+ * The deadline and signal of a request arriving now: the signal aborts when the deadline passes or
+ * the client hangs up, and every vendor call of the request stops with it.
+ */
+export function requestDeadline(timeoutMs: number, client?: { once(event: 'close', listener: () => void): unknown }): Pick<RequestScope, 'deadline' | 'signal'> {
+  const signals = [AbortSignal.timeout(timeoutMs)];
+  if (client) {
+    const hangUp = new AbortController();
+    client.once('close', () => hangUp.abort(new Error('the client closed the connection')));
+    signals.push(hangUp.signal);
+  }
+  return { deadline: Date.now() + timeoutMs, signal: AbortSignal.any(signals) };
+}

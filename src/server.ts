@@ -12,7 +12,7 @@ import type { Settings } from './config.js';
 import { randomUUID } from 'node:crypto';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
-import { requestScope, type RequestScope } from './request-scope.js';
+import { requestDeadline, requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './errors.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { queryLimitsRule } from './limits.js';
@@ -77,7 +77,9 @@ function wantsHtml(req: IncomingMessage): boolean {
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(settings.log.level);
   const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
-  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
+  const cacheSettings = { ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix };
+  const cache = settings.cache.enabled ? createCacheFactory(cacheSettings, logger) : undefined;
+  await cache?.ready();
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
 
@@ -109,6 +111,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       }
     }
     const scope: RequestScope = { requestId: randomUUID(), principal: SYSTEM_PRINCIPAL };
+    Object.assign(scope, requestDeadline(settings.upstream.requestTimeoutMs, res));
     const response = await requestScope.run(scope, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

@@ -46,7 +46,15 @@ export interface RecordedRequest {
   finishedAt: number;
 }
 
-export type FaultKind = 'status' | 'reset' | 'malformed' | 'latency';
+/**
+ * - status: answer `status` without handling the request.
+ * - reset: close the socket without answering; with `afterApply`, only after handling it.
+ * - malformed: handle the request, answer a garbled body.
+ * - latency: wait `latencyMs`, then handle and answer.
+ * - hang: never answer nor handle; the socket stays open until the client gives up.
+ * - trickle: handle the request, then send the body `chunkBytes` at a time every `intervalMs`.
+ */
+export type FaultKind = 'status' | 'reset' | 'malformed' | 'latency' | 'hang' | 'trickle';
 
 export interface Fault {
   kind: FaultKind;
@@ -54,6 +62,13 @@ export interface Fault {
   status?: number;
   /** Extra delay for kind 'latency'. */
   latencyMs?: number;
+  /** For kind 'reset': apply the request first, then drop the connection (the answer is lost). */
+  afterApply?: boolean;
+  /** For kind 'trickle': pause between pieces (default 50) and piece size (default 1 byte). */
+  intervalMs?: number;
+  chunkBytes?: number;
+  /** For kind 'status': a `Retry-After` header to send, in seconds. */
+  retryAfterSeconds?: number;
   /** Only requests whose path starts with this (and method equals, if given) are affected. */
   pathPrefix?: string;
   method?: string;
@@ -198,7 +213,12 @@ export class EmulatorServer {
       });
     };
 
-    if (faults.some((f) => f.kind === 'reset')) {
+    if (faults.some((f) => f.kind === 'hang')) {
+      await new Promise((resolve) => req.socket.once('close', resolve));
+      record(0);
+      return;
+    }
+    if (faults.some((f) => f.kind === 'reset' && !f.afterApply)) {
       record(0);
       req.socket.destroy();
       return;
@@ -207,7 +227,8 @@ export class EmulatorServer {
     if (statusFault) {
       const status = statusFault.status ?? 503;
       record(status);
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(`emulated fault: HTTP ${status}`);
+      const retryAfter = statusFault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(statusFault.retryAfterSeconds) };
+      res.writeHead(status, { 'content-type': 'text/plain', ...retryAfter }).end(`emulated fault: HTTP ${status}`);
       return;
     }
 
@@ -242,10 +263,31 @@ export class EmulatorServer {
       const text = (body ?? Buffer.from('{"ok":true}')).toString('utf8');
       body = Buffer.from(`${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000<html>`, 'utf8');
     }
+    if (faults.some((f) => f.kind === 'reset' && f.afterApply)) {
+      record(0);
+      req.socket.destroy();
+      return;
+    }
     record(response.status);
     if (body) headers['content-length'] = String(body.length);
     res.writeHead(response.status, headers);
+    const trickle = faults.find((f) => f.kind === 'trickle');
+    if (trickle && body) {
+      await this.trickle(res, body, trickle.intervalMs ?? 50, trickle.chunkBytes ?? 1);
+      return;
+    }
     res.end(body);
+  }
+
+  /** Sends `body` a piece at a time until it is all out or the client has gone. */
+  private async trickle(res: ServerResponse, body: Buffer, intervalMs: number, chunkBytes: number): Promise<void> {
+    res.flushHeaders();
+    for (let offset = 0; offset < body.length; offset += chunkBytes) {
+      if (res.destroyed) return;
+      res.write(body.subarray(offset, offset + chunkBytes));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+    res.end();
   }
 
   /** `POST /__emulator/faults` (JSON Fault), `DELETE /__emulator/faults`, `GET /__emulator/requests`, `DELETE /__emulator/requests`, `POST /__emulator/latency?ms=N`. */
