@@ -44,7 +44,10 @@ export function apiKeyAuth(apiKey: string): AuthScheme {
 }
 
 /** A bearer-like token in a header, obtained and renewed by `token`; a 401 drops it and logs in again. */
-export function headerTokenAuth(headerName: string, token: { current(): Promise<string>; invalidate(): void }): AuthScheme {
+export function headerTokenAuth(
+  headerName: string,
+  token: { current(): Promise<string>; invalidate(): void },
+): AuthScheme {
   return {
     headers: async () => ({ [headerName]: await token.current() }),
     onUnauthorized: () => {
@@ -59,7 +62,14 @@ type Controller = Parameters<NonNullable<Handler['onResponseStart']>>[0];
 
 /** Holds back a 401 until the scheme has said whether it wants another try. */
 class ChallengeHandler implements Handler {
-  private held: { controller: Controller; status: number; headers: Record<string, string | string[] | undefined>; message: string } | undefined;
+  private held:
+    | {
+        controller: Controller;
+        status: number;
+        headers: Record<string, string | string[] | undefined>;
+        message: string;
+      }
+    | undefined;
   private chunks: Buffer[] = [];
 
   constructor(
@@ -73,7 +83,12 @@ class ChallengeHandler implements Handler {
     this.downstream.onRequestStart?.(controller, context);
   }
 
-  onResponseStart(controller: Controller, status: number, headers: Record<string, string | string[] | undefined>, message: string): void {
+  onResponseStart(
+    controller: Controller,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+    message: string,
+  ): void {
     if (status === 401) {
       this.held = { controller, status, headers, message };
       return;
@@ -122,7 +137,10 @@ export function authInterceptor(scheme: AuthScheme): Dispatcher.DispatcherCompos
         Promise.resolve()
           .then(() => scheme.headers(request))
           .then((headers) => {
-            const inner = replayed || !scheme.onUnauthorized ? handler : new ChallengeHandler(handler, scheme, request, () => send(true));
+            const inner =
+              replayed || !scheme.onUnauthorized
+                ? handler
+                : new ChallengeHandler(handler, scheme, request, () => send(true));
             dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), ...headers } }, inner);
           })
           .catch((error: Error) => {

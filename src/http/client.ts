@@ -17,7 +17,12 @@ import type { BreakerSettings } from './config.js';
 import { encodeQuery, type QueryParams } from './encoding.js';
 import * as failures from './failures.js';
 import type { SentRequest } from './failures.js';
-import { createConnectionTransport, type AttemptTrace, type ConnectionHealth, type ConnectionTransport } from './transport.js';
+import {
+  createConnectionTransport,
+  type AttemptTrace,
+  type ConnectionHealth,
+  type ConnectionTransport,
+} from './transport.js';
 
 export { encodeForm, encodeQuery, type QueryParams, type QueryValue } from './encoding.js';
 export type { AuthScheme } from './auth.js';
@@ -50,7 +55,9 @@ export interface PreparedRequest extends UpstreamRequest {
 }
 
 /** Pulls the vendor's code and message out of an error body; each vendor knows its own shape. */
-export type ErrorBodyReader = (response: UpstreamResponse) => Pick<UpstreamFailure, 'vendorCode' | 'vendorMessage' | 'param'>;
+export type ErrorBodyReader = (
+  response: UpstreamResponse,
+) => Pick<UpstreamFailure, 'vendorCode' | 'vendorMessage' | 'param'>;
 
 type VendorDetails = ReturnType<ErrorBodyReader>;
 
@@ -93,8 +100,18 @@ export interface UpstreamClientOptions {
 /** The transport settings every configured connection has, as UpstreamClient options. */
 export function transportOptions(
   vendor: string,
-  settings: { name: string; baseUrl: string; timeoutMs: number; maxConcurrency: number; retries: number; breaker?: BreakerSettings },
-): Pick<UpstreamClientOptions, 'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries' | 'breaker'> {
+  settings: {
+    name: string;
+    baseUrl: string;
+    timeoutMs: number;
+    maxConcurrency: number;
+    retries: number;
+    breaker?: BreakerSettings;
+  },
+): Pick<
+  UpstreamClientOptions,
+  'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries' | 'breaker'
+> {
   const { name, baseUrl, timeoutMs, maxConcurrency, retries, breaker } = settings;
   return { vendor, connection: name, baseUrl, timeoutMs, maxConcurrency, retries, ...(breaker ? { breaker } : {}) };
 }
@@ -172,14 +189,23 @@ export class UpstreamClient {
    * The vendor answered something unreadable. Pass the `response` in `extra` and an unreadable
    * answer to a write becomes OUTCOME_UNKNOWN, saying what was sent.
    */
-  badResponse(message: string, extra: Partial<UpstreamFailure> & { response?: UpstreamResponse } = {}, cause?: unknown): VendorError {
+  badResponse(
+    message: string,
+    extra: Partial<UpstreamFailure> & { response?: UpstreamResponse } = {},
+    cause?: unknown,
+  ): VendorError {
     const { response, ...rest } = extra;
     const details = response ? { httpStatus: response.status, ...rest } : rest;
     return failures.badResponse(this, message, details, cause, response?.request);
   }
 
   private describe(request: UpstreamRequest): SentRequest {
-    return { method: request.method, path: request.path, pathTemplate: failures.pathTemplate(request.path), write: isWrite(request) };
+    return {
+      method: request.method,
+      path: request.path,
+      pathTemplate: failures.pathTemplate(request.path),
+      write: isWrite(request),
+    };
   }
 
   private async sendUncached(request: UpstreamRequest): Promise<UpstreamResponse> {
@@ -209,11 +235,25 @@ export class UpstreamClient {
         bodyTimeout: timeoutMs,
         signal,
         // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
-        ...({ trace, deadline, anonymous: request.anonymous, retryOptions: { maxRetries: idempotent ? this.options.retries : 0 } } as object),
+        ...({
+          trace,
+          deadline,
+          anonymous: request.anonymous,
+          retryOptions: { maxRetries: idempotent ? this.options.retries : 0 },
+        } as object),
       });
       // bodyTimeout is per chunk: a vendor trickling its answer is cut off by this total instead.
-      const readLimit = Math.max(1, Math.min(this.options.timeoutMs, (deadline ?? Number.POSITIVE_INFINITY) - Date.now()));
-      const cutoff = setTimeout(() => bodyCutoff.abort(new failures.BodyDeadlineError(`took longer than ${Math.round(readLimit)} ms to send its answer`)), readLimit);
+      const readLimit = Math.max(
+        1,
+        Math.min(this.options.timeoutMs, (deadline ?? Number.POSITIVE_INFINITY) - Date.now()),
+      );
+      const cutoff = setTimeout(
+        () =>
+          bodyCutoff.abort(
+            new failures.BodyDeadlineError(`took longer than ${Math.round(readLimit)} ms to send its answer`),
+          ),
+        readLimit,
+      );
       let text: string;
       try {
         text = await body.text();
@@ -221,15 +261,29 @@ export class UpstreamClient {
         clearTimeout(cutoff);
       }
       breaker.record(statusCode >= 500 ? 'failure' : 'success');
-      this.log.debug('upstream', { method: request.method, path: request.path, status: statusCode, ms: Math.round(performance.now() - started) });
+      this.log.debug('upstream', {
+        method: request.method,
+        path: request.path,
+        status: statusCode,
+        ms: Math.round(performance.now() - started),
+      });
       return { status: statusCode, headers, text, request: sent };
     } catch (error) {
       const fromGateway = (error as Error)?.name === 'VendorError';
       breaker.record(fromGateway ? 'neutral' : 'failure');
       if (fromGateway) throw error;
-      const cause = bodyCutoff.signal.aborted ? bodyCutoff.signal.reason : scope?.signal?.aborted ? new failures.DeadlineError('did not answer before the request deadline') : error;
+      const cause = bodyCutoff.signal.aborted
+        ? bodyCutoff.signal.reason
+        : scope?.signal?.aborted
+          ? new failures.DeadlineError('did not answer before the request deadline')
+          : error;
       const mapped = failures.transportError(this, cause, sent, trace.sent, this.options.timeoutMs);
-      this.log.warn('upstream failed', { method: request.method, path: request.path, code: mapped.code, reason: mapped.message });
+      this.log.warn('upstream failed', {
+        method: request.method,
+        path: request.path,
+        code: mapped.code,
+        reason: mapped.message,
+      });
       throw mapped;
     } finally {
       this.sent += trace.attempts;

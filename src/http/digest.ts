@@ -21,11 +21,19 @@ export function parseDigestChallenge(header: string | string[] | undefined): Cha
   const value = (Array.isArray(header) ? header : [header ?? '']).find((h) => /^\s*Digest\s/i.test(h));
   if (!value) return undefined;
   const params: Record<string, string> = {};
-  for (const match of value.replace(/^\s*Digest\s+/i, '').matchAll(/([a-zA-Z-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
+  for (const match of value
+    .replace(/^\s*Digest\s+/i, '')
+    .matchAll(/([a-zA-Z-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
     params[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? '';
   }
   if (!params.realm || !params.nonce) return undefined;
-  return { realm: params.realm, nonce: params.nonce, qop: params.qop, opaque: params.opaque, algorithm: params.algorithm };
+  return {
+    realm: params.realm,
+    nonce: params.nonce,
+    qop: params.qop,
+    opaque: params.opaque,
+    algorithm: params.algorithm,
+  };
 }
 
 export function digestAuthorization(
@@ -38,9 +46,16 @@ export function digestAuthorization(
 ): string {
   const ha1 = md5(`${credentials.username}:${challenge.realm}:${credentials.password}`);
   const ha2 = md5(`${method}:${uri}`);
-  const qop = challenge.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
+  const qop = challenge.qop
+    ?.split(',')
+    .map((q) => q.trim())
+    .includes('auth')
+    ? 'auth'
+    : undefined;
   const nc = nonceCount.toString(16).padStart(8, '0');
-  const response = qop ? md5(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${qop}:${ha2}`) : md5(`${ha1}:${challenge.nonce}:${ha2}`);
+  const response = qop
+    ? md5(`${ha1}:${challenge.nonce}:${nc}:${cnonce}:${qop}:${ha2}`)
+    : md5(`${ha1}:${challenge.nonce}:${ha2}`);
   const parts = [
     `username="${credentials.username}"`,
     `realm="${challenge.realm}"`,
@@ -73,7 +88,8 @@ export class DigestSession {
   }
 
   adopt(fresh: Challenge): void {
-    if (this.challenge?.nonce !== fresh.nonce) this.counts = new Map([...this.counts].filter(([n]) => n === fresh.nonce));
+    if (this.challenge?.nonce !== fresh.nonce)
+      this.counts = new Map([...this.counts].filter(([n]) => n === fresh.nonce));
     this.challenge = fresh;
   }
 
@@ -95,11 +111,16 @@ export class DigestSession {
   }
 }
 
-export function digestAuth(credentials: { username: string; password: string }, session = new DigestSession()): AuthScheme {
+export function digestAuth(
+  credentials: { username: string; password: string },
+  session = new DigestSession(),
+): AuthScheme {
   const sign = (request: AuthRequest, challenge: Challenge): Record<string, string> => {
     const cnonce = randomBytes(8).toString('hex');
     const count = session.nextCount(challenge.nonce);
-    return { authorization: digestAuthorization(challenge, credentials, request.method, request.target, count, cnonce) };
+    return {
+      authorization: digestAuthorization(challenge, credentials, request.method, request.target, count, cnonce),
+    };
   };
   return {
     async headers(request) {

@@ -36,7 +36,13 @@ function failure(ctx: FailureContext, extra: Partial<UpstreamFailure> = {}): Ups
   return { vendor: ctx.vendor, connection: ctx.connection, ...extra };
 }
 
-export function outcomeUnknown(ctx: FailureContext, sent: SentRequest, reason: string, extra: Partial<UpstreamFailure> = {}, cause?: unknown): VendorError {
+export function outcomeUnknown(
+  ctx: FailureContext,
+  sent: SentRequest,
+  reason: string,
+  extra: Partial<UpstreamFailure> = {},
+  cause?: unknown,
+): VendorError {
   const { method, path, pathTemplate: template } = sent;
   return new VendorError(
     ErrorCode.OutcomeUnknown,
@@ -62,12 +68,19 @@ function describeTransportError(error: unknown, timeoutMs: number): string {
   if (error instanceof BodyDeadlineError) return error.message;
   if (error instanceof DeadlineError) return error.message;
   const name = (error as Error | undefined)?.name;
-  if (name === 'AbortError' || error instanceof undiciErrors.RequestAbortedError) return 'was cut off by the request deadline';
+  if (name === 'AbortError' || error instanceof undiciErrors.RequestAbortedError)
+    return 'was cut off by the request deadline';
   return `connection failed (${(error as Error | undefined)?.message ?? String(error)})`;
 }
 
 /** A failure with no HTTP answer (or an answer cut off mid-body). */
-export function transportError(ctx: FailureContext, error: unknown, sent: SentRequest, reachedVendor: boolean, timeoutMs: number): VendorError {
+export function transportError(
+  ctx: FailureContext,
+  error: unknown,
+  sent: SentRequest,
+  reachedVendor: boolean,
+  timeoutMs: number,
+): VendorError {
   const reason = describeTransportError(error, timeoutMs);
   if (!reachedVendor) return notSent(ctx, sent, reason, error);
   if (sent.write) return outcomeUnknown(ctx, sent, `the vendor ${reason}`, {}, error);
@@ -86,25 +99,53 @@ export interface VendorDetails {
 }
 
 /** An HTTP answer the caller did not expect. */
-export function statusError(ctx: FailureContext, status: number, details: VendorDetails, sent: Pick<SentRequest, 'method' | 'path'> & Partial<SentRequest>): VendorError {
+export function statusError(
+  ctx: FailureContext,
+  status: number,
+  details: VendorDetails,
+  sent: Pick<SentRequest, 'method' | 'path'> & Partial<SentRequest>,
+): VendorError {
   const upstream = failure(ctx, { httpStatus: status, ...details });
   const what = details.vendorMessage ? `: ${details.vendorMessage}` : '';
   if (status === 401 || status === 403) {
-    return new VendorError(ErrorCode.VendorAuthFailed, `${where(ctx)} refused the gateway's credentials (HTTP ${status})${what}`, upstream);
+    return new VendorError(
+      ErrorCode.VendorAuthFailed,
+      `${where(ctx)} refused the gateway's credentials (HTTP ${status})${what}`,
+      upstream,
+    );
   }
   if (status === 404) return new VendorError(ErrorCode.NotFound, `${where(ctx)}: not found${what}`, upstream);
   // A proxy's 502/504 says nothing of whether the vendor behind it applied the write.
   if ((status === 502 || status === 504) && sent.write) {
-    return outcomeUnknown(ctx, { pathTemplate: pathTemplate(sent.path), write: true, ...sent }, `a proxy answered HTTP ${status}`, upstream);
+    return outcomeUnknown(
+      ctx,
+      { pathTemplate: pathTemplate(sent.path), write: true, ...sent },
+      `a proxy answered HTTP ${status}`,
+      upstream,
+    );
   }
   if (status >= 500 || status === 429) {
-    return new VendorError(ErrorCode.VendorUnavailable, `${where(ctx)} failed on ${sent.method} ${sent.path} (HTTP ${status})${what}`, { ...upstream, retryable: true });
+    return new VendorError(
+      ErrorCode.VendorUnavailable,
+      `${where(ctx)} failed on ${sent.method} ${sent.path} (HTTP ${status})${what}`,
+      { ...upstream, retryable: true },
+    );
   }
-  return new VendorError(ErrorCode.VendorRejected, `${where(ctx)} rejected the request (HTTP ${status})${what}`, upstream);
+  return new VendorError(
+    ErrorCode.VendorRejected,
+    `${where(ctx)} rejected the request (HTTP ${status})${what}`,
+    upstream,
+  );
 }
 
 /** The vendor answered something unreadable: for a write that means the outcome is unknown. */
-export function badResponse(ctx: FailureContext, message: string, extra: Partial<UpstreamFailure> = {}, cause?: unknown, sent?: SentRequest): VendorError {
+export function badResponse(
+  ctx: FailureContext,
+  message: string,
+  extra: Partial<UpstreamFailure> = {},
+  cause?: unknown,
+  sent?: SentRequest,
+): VendorError {
   if (sent?.write) return outcomeUnknown(ctx, sent, `its answer could not be read (${message})`, extra, cause);
   return new VendorError(
     ErrorCode.VendorBadResponse,

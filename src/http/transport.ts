@@ -81,11 +81,20 @@ export class ConnectionTransport {
 
   /** A dispatcher over this connection's pool that signs with `auth` (none: unsigned). */
   dispatcher(auth?: AuthScheme): Dispatcher {
-    return this.pool.compose([attemptTracer(this), auth ? authInterceptor(auth) : null, retryInterceptor(this.settings.retries)].filter((i) => i !== null));
+    return this.pool.compose(
+      [attemptTracer(this), auth ? authInterceptor(auth) : null, retryInterceptor(this.settings.retries)].filter(
+        (i) => i !== null,
+      ),
+    );
   }
 
   health(): ConnectionHealth {
-    return { vendor: this.settings.vendor, connection: this.settings.connection, breaker: this.breaker.snapshot(), sent: this.sent };
+    return {
+      vendor: this.settings.vendor,
+      connection: this.settings.connection,
+      breaker: this.breaker.snapshot(),
+      sent: this.sent,
+    };
   }
 
   async close(): Promise<void> {

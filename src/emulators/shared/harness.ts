@@ -72,6 +72,8 @@ export interface Fault {
   /** Only requests whose path starts with this (and method equals, if given) are affected. */
   pathPrefix?: string;
   method?: string;
+  /** Only requests whose raw query string contains this (e.g. `action=add_alias`). */
+  queryIncludes?: string;
   /** How many matching requests this fault hits before it is spent; default: every one. */
   times?: number;
 }
@@ -89,6 +91,8 @@ export class EmulatorServer {
   /** Latency added to every request, to make upstream round trips visible. */
   latencyMs = 0;
   private faults: ArmedFault[] = [];
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
   private intercepts: Array<{ method: string; pathPrefix: string; nth: number; seen: number; action: () => Promise<void> }> = [];
   private server: Server | undefined;
   private baseUrlValue: string | undefined;
@@ -106,11 +110,14 @@ export class EmulatorServer {
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const server = createServer((req, res) => {
-      this.serve(req, res).catch((error: unknown) => {
-        // A failing intercept or an unreadable body must still answer, not leave the client hanging.
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`emulator ${this.name} failed: ${String(error)}`);
-      });
+      this.inFlight += 1;
+      this.serve(req, res)
+        .catch((error: unknown) => {
+          // A failing intercept or an unreadable body must still answer, not leave the client hanging.
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`emulator ${this.name} failed: ${String(error)}`);
+        })
+        .finally(() => this.settled());
     });
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {
@@ -129,6 +136,20 @@ export class EmulatorServer {
     this.server = undefined;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Resolves when no request is being handled: a delayed write has landed (or been dropped) by then. */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settled(): void {
+    this.inFlight -= 1;
+    if (this.inFlight > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   injectFault(fault: Fault): void {
@@ -168,12 +189,13 @@ export class EmulatorServer {
     }
   }
 
-  private takeFaults(method: string, path: string): ArmedFault[] {
+  private takeFaults(method: string, path: string, query: string): ArmedFault[] {
     const hit: ArmedFault[] = [];
     for (const fault of this.faults) {
       if (fault.remaining <= 0) continue;
       if (fault.method && fault.method !== method) continue;
       if (fault.pathPrefix && !path.startsWith(fault.pathPrefix)) continue;
+      if (fault.queryIncludes && !query.includes(fault.queryIncludes)) continue;
       fault.remaining -= 1;
       hit.push(fault);
     }
@@ -195,7 +217,7 @@ export class EmulatorServer {
     }
 
     await this.runIntercepts(method, url.pathname);
-    const faults = this.takeFaults(method, url.pathname);
+    const faults = this.takeFaults(method, url.pathname, url.search);
     const extraLatency = faults.reduce((sum, f) => sum + (f.kind === 'latency' ? (f.latencyMs ?? 0) : 0), 0);
     const delay = this.latencyMs + extraLatency;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
