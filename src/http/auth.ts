@@ -32,6 +32,12 @@ export interface AuthScheme {
 export interface AuthDispatchExtras {
   /** Send without the connection's auth scheme (a token login itself). */
   anonymous?: boolean;
+  /**
+   * Runs a function in the caller's async context. undici calls back from its sockets' context,
+   * which may be another request's: a token login started from there would carry that request's
+   * deadline and signal.
+   */
+  inScope?: <R>(fn: () => R) => R;
 }
 
 export function basicAuth(username: string, password: string): AuthScheme {
@@ -76,6 +82,7 @@ class ChallengeHandler implements Handler {
     private readonly downstream: Handler,
     private readonly scheme: AuthScheme,
     private readonly request: AuthRequest,
+    private readonly inScope: NonNullable<AuthDispatchExtras['inScope']>,
     private readonly replay: () => void,
   ) {}
 
@@ -110,7 +117,7 @@ class ChallengeHandler implements Handler {
     }
     const text = Buffer.concat(this.chunks).toString('utf8');
     Promise.resolve()
-      .then(() => this.scheme.onUnauthorized!({ status: held.status, headers: held.headers, text }, this.request))
+      .then(() => this.inScope(() => this.scheme.onUnauthorized!({ ...held, text }, this.request)))
       .catch(() => false)
       .then((again) => {
         this.scheme.settled?.(this.request);
@@ -131,16 +138,17 @@ class ChallengeHandler implements Handler {
 export function authInterceptor(scheme: AuthScheme): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) =>
     function authenticated(opts, handler) {
-      if ((opts as AuthDispatchExtras).anonymous) return dispatch(opts, handler);
+      const { anonymous, inScope = <R>(fn: () => R): R => fn() } = opts as AuthDispatchExtras;
+      if (anonymous) return dispatch(opts, handler);
       const request: AuthRequest = { method: opts.method, target: opts.path };
       const send = (replayed: boolean): void => {
         Promise.resolve()
-          .then(() => scheme.headers(request))
+          .then(() => inScope(() => scheme.headers(request)))
           .then((headers) => {
             const inner =
               replayed || !scheme.onUnauthorized
                 ? handler
-                : new ChallengeHandler(handler, scheme, request, () => send(true));
+                : new ChallengeHandler(handler, scheme, request, inScope, () => send(true));
             dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), ...headers } }, inner);
           })
           .catch((error: Error) => {

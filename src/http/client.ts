@@ -5,6 +5,7 @@
  * call: the request's deadline and signal (from the request scope), the body-read timeout, the
  * circuit breaker, and the optional cross-request read cache.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dispatcher, FormData } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ReadCache } from '../cache.js';
@@ -236,6 +237,7 @@ export class UpstreamClient {
         signal,
         // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
         ...({
+          inScope: AsyncLocalStorage.snapshot(),
           trace,
           deadline,
           anonymous: request.anonymous,
