@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { breakerSchema, upstreamSchema } from './http/config.js';
+import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
+import { isMac } from './net.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
@@ -63,7 +65,7 @@ const twoNConnection = z
     username: secretRef.optional(),
     password: secretRef.optional(),
     /** The device's MAC, when known; otherwise asked from the device's system info. */
-    macAddress: z.string().regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, 'a MAC address like 7C:1E:B3:00:00:01').optional(),
+    macAddress: z.string().refine(isMac, 'a MAC address like 7C:1E:B3:00:00:01').optional(),
   })
   .strict()
   .refine((c) => c.auth === 'none' || (c.username && c.password), { message: 'username and password are required unless auth is none', path: ['username'] });
@@ -85,11 +87,12 @@ const fileSchema = z
       .object({
         host: z.string().default('0.0.0.0'),
         port: z.number().int().min(0).max(65_535).default(4000),
-        graphiql: z.boolean().default(true),
-        introspection: z.boolean().default(true),
+        // Production defaults: a deployment shows its schema and GraphiQL only when it says so.
+        graphiql: z.boolean().default(false),
+        introspection: z.boolean().default(false),
       })
       .strict()
-      .default({ host: '0.0.0.0', port: 4000, graphiql: true, introspection: true }),
+      .default({ host: '0.0.0.0', port: 4000, graphiql: false, introspection: false }),
     limits: z
       .object({
         maxDepth: z.number().int().min(2).max(50).default(12),
@@ -118,6 +121,7 @@ const fileSchema = z
       .strict()
       .default({ level: 'info' }),
     upstream: upstreamSchema,
+    auth: authSchema.optional(),
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -138,6 +142,8 @@ export interface Settings {
   log: { level: LogLevel };
   /** The deadline every GraphQL request's vendor calls share. */
   upstream: FileConfig['upstream'];
+  /** Absent: the server refuses to start (src/auth/http.ts). */
+  auth?: AuthSettings;
   connections: ConnectionSettings[];
 }
 
@@ -209,6 +215,9 @@ export interface LaunchOptions {
   /** A config file to run against real vendors; absent = the embedded demo. */
   configPath?: string;
   port?: number;
+  /** Known API keys for the demo's admin and tenant (scripts); random when absent. */
+  demoAdminKey?: string;
+  demoTenantKey?: string;
 }
 
 export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LaunchOptions {
@@ -217,5 +226,7 @@ export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: N
   const configPath = flag >= 0 ? argv[flag + 1] : env.SIPGRAPH_CONFIG;
   if (configPath) options.configPath = configPath;
   if (env.PORT) options.port = Number(env.PORT);
+  if (env.SIPGRAPH_DEMO_ADMIN_KEY) options.demoAdminKey = env.SIPGRAPH_DEMO_ADMIN_KEY;
+  if (env.SIPGRAPH_DEMO_TENANT_KEY) options.demoTenantKey = env.SIPGRAPH_DEMO_TENANT_KEY;
   return options;
 }

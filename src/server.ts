@@ -10,10 +10,11 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_PRINCIPAL } from './auth/principal.js';
+import { createAuthGate } from './auth/http.js';
+import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { requestDeadline, requestScope, type RequestScope } from './request-scope.js';
-import { formatError } from './errors.js';
+import { formatError } from './error-format.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';
@@ -39,6 +40,8 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Adapters to use instead of building them from settings.connections (tests). */
   adapters?: ConnectionAdapter[];
+  /** Headers GraphiQL opens with (the demo puts its admin key there); never set in production. */
+  graphiqlHeaders?: Record<string, string>;
 }
 
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
@@ -82,6 +85,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   await cache?.ready();
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -95,7 +99,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   });
   await apollo.start();
 
-  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -110,7 +114,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId: randomUUID(), principal: SYSTEM_PRINCIPAL };
+    const scope: RequestScope = { requestId: randomUUID(), principal };
     Object.assign(scope, requestDeadline(settings.upstream.requestTimeoutMs, res));
     const response = await requestScope.run(scope, () =>
       apollo.executeHTTPGraphQLRequest({
@@ -132,16 +136,20 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const http = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const handle = async (): Promise<void> => {
+      const page = url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req);
+      const guarded = !page && gate.guards(url.pathname);
+      const principal = guarded ? await gate.admit(req, res) : undefined;
+      if (guarded && !principal) return;
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
-      } else if (url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH));
+      } else if (page) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
         const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
         if (!asset) res.writeHead(404).end();
         else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
-      } else if (url.pathname === GRAPHQL_PATH) {
-        await graphql(req, res, url);
+      } else if (url.pathname === GRAPHQL_PATH && principal) {
+        await graphql(req, res, url, principal);
       } else if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
       } else {

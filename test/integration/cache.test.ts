@@ -4,8 +4,8 @@
  * invalidation.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import { startGateway, startStack, type Stack } from '../helpers/stack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis.js';
 
@@ -59,10 +59,10 @@ describe('in Redis, shared by two replicas', () => {
       return;
     }
     const cache = { enabled: true, ttlSeconds: 60, redisUrl: redis.url };
-    // Other runs share this Redis: a prefix of this run's own keeps their answers out.
-    const shared = { ...stack.demo.settings.redis, keyPrefix: `test-${randomUUID().slice(0, 8)}:` };
-    const a = await startGateway({ ...stack.demo.settings, cache, redis: shared });
-    const b = await startGateway({ ...stack.demo.settings, cache, redis: shared });
+    // Other test runs share this Redis: a prefix of this run's own keeps their answers out.
+    const redisSettings = { ...stack.demo.settings.redis, keyPrefix: `t${randomUUID().slice(0, 8)}:` };
+    const a = await startGateway({ ...stack.demo.settings, cache, redis: redisSettings });
+    const b = await startGateway({ ...stack.demo.settings, cache, redis: redisSettings });
     try {
       const d = await infinityDomain(a.gql);
       const viaA = await stack.counting(() => a.gql(USERS, { d }));

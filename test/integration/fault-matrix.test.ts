@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { startDemo, type Demo } from '../../src/demo.js';
 import type { Fault } from '../../src/emulators/shared/harness.js';
 import type { Settings } from '../../src/config.js';
-import { startGateway, type Stack } from '../helpers/stack.js';
+import { startGateway } from '../helpers/stack.js';
 import { matrixIds, vendorCells, type Target, type VendorCells } from '../helpers/fault-cells.js';
 
 const DEADLINE_MS = 300;

@@ -1,0 +1,82 @@
+/** Infinity domains and users for one request (DirectoryPort). */
+import type { DomainModel, Page, UserModel } from '../../model.js';
+import type { DirectoryPort, ListOptions, UserField, UserInput } from '../ports.js';
+import { readBack } from '../shared/read-back.js';
+import { joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
+import type { InfinityClient } from './client.js';
+import * as map from './map.js';
+import { toListQuery, toPage, userParams } from './params.js';
+import { LIST_FIELDS } from './wire.js';
+
+export class InfinityDirectory implements DirectoryPort {
+  readonly vendor = 'infinity' as const;
+
+  private readonly domainById: Keyed<DomainModel | null>;
+  private readonly userById: Keyed<UserModel | null>;
+
+  constructor(
+    private readonly client: InfinityClient,
+    readonly connection: string,
+    private readonly cache: RequestCache,
+  ) {
+    // One domain: its own read. Several in one tick: the domain list answers them all.
+    this.domainById = cache.batched(async (ids) => {
+      if (ids.length === 1) {
+        const row = await client.readDomain(ids[0]!);
+        return [row ? map.toDomain(connection, row) : null];
+      }
+      const all = new Map((await this.domains()).map((d) => [d.domainId, d]));
+      return ids.map((id) => all.get(id) ?? null);
+    });
+    this.userById = cache.keyed(async (key) => {
+      const [domainId, userId] = splitKey(key);
+      const row = await client.readUser(domainId, userId);
+      return row ? map.toUser(connection, domainId, row) : null;
+    });
+  }
+
+  domains(): Promise<DomainModel[]> {
+    return this.cache.once('domains', async () => {
+      const domains = (await this.client.listDomains()).map((row) => map.toDomain(this.connection, row));
+      for (const domain of domains) this.domainById.prime(domain.domainId, domain);
+      return domains;
+    });
+  }
+
+  domain(domainId: string): Promise<DomainModel | null> {
+    return this.domainById.load(domainId);
+  }
+
+  async updateDomain(domainId: string, input: { displayName?: string; callRecording?: boolean }): Promise<DomainModel> {
+    const rec = input.callRecording === undefined ? undefined : input.callRecording ? 1 : 0;
+    await this.cache.write(() => this.client.updateDomain(domainId, { displayName: input.displayName, rec }));
+    return readBack(this, this.domain(domainId), 'domain', domainId);
+  }
+
+  users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>> {
+    return this.cache.once(`users:${domainId}:${JSON.stringify(options)}`, async () => {
+      const rows = await this.client.listUsers(domainId, toListQuery(LIST_FIELDS.user, options));
+      const users = rows.map((row) => map.toUser(this.connection, domainId, row));
+      for (const user of users) this.userById.prime(joinKey(domainId, user.userId), user);
+      return toPage(users, options);
+    });
+  }
+
+  user(domainId: string, userId: string): Promise<UserModel | null> {
+    return this.userById.load(joinKey(domainId, userId));
+  }
+
+  async createUser(domainId: string, input: UserInput): Promise<UserModel> {
+    const userId = await this.cache.write(() => this.client.createUser(domainId, userParams(input)));
+    return readBack(this, this.user(domainId, userId), 'user', userId);
+  }
+
+  async updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel> {
+    await this.cache.write(() => this.client.updateUser(domainId, userId, userParams(input)));
+    return readBack(this, this.user(domainId, userId), 'user', userId);
+  }
+
+  deleteUser(domainId: string, userId: string): Promise<void> {
+    return this.cache.write(() => this.client.deleteUser(domainId, userId));
+  }
+}
