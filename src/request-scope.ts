@@ -14,6 +14,8 @@ export interface RequestScope {
   deadline?: number;
   /** Aborted when the deadline passes or the client goes away. */
   signal?: AbortSignal;
+  /** Upstream calls made so far, counted by the upstream client. */
+  vendorCalls?: number;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -26,7 +28,10 @@ export function currentRequest(): RequestScope | undefined {
  * The deadline and signal of a request arriving now: the signal aborts when the deadline passes or
  * the client hangs up, and every vendor call of the request stops with it.
  */
-export function requestDeadline(timeoutMs: number, client?: { once(event: 'close', listener: () => void): unknown }): Pick<RequestScope, 'deadline' | 'signal'> {
+export function requestDeadline(
+  timeoutMs: number,
+  client?: { once(event: 'close', listener: () => void): unknown },
+): Pick<RequestScope, 'deadline' | 'signal'> {
   const signals = [AbortSignal.timeout(timeoutMs)];
   if (client) {
     const hangUp = new AbortController();
@@ -34,4 +39,10 @@ export function requestDeadline(timeoutMs: number, client?: { once(event: 'close
     signals.push(hangUp.signal);
   }
   return { deadline: Date.now() + timeoutMs, signal: AbortSignal.any(signals) };
+}
+
+/** Counts upstream calls against the current request (for the principal's vendor-call budget). */
+export function countVendorCall(calls = 1): void {
+  const scope = requestScope.getStore();
+  if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + calls;
 }

@@ -16,14 +16,15 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { requestDeadline, requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
-import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';
 import { buildSchema } from './schema.js';
+import { abuseLimitsPlugin, abuseValidation } from './abuse/plugin.js';
+import { createRateLimiter } from './abuse/rate.js';
+import { createSharedRedis, type SharedRedis } from './redis.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 
 const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface GatewayServer {
   /** The http server; `listen` starts it. */
@@ -62,12 +63,14 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const tooLarge = () => Object.assign(new Error('request body too large'), { status: 413 });
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -85,6 +88,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   await cache?.ready();
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  const rateLimiter = createRateLimiter(settings.limits.rate, redis);
+  const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -92,9 +98,15 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [queryLimitsRule(settings.limits)],
+    validationRules,
+    parseOptions,
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      requestLogPlugin(logger),
+      abuseLimitsPlugin(settings.limits, rateLimiter),
+    ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
@@ -104,7 +116,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const text = req.method === 'POST' ? await readBody(req) : '';
+    const text = req.method === 'POST' ? await readBody(req, settings.limits.maxBodyBytes) : '';
     let body: unknown = text;
     if (text && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
@@ -159,8 +171,12 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     handle().catch((error: unknown) => {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error('request failed', { error });
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status === 413 ? 'request body too large' : 'internal error');
+      // The rest of a too-large body is never read, so the connection cannot carry another request.
+      const close = status === 413 ? { connection: 'close' } : {};
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', ...close });
+      res.end(status === 413 ? 'request body too large' : 'internal error', () => {
+        if (status === 413) req.destroy();
+      });
     });
   });
   http.keepAliveTimeout = 30_000;
@@ -183,6 +199,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       await apollo.stop();
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
+      await redis?.close();
     },
     cacheStats: () => (cache ? { ...cache.stats } : undefined),
   };

@@ -12,7 +12,7 @@ import type { ReadCache } from '../cache.js';
 import type { UpstreamFailure, VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { currentRequest } from '../request-scope.js';
+import { countVendorCall, currentRequest } from '../request-scope.js';
 import type { AuthScheme } from './auth.js';
 import type { BreakerSettings } from './config.js';
 import { encodeQuery, type QueryParams } from './encoding.js';
@@ -289,6 +289,7 @@ export class UpstreamClient {
       throw mapped;
     } finally {
       this.sent += trace.attempts;
+      countVendorCall(trace.attempts);
     }
   }
 }
