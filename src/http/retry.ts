@@ -64,7 +64,7 @@ export function shouldRetry(err: RetryError, { state, opts }: RetryContext, cb: 
   const asked = retryAfterMs(err.headers?.['retry-after']);
   const delay = asked ?? backoffMs(state.counter);
   if (opts.deadline !== undefined && Date.now() + delay >= opts.deadline) return cb(err);
-  setTimeout(() => cb(null), delay).unref();
+  setTimeout(() => cb(null), delay);
 }
 
 /** The retry interceptor for a connection; per request, `retryOptions.maxRetries` says how many. */
