@@ -8,6 +8,7 @@ import { ErrorCode, VendorError } from '../../errors.js';
 import type { QueryValue, UpstreamClient, UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
+import { readWire } from '../shared/read-back.js';
 
 const SETTINGS_PATH = '/settings.phtml';
 
@@ -79,9 +80,6 @@ export class SipThorClient {
     } catch (error) {
       throw this.http.badResponse(`${action}: not JSON`, { response }, error);
     }
-    const parsed = schema.safeParse(json);
-    const issue = parsed.success ? undefined : parsed.error.issues[0];
-    if (!parsed.success) throw this.http.badResponse(`${action}: ${issue?.path.join('.')} ${issue?.message ?? ''}`, { response });
-    return parsed.data;
+    return readWire(this.http, schema, json, action, 200);
   }
 }
