@@ -12,7 +12,7 @@ import type { ReadCache } from '../cache.js';
 import type { UpstreamFailure, VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { countVendorCall, currentRequest } from '../request-scope.js';
+import { countVendorCall, currentRequest, recordVendorCall } from '../request-scope.js';
 import type { AuthScheme } from './auth.js';
 import type { BreakerSettings } from './config.js';
 import { encodeQuery, type QueryParams } from './encoding.js';
@@ -220,7 +220,7 @@ export class UpstreamClient {
       const seconds = Math.ceil(breaker.retryAfterMs() / 1000);
       throw failures.notSent(this, sent, `is failing: its circuit breaker is open (next probe in ${seconds} s)`);
     }
-    const trace: AttemptTrace = { sent: false, attempts: 0 };
+    const trace: AttemptTrace = { sent: false, attempts: 0, statuses: [] };
     const bodyCutoff = new AbortController();
     const signal = scope?.signal ? AbortSignal.any([scope.signal, bodyCutoff.signal]) : bodyCutoff.signal;
     const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, remaining));
@@ -290,6 +290,11 @@ export class UpstreamClient {
     } finally {
       this.sent += trace.attempts;
       countVendorCall(trace.attempts);
+      // One audit record per attempt that went out, as the vendor saw it.
+      const path = `${this.transport.basePath}${request.path}`;
+      for (const status of trace.statuses) {
+        recordVendorCall({ connection: this.connection, method: request.method, path, ...(status ? { status } : {}) });
+      }
     }
   }
 }

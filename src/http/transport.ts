@@ -26,6 +26,8 @@ export interface TransportSettings {
 export interface AttemptTrace {
   sent: boolean;
   attempts: number;
+  /** Each attempt's HTTP status, 0 when it got none. */
+  statuses: number[];
 }
 
 export interface ConnectionHealth {
@@ -42,6 +44,7 @@ function attemptTracer(transport: ConnectionTransport): Dispatcher.DispatcherCom
     function traced(opts, handler) {
       const trace = (opts as { trace?: AttemptTrace }).trace;
       transport.sent += 1;
+      const attempt = trace ? trace.statuses.push(0) - 1 : -1;
       if (trace) trace.attempts += 1;
       return dispatch(opts, {
         ...handler,
@@ -49,7 +52,10 @@ function attemptTracer(transport: ConnectionTransport): Dispatcher.DispatcherCom
           if (trace) trace.sent = true;
           handler.onRequestStart?.(controller, context);
         },
-        onResponseStart: handler.onResponseStart?.bind(handler),
+        onResponseStart(controller, status, headers, message) {
+          if (trace) trace.statuses[attempt] = status;
+          handler.onResponseStart?.(controller, status, headers, message);
+        },
         onResponseData: handler.onResponseData?.bind(handler),
         onResponseEnd: handler.onResponseEnd?.bind(handler),
         onResponseError: handler.onResponseError?.bind(handler),
