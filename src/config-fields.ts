@@ -4,7 +4,7 @@
  * importing the config loader that lists every vendor.
  */
 import { z } from 'zod';
-import { breakerSchema } from './http/config.js';
+import { breakerSchema, dedupeReadsSchema } from './http/config.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 export const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
@@ -24,6 +24,8 @@ export const transportFields = {
   retries: z.number().int().min(0).max(5).default(2),
   /** Fail fast while the vendor is down (src/http/breaker.ts). */
   breaker: breakerSchema,
+  /** Share identical reads in flight across requests (src/http/inflight.ts). */
+  dedupeReads: dedupeReadsSchema,
 };
 
 /** Settings as the gateway sees them: every `{env: NAME}` replaced by the variable's value. */

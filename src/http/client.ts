@@ -17,6 +17,7 @@ import type { AuthScheme } from './auth.js';
 import type { BreakerSettings } from './config.js';
 import { encodeQuery, type QueryParams } from './encoding.js';
 import * as failures from './failures.js';
+import { InFlightReads } from './inflight.js';
 import type { SentRequest } from './failures.js';
 import {
   createConnectionTransport,
@@ -96,6 +97,8 @@ export interface UpstreamClientOptions {
   transport?: ConnectionTransport;
   /** The cross-request read cache, when enabled. */
   cache?: ReadCache;
+  /** Share identical reads in flight across requests (inflight.ts). */
+  dedupeReads?: boolean;
 }
 
 /** The transport settings every configured connection has, as UpstreamClient options. */
@@ -108,13 +111,15 @@ export function transportOptions(
     maxConcurrency: number;
     retries: number;
     breaker?: BreakerSettings;
+    dedupeReads?: boolean;
   },
 ): Pick<
   UpstreamClientOptions,
-  'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries' | 'breaker'
+  'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries' | 'breaker' | 'dedupeReads'
 > {
-  const { name, baseUrl, timeoutMs, maxConcurrency, retries, breaker } = settings;
-  return { vendor, connection: name, baseUrl, timeoutMs, maxConcurrency, retries, ...(breaker ? { breaker } : {}) };
+  const { name, baseUrl, timeoutMs, maxConcurrency, retries, breaker, dedupeReads } = settings;
+  const optional = { ...(breaker ? { breaker } : {}), ...(dedupeReads !== undefined ? { dedupeReads } : {}) };
+  return { vendor, connection: name, baseUrl, timeoutMs, maxConcurrency, retries, ...optional };
 }
 
 export class UpstreamClient {
@@ -127,6 +132,7 @@ export class UpstreamClient {
   private readonly dispatcher: Dispatcher;
   private readonly options: UpstreamClientOptions;
   private readonly log: Logger;
+  private readonly inFlight = new InFlightReads<UpstreamResponse>();
 
   constructor(options: UpstreamClientOptions) {
     this.options = options;
@@ -157,10 +163,10 @@ export class UpstreamClient {
    */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const cache = request.anonymous ? undefined : this.options.cache;
-    if (!cache || (request.fresh && request.method === 'GET')) return this.sendUncached(request);
+    if (!cache || (request.fresh && request.method === 'GET')) return this.sendOnce(request);
     if (isWrite(request)) {
       try {
-        return await this.sendUncached(request);
+        return await this.sendOnce(request);
       } finally {
         // Even a failed write may have changed something: forget what its scopes said before.
         await cache.invalidate(request.path);
@@ -169,7 +175,7 @@ export class UpstreamClient {
     const key = await cache.keyFor(request.path, `${request.path}${encodeQuery(request.query)}`);
     const cached = key === undefined ? undefined : await cache.get(key);
     if (cached !== undefined) return { status: 200, headers: {}, text: cached, request: this.describe(request) };
-    const response = await this.sendUncached(request);
+    const response = await this.sendOnce(request);
     if (response.status === 200 && key !== undefined) await cache.set(key, response.text);
     return response;
   }
@@ -198,6 +204,31 @@ export class UpstreamClient {
     const { response, ...rest } = extra;
     const details = response ? { httpStatus: response.status, ...rest } : rest;
     return failures.badResponse(this, message, details, cause, response?.request);
+  }
+
+  /** Reads already cut short by their own request (its deadline or hang-up), not by the vendor. */
+  private static cutByCaller = new WeakSet<Error>();
+
+  /** One call to the vendor, or, for an identical read already in flight, a share of its answer. */
+  private sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
+    if (isWrite(request)) {
+      this.inFlight.writeStarted();
+      return this.sendUncached(request);
+    }
+    if (!this.options.dedupeReads || request.fresh || request.anonymous) return this.sendUncached(request);
+    const key = `${request.method} ${request.path}${encodeQuery(request.query)}`;
+    const { answer, joined } = this.inFlight.run(key, () => this.sendUncached(request));
+    if (!joined) return answer;
+    return answer.catch((error: unknown) => {
+      // The request that made the call gave up on it; this one may still have time to ask itself.
+      if (error instanceof Error && UpstreamClient.cutByCaller.has(error)) return this.sendUncached(request);
+      throw error;
+    });
+  }
+
+  /** Reads answered by another request's identical call, since start. */
+  get sharedReads(): number {
+    return this.inFlight.shared;
   }
 
   private describe(request: UpstreamRequest): SentRequest {
@@ -280,6 +311,7 @@ export class UpstreamClient {
           ? new failures.DeadlineError('did not answer before the request deadline')
           : error;
       const mapped = failures.transportError(this, cause, sent, trace.sent, this.options.timeoutMs);
+      if (scope?.signal?.aborted) UpstreamClient.cutByCaller.add(mapped);
       this.log.warn('upstream failed', {
         method: request.method,
         path: request.path,

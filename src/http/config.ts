@@ -29,3 +29,10 @@ export const upstreamSchema = z
   .default(UPSTREAM_DEFAULTS);
 
 export type UpstreamSettings = z.infer<typeof upstreamSchema>;
+
+/**
+ * Per connection: identical reads in flight at the same time, from different requests, share one
+ * call (src/http/inflight.ts). Off by default: with it, concurrent identical requests cost fewer
+ * vendor calls than requests.
+ */
+export const dedupeReadsSchema = z.boolean().default(false);
