@@ -6,8 +6,12 @@
  * its result under the old generation, where nobody will look again.
  *
  * In memory by default; with Redis the cache and the generations are shared by every replica.
+ * A failing store never fails a read: the cache steps aside (logged once) and reads go to the
+ * vendor until the store answers again.
  */
-import { Redis } from 'ioredis';
+import type { Logger } from './log.js';
+import { silentLogger } from './log.js';
+import { createSharedRedis, type SharedRedis } from './redis.js';
 
 export interface CacheStore {
   get(key: string): Promise<string | undefined>;
@@ -51,10 +55,16 @@ export class MemoryStore implements CacheStore {
   }
 }
 
+/** Over the process's one Redis connection, which fails fast rather than queueing while Redis is down. */
 export class RedisStore implements CacheStore {
-  private readonly redis: Redis;
-  constructor(url: string, private readonly prefix = 'sipgraph:') {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+  private readonly redis: SharedRedis['client'];
+  private readonly prefix: string;
+  constructor(
+    private readonly shared: SharedRedis,
+    private readonly ownsConnection = false,
+  ) {
+    this.redis = shared.client;
+    this.prefix = shared.prefix;
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -74,7 +84,7 @@ export class RedisStore implements CacheStore {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit();
+    if (this.ownsConnection) await this.shared.close();
   }
 }
 
@@ -93,27 +103,50 @@ export class ReadCache {
     /** The scopes a path belongs to; a write to the path bumps them all. */
     private readonly scopesOf: (path: string) => string[],
     readonly stats: CacheStats,
+    private readonly health: StoreHealth = new StoreHealth(silentLogger),
   ) {}
 
-  async keyFor(path: string, target: string): Promise<string> {
+  /** undefined when the store cannot say the generations: the read then bypasses the cache. */
+  async keyFor(path: string, target: string): Promise<string | undefined> {
     const scopes = this.scopesOf(path);
-    const generations = await Promise.all(scopes.map((s) => this.store.generation(`${this.namespace}:${s}`)));
-    return `${this.namespace}:${generations.join('.')}:${target}`;
+    const generations = await this.health.guard(Promise.all(scopes.map((s) => this.store.generation(`${this.namespace}:${s}`))));
+    return generations && `${this.namespace}:${generations.join('.')}:${target}`;
   }
 
   async get(key: string): Promise<string | undefined> {
-    const value = await this.store.get(key);
+    const value = await this.health.guard(this.store.get(key));
     if (value === undefined) this.stats.misses += 1;
     else this.stats.hits += 1;
     return value;
   }
 
-  set(key: string, value: string): Promise<void> {
-    return this.store.set(key, value, this.ttlMs);
+  async set(key: string, value: string): Promise<void> {
+    await this.health.guard(this.store.set(key, value, this.ttlMs));
   }
 
   async invalidate(path: string): Promise<void> {
-    await Promise.all(this.scopesOf(path).map((s) => this.store.bump(`${this.namespace}:${s}`)));
+    await this.health.guard(Promise.all(this.scopesOf(path).map((s) => this.store.bump(`${this.namespace}:${s}`))));
+  }
+}
+
+/** Turns store failures into "no cache", logging the first one and the recovery, not every read. */
+export class StoreHealth {
+  private failing = false;
+  failures = 0;
+  constructor(private readonly log: Logger) {}
+
+  async guard<T>(operation: Promise<T>): Promise<T | undefined> {
+    try {
+      const value = await operation;
+      if (this.failing) this.log.info('read cache store answers again: caching resumes');
+      this.failing = false;
+      return value;
+    } catch (error) {
+      this.failures += 1;
+      if (!this.failing) this.log.warn('read cache store failed: reads go to the vendors uncached', { error: (error as Error).message });
+      this.failing = true;
+      return undefined;
+    }
   }
 }
 
@@ -121,17 +154,48 @@ export class ReadCache {
 export interface CacheFactory {
   forNamespace(namespace: string, scopesOf: (path: string) => string[]): ReadCache;
   readonly stats: CacheStats;
+  /** Resolves once a remote store is connected, or after `waitMs` (reads then start uncached). */
+  ready(waitMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createCacheFactory(settings: { ttlSeconds: number; redisUrl?: string; keyPrefix?: string }): CacheFactory {
-  const store: CacheStore = settings.redisUrl ? new RedisStore(settings.redisUrl, settings.keyPrefix) : new MemoryStore();
+export interface CacheFactorySettings {
+  ttlSeconds: number;
+  /** The process's shared Redis; or a URL for a connection of the cache's own. */
+  redis?: SharedRedis;
+  redisUrl?: string;
+  keyPrefix?: string;
+}
+
+export function createCacheFactory(settings: CacheFactorySettings, logger: Logger = silentLogger): CacheFactory {
+  let store: CacheStore;
+  let redis = settings.redis;
+  if (redis) store = new RedisStore(redis);
+  else if (settings.redisUrl) {
+    redis = createSharedRedis(settings.redisUrl, settings.keyPrefix ?? 'sipgraph:', logger);
+    store = new RedisStore(redis, true);
+  } else store = new MemoryStore();
   const stats: CacheStats = { hits: 0, misses: 0 };
+  const health = new StoreHealth(logger.child({ component: 'cache' }));
   return {
     stats,
-    forNamespace: (namespace, scopesOf) => new ReadCache(store, settings.ttlSeconds * 1000, namespace, scopesOf, stats),
+    forNamespace: (namespace, scopesOf) => new ReadCache(store, settings.ttlSeconds * 1000, namespace, scopesOf, stats, health),
+    ready: (waitMs = 1_000) => (redis ? whenReady(redis, waitMs) : Promise.resolve()),
     close: () => store.close(),
   };
+}
+
+async function whenReady(redis: SharedRedis, waitMs: number): Promise<void> {
+  if (redis.healthy()) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, waitMs);
+    redis.client.once('ready', done);
+    function done(): void {
+      clearTimeout(timer);
+      redis.client.off('ready', done);
+      resolve();
+    }
+  });
 }
 
 /** Everything under one connection is one scope: for vendors whose writes may touch any read. */

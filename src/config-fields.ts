@@ -4,6 +4,7 @@
  * importing the config loader that lists every vendor.
  */
 import { z } from 'zod';
+import { breakerSchema, dedupeReadsSchema } from './http/config.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 export const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
@@ -21,6 +22,10 @@ export const transportFields = {
   maxConcurrency: z.number().int().min(1).max(256).default(16),
   /** Retries of idempotent requests after a reset, timeout or 502/503/504. */
   retries: z.number().int().min(0).max(5).default(2),
+  /** Fail fast while the vendor is down (src/http/breaker.ts). */
+  breaker: breakerSchema,
+  /** Share identical reads in flight across requests (src/http/inflight.ts). */
+  dedupeReads: dedupeReadsSchema,
 };
 
 /** Settings as the gateway sees them: every `{env: NAME}` replaced by the variable's value. */

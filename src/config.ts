@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { authSchema, type AuthSettings } from './auth/config.js';
+import { upstreamSchema } from './http/config.js';
 import { corsSchema, type CorsSettings } from './auth/cors.js';
 import type { LogLevel } from './log.js';
 import { observabilitySchema, type ObservabilitySettings } from './observability/config.js';
@@ -55,6 +56,7 @@ const fileSchema = z
     trustedDocuments: trustedDocumentsSchema,
     auth: authSchema.optional(),
     durability: durabilitySchema.default(DURABILITY_DEFAULTS),
+    upstream: upstreamSchema,
     cors: corsSchema,
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
@@ -75,6 +77,8 @@ export interface Settings {
   log: { level: LogLevel };
   observability: ObservabilitySettings;
   trustedDocuments: TrustedDocumentsSettings;
+  /** The deadline every GraphQL request's vendor calls share. */
+  upstream: FileConfig['upstream'];
   /** Absent: the server refuses to start (src/auth/http.ts). */
   auth?: AuthSettings;
   durability: DurabilitySettings;

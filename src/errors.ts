@@ -55,6 +55,10 @@ export interface UpstreamFailure {
   vendorMessage?: string;
   /** The parameter the vendor named as bad, when it named one. */
   param?: string;
+  /** Whether the same request may succeed if sent again later (the vendor was down, not the input wrong). */
+  retryable?: boolean;
+  /** What was sent, on OUTCOME_UNKNOWN: the client must check the vendor before resending. */
+  sent?: { method: string; path: string; pathTemplate: string };
 }
 
 /** An error raised inside the gateway with a code; turned into a GraphQLError at the edge. */

@@ -46,10 +46,27 @@ export function currentRequest(): RequestScope | undefined {
   return requestScope.getStore();
 }
 
-/** Counts one upstream call against the current request (for the principal's vendor-call budget). */
-export function countVendorCall(): void {
+/**
+ * The deadline and signal of a request arriving now: the signal aborts when the deadline passes or
+ * the client hangs up, and every vendor call of the request stops with it.
+ */
+export function requestDeadline(
+  timeoutMs: number,
+  client?: { once(event: 'close', listener: () => void): unknown },
+): Pick<RequestScope, 'deadline' | 'signal'> {
+  const signals = [AbortSignal.timeout(timeoutMs)];
+  if (client) {
+    const hangUp = new AbortController();
+    client.once('close', () => hangUp.abort(new Error('the client closed the connection')));
+    signals.push(hangUp.signal);
+  }
+  return { deadline: Date.now() + timeoutMs, signal: AbortSignal.any(signals) };
+}
+
+/** Counts upstream calls against the current request (for the principal's vendor-call budget). */
+export function countVendorCall(calls = 1): void {
   const scope = requestScope.getStore();
-  if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + 1;
+  if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + calls;
 }
 
 /** Notes one upstream call's outcome for the audit log, when the current request keeps one. */

@@ -17,12 +17,13 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { createDurability } from './durability/index.js';
 import { recoverChanges } from './durability/recovery.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
-import { requestScope, type RequestScope } from './request-scope.js';
+import { requestDeadline, requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { createLogger, type Logger } from './log.js';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
-import { graphqlInFlight, registry as metricsRegistry, scrapeMetrics, watchCache } from './observability/metrics.js';
+import { onBreakerChange } from './http/transport.js';
+import { graphqlInFlight, recordBreakerState, registry as metricsRegistry, scrapeMetrics, watchCache } from './observability/metrics.js';
 import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
 import { readiness } from './observability/readiness.js';
 import { startTracing } from './observability/tracing.js';
@@ -109,7 +110,9 @@ function wantsHtml(req: IncomingMessage): boolean {
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(settings.log.level);
   const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
-  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
+  const cacheSettings = { ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix };
+  const cache = settings.cache.enabled ? createCacheFactory(cacheSettings, logger) : undefined;
+  await cache?.ready();
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
   const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
@@ -128,6 +131,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const unwatch = [
     registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
     watchCache(() => cache?.stats),
+    onBreakerChange(recordBreakerState),
   ];
   const cors = createCors(settings.cors ?? { origins: [], maxAgeSeconds: 600 });
 
@@ -175,6 +179,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       }
     }
     const scope: RequestScope = { requestId, principal, connectionVendors };
+    Object.assign(scope, requestDeadline(settings.upstream.requestTimeoutMs, res));
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

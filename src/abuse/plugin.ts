@@ -15,6 +15,7 @@ import { limitErrors, measureOperation, queryLimitsRule } from '../limits.js';
 import { currentRequest } from '../request-scope.js';
 import type { LimitsSettings } from './config.js';
 import type { RateLimiter } from './rate.js';
+import { recordRateLimitRejection } from '../observability/metrics.js';
 
 /** graphql-armor reports through callbacks; the gateway reports with its own code. */
 function armorRejection(limit: string) {
@@ -70,7 +71,10 @@ export function abuseLimitsPlugin(limits: LimitsSettings, rate: RateLimiter): Ap
           const refused = measure ? limitErrors(measure, limits, operation) : [];
           if (refused.length > 0) throw refused[0];
           const refusal = await rate.admit(contextValue.principal.id);
-          if (refusal) throw rateLimited(refusal.limit, refusal.retryAfterSeconds);
+          if (refusal) {
+            recordRateLimitRejection(refusal.limit);
+            throw rateLimited(refusal.limit, refusal.retryAfterSeconds);
+          }
           admitted = true;
         },
         async willSendResponse({ contextValue }) {

@@ -941,8 +941,12 @@ export type ProvisioningPayload = {
 export type Query = {
   __typename?: 'Query';
   account?: Maybe<Account>;
-  /** The SIP accounts of the account-settings connections (SIP Thor), or of one of them (2N device slots: `deviceSipConfigs`). */
-  accounts: Array<Account>;
+  /**
+   * The SIP accounts of the account-settings connections (SIP Thor), or of one of them (2N device
+   * slots: `deviceSipConfigs`). A connection that fails leaves a null in its place with an error
+   * naming it.
+   */
+  accounts: Array<Maybe<Account>>;
   /** A change started by the caller (any change, for an admin); null when there is none. */
   change?: Maybe<Change>;
   /** The vendor connections this gateway is configured with. */
@@ -956,16 +960,22 @@ export type Query = {
    */
   deviceSipConfigs: Array<DeviceSipConfig>;
   domain?: Maybe<Domain>;
-  /** Every domain of every configured connection, or of one vendor or connection. */
-  domains: Array<Domain>;
+  /**
+   * Every domain of every configured connection, or of one vendor or connection. A connection that
+   * fails leaves a null in its place with an error naming it; the other connections' domains remain.
+   */
+  domains: Array<Maybe<Domain>>;
   group?: Maybe<Group>;
   /** Any object by its global id; null (with a NOT_FOUND error) when it does not exist. */
   node?: Maybe<Node>;
   /** Several objects by global id, in the order asked. */
   nodes: Array<Maybe<Node>>;
   provider?: Maybe<Provider>;
-  /** The SIP trunks of one PBX connection (or the only one), paged the way the PBX pages them. */
-  providers: ProviderConnection;
+  /**
+   * The SIP trunks of one PBX connection (or the only one), paged the way the PBX pages them; null,
+   * with an error naming the connection, when it fails.
+   */
+  providers?: Maybe<ProviderConnection>;
   queue?: Maybe<Queue>;
   queueMember?: Maybe<QueueMember>;
   trustedNetwork?: Maybe<TrustedNetwork>;
@@ -2097,19 +2107,19 @@ export type ProvisioningPayloadResolvers<ContextType = GatewayContext, ParentTyp
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
-  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, Partial<QueryAccountsArgs>>;
+  accounts?: Resolver<Array<Maybe<ResolversTypes['Account']>>, ParentType, ContextType, Partial<QueryAccountsArgs>>;
   change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   connections?: Resolver<Array<ResolversTypes['VendorConnection']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType, RequireFields<QueryDeviceArgs, 'id'>>;
   deviceAssignment?: Resolver<Maybe<ResolversTypes['DeviceAssignment']>, ParentType, ContextType, RequireFields<QueryDeviceAssignmentArgs, 'deviceId' | 'userId'>>;
   deviceSipConfigs?: Resolver<Array<ResolversTypes['DeviceSipConfig']>, ParentType, ContextType, Partial<QueryDeviceSipConfigsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
-  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
+  domains?: Resolver<Array<Maybe<ResolversTypes['Domain']>>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProviderArgs, 'id'>>;
-  providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first' | 'sortBy'>>;
+  providers?: Resolver<Maybe<ResolversTypes['ProviderConnection']>, ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first' | 'sortBy'>>;
   queue?: Resolver<Maybe<ResolversTypes['Queue']>, ParentType, ContextType, RequireFields<QueryQueueArgs, 'id'>>;
   queueMember?: Resolver<Maybe<ResolversTypes['QueueMember']>, ParentType, ContextType, RequireFields<QueryQueueMemberArgs, 'id'>>;
   trustedNetwork?: Resolver<Maybe<ResolversTypes['TrustedNetwork']>, ParentType, ContextType, RequireFields<QueryTrustedNetworkArgs, 'id'>>;

@@ -1,5 +1,44 @@
-/** Auth schemes shared by the vendor adapters. */
-import type { AuthScheme } from './client.js';
+/**
+ * Auth as a dispatcher interceptor: a scheme adds headers to each attempt and may answer a 401
+ * once (a Digest challenge, a token re-login), in which case the request is sent again with fresh
+ * headers and the 401 never reaches the caller. Basic, ApiKey and header tokens are schemes here;
+ * Digest is in digest.ts.
+ */
+import type { Dispatcher } from 'undici';
+
+/** What a scheme sees of the request it signs. */
+export interface AuthRequest {
+  method: string;
+  /** Path plus encoded query string, as sent on the request line. */
+  target: string;
+}
+
+export interface ChallengeResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface AuthScheme {
+  /** Headers that authorise this request. */
+  headers(request: AuthRequest): Promise<Record<string, string>> | Record<string, string>;
+  /** Called on a 401; resolve true to send the request once more with fresh headers. */
+  onUnauthorized?(response: ChallengeResponse, request: AuthRequest): Promise<boolean> | boolean;
+  /** Called once the first answer (or failure) of a request is known, whatever it was. */
+  settled?(request: AuthRequest): void;
+}
+
+/** Dispatch options the auth interceptor reads. */
+export interface AuthDispatchExtras {
+  /** Send without the connection's auth scheme (a token login itself). */
+  anonymous?: boolean;
+  /**
+   * Runs a function in the caller's async context. undici calls back from its sockets' context,
+   * which may be another request's: a token login started from there would carry that request's
+   * deadline and signal.
+   */
+  inScope?: <R>(fn: () => R) => R;
+}
 
 export function basicAuth(username: string, password: string): AuthScheme {
   const header = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
@@ -10,8 +49,11 @@ export function apiKeyAuth(apiKey: string): AuthScheme {
   return { headers: () => ({ authorization: `ApiKey ${apiKey}` }) };
 }
 
-/** A bearer-like token in a header, obtained and renewed by `obtain`. */
-export function headerTokenAuth(headerName: string, token: { current(): Promise<string>; invalidate(): void }): AuthScheme {
+/** A bearer-like token in a header, obtained and renewed by `token`; a 401 drops it and logs in again. */
+export function headerTokenAuth(
+  headerName: string,
+  token: { current(): Promise<string>; invalidate(): void },
+): AuthScheme {
   return {
     headers: async () => ({ [headerName]: await token.current() }),
     onUnauthorized: () => {
@@ -19,4 +61,102 @@ export function headerTokenAuth(headerName: string, token: { current(): Promise<
       return true;
     },
   };
+}
+
+type Handler = Dispatcher.DispatchHandler;
+type Controller = Parameters<NonNullable<Handler['onResponseStart']>>[0];
+
+/** Holds back a 401 until the scheme has said whether it wants another try. */
+class ChallengeHandler implements Handler {
+  private held:
+    | {
+        controller: Controller;
+        status: number;
+        headers: Record<string, string | string[] | undefined>;
+        message: string;
+      }
+    | undefined;
+  private chunks: Buffer[] = [];
+
+  constructor(
+    private readonly downstream: Handler,
+    private readonly scheme: AuthScheme,
+    private readonly request: AuthRequest,
+    private readonly inScope: NonNullable<AuthDispatchExtras['inScope']>,
+    private readonly replay: () => void,
+  ) {}
+
+  onRequestStart(controller: Controller, context: unknown): void {
+    this.downstream.onRequestStart?.(controller, context);
+  }
+
+  onResponseStart(
+    controller: Controller,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+    message: string,
+  ): void {
+    if (status === 401) {
+      this.held = { controller, status, headers, message };
+      return;
+    }
+    this.scheme.settled?.(this.request);
+    this.downstream.onResponseStart?.(controller, status, headers as never, message);
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    if (this.held) this.chunks.push(chunk);
+    else this.downstream.onResponseData?.(controller, chunk);
+  }
+
+  onResponseEnd(controller: Controller, trailers: Record<string, string | string[] | undefined>): void {
+    const held = this.held;
+    if (!held) {
+      this.downstream.onResponseEnd?.(controller, trailers as never);
+      return;
+    }
+    const text = Buffer.concat(this.chunks).toString('utf8');
+    Promise.resolve()
+      .then(() => this.inScope(() => this.scheme.onUnauthorized!({ ...held, text }, this.request)))
+      .catch(() => false)
+      .then((again) => {
+        this.scheme.settled?.(this.request);
+        if (again) return this.replay();
+        // The scheme gives up: the caller gets the 401 as it came.
+        this.downstream.onResponseStart?.(held.controller, held.status, held.headers as never, held.message);
+        if (this.chunks.length > 0) this.downstream.onResponseData?.(held.controller, Buffer.concat(this.chunks));
+        this.downstream.onResponseEnd?.(held.controller, trailers as never);
+      });
+  }
+
+  onResponseError(controller: Controller, error: Error): void {
+    this.scheme.settled?.(this.request);
+    this.downstream.onResponseError?.(controller, error);
+  }
+}
+
+export function authInterceptor(scheme: AuthScheme): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) =>
+    function authenticated(opts, handler) {
+      const { anonymous, inScope = <R>(fn: () => R): R => fn() } = opts as AuthDispatchExtras;
+      if (anonymous) return dispatch(opts, handler);
+      const request: AuthRequest = { method: opts.method, target: opts.path };
+      const send = (replayed: boolean): void => {
+        Promise.resolve()
+          .then(() => inScope(() => scheme.headers(request)))
+          .then((headers) => {
+            const inner =
+              replayed || !scheme.onUnauthorized
+                ? handler
+                : new ChallengeHandler(handler, scheme, request, inScope, () => send(true));
+            dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), ...headers } }, inner);
+          })
+          .catch((error: Error) => {
+            if (!replayed) scheme.settled?.(request);
+            handler.onResponseError?.(null as never, error);
+          });
+      };
+      send(false);
+      return true;
+    };
 }

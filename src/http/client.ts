@@ -1,25 +1,33 @@
 /**
- * The one upstream HTTP client. Every vendor adapter talks through an UpstreamClient, so pooling,
- * timeouts, retries, auth and error mapping exist once.
- *
- * - One keep-alive undici Pool per connection; its socket count is the per-connection concurrency
- *   limit (further requests queue in the pool).
- * - Idempotent requests (GET, and any request marked idempotent) are retried on a reset, timeout
- *   or 502/503/504; others never are, so a create is not sent twice.
- * - Auth is a pluggable scheme that can add headers and answer a 401 once (Digest challenge,
- *   token re-login).
+ * The one upstream HTTP client. Every vendor adapter talks through an UpstreamClient; pooling,
+ * retries and auth are undici interceptors composed by the transport factory (transport.ts),
+ * error mapping is failures.ts, wire encoding is encoding.ts. This class adds what belongs to one
+ * call: the request's deadline and signal (from the request scope), the body-read timeout, the
+ * circuit breaker, and the optional cross-request read cache.
  */
-import { countVendorCall, recordVendorCall } from '../request-scope.js';
-import { Pool, type Dispatcher, type FormData, errors as undiciErrors } from 'undici';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Dispatcher, FormData } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ReadCache } from '../cache.js';
-import { ErrorCode, VendorError, type UpstreamFailure } from '../errors.js';
+import type { UpstreamFailure, VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
+import { countVendorCall, currentRequest, recordVendorCall } from '../request-scope.js';
+import type { AuthScheme } from './auth.js';
+import type { BreakerSettings } from './config.js';
+import { encodeQuery, type QueryParams } from './encoding.js';
+import * as failures from './failures.js';
+import { InFlightReads } from './inflight.js';
+import type { SentRequest } from './failures.js';
+import {
+  createConnectionTransport,
+  type AttemptTrace,
+  type ConnectionHealth,
+  type ConnectionTransport,
+} from './transport.js';
 
-export type QueryValue = string | number | boolean | undefined | null;
-/** Query parameters in order; repeated keys (`sort[]`) are repeated pairs. */
-export type QueryParams = Array<[string, QueryValue]>;
+export { encodeForm, encodeQuery, type QueryParams, type QueryValue } from './encoding.js';
+export type { AuthScheme } from './auth.js';
 
 export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -27,7 +35,7 @@ export interface UpstreamRequest {
   query?: QueryParams;
   headers?: Record<string, string>;
   body?: string | FormData;
-  /** Safe to send twice; GET always is. */
+  /** Safe to send twice; GET always is, unless marked false (a write that the vendor takes as a GET). */
   idempotent?: boolean;
   /** Send without the connection's auth scheme (a token login itself). */
   anonymous?: boolean;
@@ -39,13 +47,8 @@ export interface UpstreamResponse {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
-}
-
-export interface AuthScheme {
-  /** Headers that authorise this request. */
-  headers(request: PreparedRequest): Promise<Record<string, string>> | Record<string, string>;
-  /** Called on a 401; resolve true to send the request once more with fresh headers. */
-  onUnauthorized?(response: UpstreamResponse, request: PreparedRequest): Promise<boolean> | boolean;
+  /** The request this answered; an unreadable answer to a write is OUTCOME_UNKNOWN. */
+  request?: SentRequest;
 }
 
 export interface PreparedRequest extends UpstreamRequest {
@@ -54,7 +57,9 @@ export interface PreparedRequest extends UpstreamRequest {
 }
 
 /** Pulls the vendor's code and message out of an error body; each vendor knows its own shape. */
-export type ErrorBodyReader = (response: UpstreamResponse) => Pick<UpstreamFailure, 'vendorCode' | 'vendorMessage' | 'param'>;
+export type ErrorBodyReader = (
+  response: UpstreamResponse,
+) => Pick<UpstreamFailure, 'vendorCode' | 'vendorMessage' | 'param'>;
 
 type VendorDetails = ReturnType<ErrorBodyReader>;
 
@@ -84,43 +89,37 @@ export interface UpstreamClientOptions {
   timeoutMs: number;
   maxConcurrency: number;
   retries: number;
+  breaker?: BreakerSettings;
   auth?: AuthScheme;
   readErrorBody?: ErrorBodyReader;
   logger?: Logger;
-  /** A dispatcher to share instead of a new Pool (several clients over one connection's pool). */
-  dispatcher?: Dispatcher;
+  /** The connection's transport when several clients share it (one per SIP Thor account). */
+  transport?: ConnectionTransport;
   /** The cross-request read cache, when enabled. */
   cache?: ReadCache;
-}
-
-const RETRYABLE_STATUS = new Set([502, 503, 504]);
-
-export function encodeQuery(query: QueryParams | undefined): string {
-  if (!query || query.length === 0) return '';
-  const parts: string[] = [];
-  for (const [key, value] of query) {
-    if (value === undefined || value === null) continue;
-    parts.push(`${encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(String(value))}`);
-  }
-  return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
-
-/** `application/x-www-form-urlencoded` with PHP-style arrays (`name[]=1&name[]=2`). */
-export function encodeForm(fields: Record<string, QueryValue | QueryValue[]>): string {
-  const pairs: QueryParams = [];
-  for (const [key, value] of Object.entries(fields)) {
-    if (Array.isArray(value)) for (const item of value) pairs.push([`${key}[]`, item]);
-    else pairs.push([key, value]);
-  }
-  return encodeQuery(pairs).slice(1);
+  /** Share identical reads in flight across requests (inflight.ts). */
+  dedupeReads?: boolean;
 }
 
 /** The transport settings every configured connection has, as UpstreamClient options. */
 export function transportOptions(
   vendor: string,
-  settings: { name: string; baseUrl: string; timeoutMs: number; maxConcurrency: number; retries: number },
-): Pick<UpstreamClientOptions, 'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries'> {
-  return { vendor, connection: settings.name, baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, retries: settings.retries };
+  settings: {
+    name: string;
+    baseUrl: string;
+    timeoutMs: number;
+    maxConcurrency: number;
+    retries: number;
+    breaker?: BreakerSettings;
+    dedupeReads?: boolean;
+  },
+): Pick<
+  UpstreamClientOptions,
+  'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries' | 'breaker' | 'dedupeReads'
+> {
+  const { name, baseUrl, timeoutMs, maxConcurrency, retries, breaker, dedupeReads } = settings;
+  const optional = { ...(breaker ? { breaker } : {}), ...(dedupeReads !== undefined ? { dedupeReads } : {}) };
+  return { vendor, connection: name, baseUrl, timeoutMs, maxConcurrency, retries, ...optional };
 }
 
 export class UpstreamClient {
@@ -128,33 +127,30 @@ export class UpstreamClient {
   readonly connection: string;
   /** Requests sent (each retry and auth round trip counts), for metrics and the benchmark. */
   sent = 0;
-  private readonly pool: Dispatcher;
-  private readonly ownsPool: boolean;
-  private readonly basePath: string;
+  private readonly transport: ConnectionTransport;
+  private readonly ownsTransport: boolean;
+  private readonly dispatcher: Dispatcher;
   private readonly options: UpstreamClientOptions;
   private readonly log: Logger;
+  private readonly inFlight = new InFlightReads<UpstreamResponse>();
 
   constructor(options: UpstreamClientOptions) {
     this.options = options;
     this.vendor = options.vendor;
     this.connection = options.connection;
-    const url = new URL(options.baseUrl);
-    this.basePath = url.pathname.replace(/\/+$/, '');
-    this.ownsPool = !options.dispatcher;
-    this.pool =
-      options.dispatcher ??
-      new Pool(url.origin, {
-        connections: options.maxConcurrency,
-        pipelining: 1,
-        keepAliveTimeout: 10_000,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-      });
+    this.ownsTransport = !options.transport;
+    this.transport = options.transport ?? createConnectionTransport({ ...options, connection: options.connection });
+    this.dispatcher = this.transport.dispatcher(options.auth);
     this.log = (options.logger ?? silentLogger).child({ vendor: options.vendor, connection: options.connection });
   }
 
   async close(): Promise<void> {
-    if (this.ownsPool) await this.pool.close();
+    if (this.ownsTransport) await this.transport.close();
+  }
+
+  /** The connection's breaker state and sent count (see upstreamHealth() for all connections). */
+  health(): ConnectionHealth {
+    return this.transport.health();
   }
 
   failure(extra: Partial<UpstreamFailure> = {}): UpstreamFailure {
@@ -167,51 +163,21 @@ export class UpstreamClient {
    */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const cache = request.anonymous ? undefined : this.options.cache;
-    if (!cache || (request.fresh && request.method === 'GET')) return this.sendUncached(request);
-    if (request.method !== 'GET') {
+    if (!cache || (request.fresh && request.method === 'GET')) return this.sendOnce(request);
+    if (isWrite(request)) {
       try {
-        return await this.sendUncached(request);
+        return await this.sendOnce(request);
       } finally {
         // Even a failed write may have changed something: forget what its scopes said before.
         await cache.invalidate(request.path);
       }
     }
     const key = await cache.keyFor(request.path, `${request.path}${encodeQuery(request.query)}`);
-    const cached = await cache.get(key);
-    if (cached !== undefined) return { status: 200, headers: {}, text: cached };
-    const response = await this.sendUncached(request);
-    if (response.status === 200) await cache.set(key, response.text);
+    const cached = key === undefined ? undefined : await cache.get(key);
+    if (cached !== undefined) return { status: 200, headers: {}, text: cached, request: this.describe(request) };
+    const response = await this.sendOnce(request);
+    if (response.status === 200 && key !== undefined) await cache.set(key, response.text);
     return response;
-  }
-
-  private async sendUncached(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const prepared: PreparedRequest = { ...request, target: `${this.basePath}${request.path}${encodeQuery(request.query)}` };
-    const idempotent = request.idempotent ?? request.method === 'GET';
-    let authRetried = false;
-    for (let attempt = 0; ; attempt += 1) {
-      let response: UpstreamResponse;
-      try {
-        response = await this.dispatch(prepared);
-      } catch (error) {
-        if (idempotent && attempt < this.options.retries) {
-          await backoff(attempt);
-          continue;
-        }
-        throw this.networkError(error, prepared);
-      }
-      if (response.status === 401 && !authRetried && !request.anonymous && this.options.auth?.onUnauthorized) {
-        authRetried = true;
-        if (await this.options.auth.onUnauthorized(response, prepared)) {
-          attempt -= 1;
-          continue;
-        }
-      }
-      if (RETRYABLE_STATUS.has(response.status) && idempotent && attempt < this.options.retries) {
-        await backoff(attempt);
-        continue;
-      }
-      return response;
-    }
   }
 
   /** Sends and insists on one of the expected statuses; anything else becomes a VendorError. */
@@ -223,75 +189,157 @@ export class UpstreamClient {
 
   statusError(response: UpstreamResponse, request: Pick<UpstreamRequest, 'method' | 'path'>): VendorError {
     const details = this.options.readErrorBody?.(response) ?? {};
-    const upstream = this.failure({ httpStatus: response.status, ...details });
-    const what = details.vendorMessage ? `: ${details.vendorMessage}` : '';
-    const where = `${this.vendor} connection "${this.connection}"`;
-    if (response.status === 401 || response.status === 403) {
-      return new VendorError(ErrorCode.VendorAuthFailed, `${where} refused the gateway's credentials (HTTP ${response.status})${what}`, upstream);
-    }
-    if (response.status === 404) return new VendorError(ErrorCode.NotFound, `${where}: not found${what}`, upstream);
-    if (response.status >= 500) {
-      return new VendorError(ErrorCode.VendorUnavailable, `${where} failed on ${request.method} ${request.path} (HTTP ${response.status})${what}`, upstream);
-    }
-    return new VendorError(ErrorCode.VendorRejected, `${where} rejected the request (HTTP ${response.status})${what}`, upstream);
+    return failures.statusError(this, response.status, details, response.request ?? request);
   }
 
-  badResponse(message: string, extra: Partial<UpstreamFailure> = {}, cause?: unknown): VendorError {
-    return new VendorError(
-      ErrorCode.VendorBadResponse,
-      `${this.vendor} connection "${this.connection}" sent a response the gateway cannot read: ${message}`,
-      this.failure(extra),
-      cause === undefined ? undefined : { cause },
-    );
+  /**
+   * The vendor answered something unreadable. Pass the `response` in `extra` and an unreadable
+   * answer to a write becomes OUTCOME_UNKNOWN, saying what was sent.
+   */
+  badResponse(
+    message: string,
+    extra: Partial<UpstreamFailure> & { response?: UpstreamResponse } = {},
+    cause?: unknown,
+  ): VendorError {
+    const { response, ...rest } = extra;
+    const details = response ? { httpStatus: response.status, ...rest } : rest;
+    return failures.badResponse(this, message, details, cause, response?.request);
   }
 
-  private async dispatch(request: PreparedRequest): Promise<UpstreamResponse> {
-    const authHeaders = this.options.auth && !request.anonymous ? await this.options.auth.headers(request) : {};
+  /** Reads already cut short by their own request (its deadline or hang-up), not by the vendor. */
+  private static cutByCaller = new WeakSet<Error>();
+
+  /** One call to the vendor, or, for an identical read already in flight, a share of its answer. */
+  private sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
+    if (isWrite(request)) {
+      this.inFlight.writeStarted();
+      return this.sendUncached(request);
+    }
+    if (!this.options.dedupeReads || request.fresh || request.anonymous) return this.sendUncached(request);
+    const key = `${request.method} ${request.path}${encodeQuery(request.query)}`;
+    const { answer, joined } = this.inFlight.run(key, () => this.sendUncached(request));
+    if (!joined) return answer;
+    return answer.catch((error: unknown) => {
+      // The request that made the call gave up on it; this one may still have time to ask itself.
+      if (error instanceof Error && UpstreamClient.cutByCaller.has(error)) return this.sendUncached(request);
+      throw error;
+    });
+  }
+
+  /** Reads answered by another request's identical call, since start. */
+  get sharedReads(): number {
+    return this.inFlight.shared;
+  }
+
+  private describe(request: UpstreamRequest): SentRequest {
+    return {
+      method: request.method,
+      path: request.path,
+      pathTemplate: failures.pathTemplate(request.path),
+      write: isWrite(request),
+    };
+  }
+
+  private async sendUncached(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const sent = this.describe(request);
+    const scope = currentRequest();
+    const deadline = scope?.deadline;
+    const remaining = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
+    if (remaining <= 0) throw failures.notSent(this, sent, 'was not called: the request deadline has passed');
+    const breaker = this.transport.breaker;
+    if (!breaker.tryAcquire()) {
+      const seconds = Math.ceil(breaker.retryAfterMs() / 1000);
+      throw failures.notSent(this, sent, `is failing: its circuit breaker is open (next probe in ${seconds} s)`);
+    }
+    const trace: AttemptTrace = { sent: false, attempts: 0, statuses: [] };
+    const bodyCutoff = new AbortController();
+    const signal = scope?.signal ? AbortSignal.any([scope.signal, bodyCutoff.signal]) : bodyCutoff.signal;
+    const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, remaining));
+    const idempotent = request.idempotent ?? request.method === 'GET';
     const started = performance.now();
-    this.sent += 1;
-    countVendorCall();
-    const record = { connection: this.connection, method: request.method, path: request.target.split('?')[0]! };
-    const { statusCode, headers, body } = await this.pool
-      .request({
+    try {
+      const { statusCode, headers, body } = await this.dispatcher.request({
         method: request.method,
-        path: request.target,
-        headers: { accept: 'application/json', ...request.headers, ...authHeaders },
+        path: `${this.transport.basePath}${request.path}${encodeQuery(request.query)}`,
+        headers: { accept: 'application/json', ...request.headers },
         body: request.body as Dispatcher.DispatchOptions['body'],
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-      })
-      .catch((error: unknown) => {
-        recordVendorCall(record);
-        throw error;
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal,
+        // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
+        ...({
+          inScope: AsyncLocalStorage.snapshot(),
+          trace,
+          deadline,
+          anonymous: request.anonymous,
+          retryOptions: { maxRetries: idempotent ? this.options.retries : 0 },
+        } as object),
       });
-    recordVendorCall({ ...record, status: statusCode });
-    const text = await body.text();
-    this.log.debug('upstream', { method: request.method, path: request.path, status: statusCode, ms: Math.round(performance.now() - started) });
-    return { status: statusCode, headers, text };
-  }
-
-  private networkError(error: unknown, request: PreparedRequest): VendorError {
-    const timedOut = error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError;
-    const reason = timedOut ? `timed out after ${this.options.timeoutMs} ms` : `connection failed (${(error as Error).message})`;
-    this.log.warn('upstream failed', { method: request.method, path: request.path, reason });
-    return new VendorError(
-      ErrorCode.VendorUnavailable,
-      `${this.vendor} connection "${this.connection}" ${reason} on ${request.method} ${request.path}`,
-      this.failure(),
-      { cause: error },
-    );
+      // bodyTimeout is per chunk: a vendor trickling its answer is cut off by this total instead.
+      const readLimit = Math.max(
+        1,
+        Math.min(this.options.timeoutMs, (deadline ?? Number.POSITIVE_INFINITY) - Date.now()),
+      );
+      const cutoff = setTimeout(
+        () =>
+          bodyCutoff.abort(
+            new failures.BodyDeadlineError(`took longer than ${Math.round(readLimit)} ms to send its answer`),
+          ),
+        readLimit,
+      );
+      let text: string;
+      try {
+        text = await body.text();
+      } finally {
+        clearTimeout(cutoff);
+      }
+      breaker.record(statusCode >= 500 ? 'failure' : 'success');
+      this.log.debug('upstream', {
+        method: request.method,
+        path: request.path,
+        status: statusCode,
+        ms: Math.round(performance.now() - started),
+      });
+      return { status: statusCode, headers, text, request: sent };
+    } catch (error) {
+      const fromGateway = (error as Error)?.name === 'VendorError';
+      breaker.record(fromGateway ? 'neutral' : 'failure');
+      if (fromGateway) throw error;
+      const cause = bodyCutoff.signal.aborted
+        ? bodyCutoff.signal.reason
+        : scope?.signal?.aborted
+          ? new failures.DeadlineError('did not answer before the request deadline')
+          : error;
+      const mapped = failures.transportError(this, cause, sent, trace.sent, this.options.timeoutMs);
+      if (scope?.signal?.aborted) UpstreamClient.cutByCaller.add(mapped);
+      this.log.warn('upstream failed', {
+        method: request.method,
+        path: request.path,
+        code: mapped.code,
+        reason: mapped.message,
+      });
+      throw mapped;
+    } finally {
+      this.sent += trace.attempts;
+      countVendorCall(trace.attempts);
+      // One audit record per attempt that went out, as the vendor saw it.
+      const path = `${this.transport.basePath}${request.path}`;
+      for (const status of trace.statuses) {
+        recordVendorCall({ connection: this.connection, method: request.method, path, ...(status ? { status } : {}) });
+      }
+    }
   }
 }
 
-function backoff(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+function isWrite(request: UpstreamRequest): boolean {
+  return request.method !== 'GET' || request.idempotent === false;
 }
 
-/** Parses JSON or throws a VENDOR_BAD_RESPONSE naming the connection. */
+/** Parses JSON or throws VENDOR_BAD_RESPONSE (OUTCOME_UNKNOWN after a write) naming the connection. */
 export function parseJson(client: UpstreamClient, response: UpstreamResponse): unknown {
   try {
     return JSON.parse(response.text);
   } catch (error) {
-    throw client.badResponse(`invalid JSON (HTTP ${response.status})`, { httpStatus: response.status }, error);
+    throw client.badResponse(`invalid JSON (HTTP ${response.status})`, { response }, error);
   }
 }

@@ -1,6 +1,7 @@
 import { encodeId } from '../ids.js';
 import type { DomainModel, TrustedNetworkModel } from '../model.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { gatherFromEach } from './partial.js';
 import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, selectsPath, sortKeys, type NodeLoader, patchOf } from './shared.js';
 
 export const domainId = (d: DomainModel): string => encodeId('Domain', d.vendor, d.connection, [d.domainId]);
@@ -20,10 +21,8 @@ export const nodeLoaders: Record<string, NodeLoader> = {
 
 export const domainResolvers: Resolvers = {
   Query: {
-    domains: async (_, { vendor, connection }, ctx) => {
-      const lists = await Promise.all(ctx.sources('directory', { vendor: vendor ?? undefined, connection: connection ?? undefined }).map((d) => d.domains()));
-      return lists.flat();
-    },
+    domains: (_, { vendor, connection }, ctx) =>
+      gatherFromEach(ctx.sources('directory', { vendor: vendor ?? undefined, connection: connection ?? undefined }), (d) => d.domains()) as never,
     domain: (_, { id }, ctx, info) => {
       const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'Domain', id);
       // Asked only for its lists, the domain row is not needed: its list calls answer 404 (NOT_FOUND) for an unknown domain.

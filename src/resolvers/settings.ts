@@ -5,6 +5,7 @@ import { decodeIdOf } from '../ids.js';
 import type { AccountModel } from '../model.js';
 import type { AccountSettingsSource } from '../vendors/ports.js';
 import { patchOf } from './shared.js';
+import { gatherFromEach } from './partial.js';
 
 const settingsOf = (ctx: GatewayContext, account: AccountModel): AccountSettingsSource => ctx.source('accountSettings', account.connection);
 const addressOf = (account: AccountModel): string => account.key[0]!;
@@ -19,10 +20,8 @@ async function settingsAccount(ctx: GatewayContext, accountId: string): Promise<
 
 export const settingsResolvers: Resolvers = {
   Query: {
-    accounts: async (_, { connection }, ctx) => {
-      const lists = await Promise.all(ctx.sources('accountSettings', { connection: connection ?? undefined }).map((s) => s.accounts()));
-      return lists.flat();
-    },
+    accounts: (_, { connection }, ctx) =>
+      gatherFromEach(ctx.sources('accountSettings', { connection: connection ?? undefined }), (s) => s.accounts()) as never,
   },
   Mutation: {
     setDoNotDisturb: async (_, { accountId, enabled, durationMinutes }, ctx) => {

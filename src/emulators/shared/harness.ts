@@ -46,7 +46,15 @@ export interface RecordedRequest {
   finishedAt: number;
 }
 
-export type FaultKind = 'status' | 'reset' | 'malformed' | 'latency';
+/**
+ * - status: answer `status` without handling the request.
+ * - reset: close the socket without answering; with `afterApply`, only after handling it.
+ * - malformed: handle the request, answer a garbled body.
+ * - latency: wait `latencyMs`, then handle and answer.
+ * - hang: never answer nor handle; the socket stays open until the client gives up.
+ * - trickle: handle the request, then send the body `chunkBytes` at a time every `intervalMs`.
+ */
+export type FaultKind = 'status' | 'reset' | 'malformed' | 'latency' | 'hang' | 'trickle';
 
 export interface Fault {
   kind: FaultKind;
@@ -54,9 +62,18 @@ export interface Fault {
   status?: number;
   /** Extra delay for kind 'latency'. */
   latencyMs?: number;
+  /** For kind 'reset': apply the request first, then drop the connection (the answer is lost). */
+  afterApply?: boolean;
+  /** For kind 'trickle': pause between pieces (default 50) and piece size (default 1 byte). */
+  intervalMs?: number;
+  chunkBytes?: number;
+  /** For kind 'status': a `Retry-After` header to send, in seconds. */
+  retryAfterSeconds?: number;
   /** Only requests whose path starts with this (and method equals, if given) are affected. */
   pathPrefix?: string;
   method?: string;
+  /** Only requests whose raw query string contains this (e.g. `action=add_alias`). */
+  queryIncludes?: string;
   /** How many matching requests this fault hits before it is spent; default: every one. */
   times?: number;
 }
@@ -84,6 +101,8 @@ export class EmulatorServer {
   latencyMs = 0;
   private faults: ArmedFault[] = [];
   private holds: Array<{ method: string; pathPrefix: string; held: number; gate: Promise<void>; waiters: Array<{ count: number; resolve: () => void }> }> = [];
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
   private intercepts: Array<{ method: string; pathPrefix: string; nth: number; seen: number; action: () => Promise<void> }> = [];
   private server: Server | undefined;
   private baseUrlValue: string | undefined;
@@ -101,11 +120,14 @@ export class EmulatorServer {
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const server = createServer((req, res) => {
-      this.serve(req, res).catch((error: unknown) => {
-        // A failing intercept or an unreadable body must still answer, not leave the client hanging.
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`emulator ${this.name} failed: ${String(error)}`);
-      });
+      this.inFlight += 1;
+      this.serve(req, res)
+        .catch((error: unknown) => {
+          // A failing intercept or an unreadable body must still answer, not leave the client hanging.
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`emulator ${this.name} failed: ${String(error)}`);
+        })
+        .finally(() => this.settled());
     });
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {
@@ -124,6 +146,20 @@ export class EmulatorServer {
     this.server = undefined;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Resolves when no request is being handled: a delayed write has landed (or been dropped) by then. */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settled(): void {
+    this.inFlight -= 1;
+    if (this.inFlight > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   injectFault(fault: Fault): void {
@@ -184,12 +220,13 @@ export class EmulatorServer {
     }
   }
 
-  private takeFaults(method: string, path: string): ArmedFault[] {
+  private takeFaults(method: string, path: string, query: string): ArmedFault[] {
     const hit: ArmedFault[] = [];
     for (const fault of this.faults) {
       if (fault.remaining <= 0) continue;
       if (fault.method && fault.method !== method) continue;
       if (fault.pathPrefix && !path.startsWith(fault.pathPrefix)) continue;
+      if (fault.queryIncludes && !query.includes(fault.queryIncludes)) continue;
       fault.remaining -= 1;
       hit.push(fault);
     }
@@ -216,7 +253,7 @@ export class EmulatorServer {
       for (const waiter of hold.waiters.filter((w) => hold.held >= w.count)) waiter.resolve();
       await hold.gate;
     }
-    const faults = this.takeFaults(method, url.pathname);
+    const faults = this.takeFaults(method, url.pathname, url.search);
     const extraLatency = faults.reduce((sum, f) => sum + (f.kind === 'latency' ? (f.latencyMs ?? 0) : 0), 0);
     const delay = this.latencyMs + extraLatency;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -234,7 +271,12 @@ export class EmulatorServer {
       });
     };
 
-    if (faults.some((f) => f.kind === 'reset')) {
+    if (faults.some((f) => f.kind === 'hang')) {
+      await new Promise((resolve) => req.socket.once('close', resolve));
+      record(0);
+      return;
+    }
+    if (faults.some((f) => f.kind === 'reset' && !f.afterApply)) {
       record(0);
       req.socket.destroy();
       return;
@@ -243,7 +285,8 @@ export class EmulatorServer {
     if (statusFault) {
       const status = statusFault.status ?? 503;
       record(status);
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(`emulated fault: HTTP ${status}`);
+      const retryAfter = statusFault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(statusFault.retryAfterSeconds) };
+      res.writeHead(status, { 'content-type': 'text/plain', ...retryAfter }).end(`emulated fault: HTTP ${status}`);
       return;
     }
 
@@ -278,10 +321,31 @@ export class EmulatorServer {
       const text = (body ?? Buffer.from('{"ok":true}')).toString('utf8');
       body = Buffer.from(`${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000<html>`, 'utf8');
     }
+    if (faults.some((f) => f.kind === 'reset' && f.afterApply)) {
+      record(0);
+      req.socket.destroy();
+      return;
+    }
     record(response.status);
     if (body) headers['content-length'] = String(body.length);
     res.writeHead(response.status, headers);
+    const trickle = faults.find((f) => f.kind === 'trickle');
+    if (trickle && body) {
+      await this.trickle(res, body, trickle.intervalMs ?? 50, trickle.chunkBytes ?? 1);
+      return;
+    }
     res.end(body);
+  }
+
+  /** Sends `body` a piece at a time until it is all out or the client has gone. */
+  private async trickle(res: ServerResponse, body: Buffer, intervalMs: number, chunkBytes: number): Promise<void> {
+    res.flushHeaders();
+    for (let offset = 0; offset < body.length; offset += chunkBytes) {
+      if (res.destroyed) return;
+      res.write(body.subarray(offset, offset + chunkBytes));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+    res.end();
   }
 
   /** `POST /__emulator/faults` (JSON Fault), `DELETE /__emulator/faults`, `GET /__emulator/requests`, `DELETE /__emulator/requests`, `POST /__emulator/latency?ms=N`. */

@@ -137,14 +137,14 @@ export class InfinityClient {
       json = JSON.parse(`[${lines.join(',')}]`) as unknown[];
     } catch (error) {
       const bad = lines.findIndex((line) => !isJson(line));
-      throw this.http.badResponse(`row ${bad + 1} is not JSON`, { httpStatus: response.status }, error);
+      throw this.http.badResponse(`row ${bad + 1} is not JSON`, { response }, error);
     }
     return json.map((row, i) => readWire(this.http, schema, row, `row ${i + 1}`, response.status));
   }
 
   private parseOne<S extends z.ZodType>(response: UpstreamResponse, schema: S): z.infer<S> {
     const [row] = this.parseRows(response, schema);
-    if (row === undefined) throw this.http.badResponse(`empty body (HTTP ${response.status})`, { httpStatus: response.status });
+    if (row === undefined) throw this.http.badResponse(`empty body (HTTP ${response.status})`, { response });
     return row;
   }
 }

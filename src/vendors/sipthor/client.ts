@@ -5,7 +5,7 @@
  * `get_*` action fails on the backend.
  */
 import { ErrorCode, VendorError } from '../../errors.js';
-import type { QueryValue, UpstreamClient } from '../../http/client.js';
+import type { QueryValue, UpstreamClient, UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 import { readWire } from '../shared/read-back.js';
@@ -49,11 +49,12 @@ export class SipThorClient {
   setCallForwarding = (change: Partial<Record<wire.ForwardingKey, string>>) => this.set('set_call_forwarding', change);
 
   private async get<S extends z.ZodType>(action: string, schema: S): Promise<z.infer<S>> {
-    const text = await this.call(action, {});
+    const response = await this.call(action, {});
+    const text = response.text;
     if (text.trimStart().startsWith('<')) {
       throw new VendorError(ErrorCode.VendorUnavailable, `sipthor connection "${this.http.connection}": ${action} failed on the server: ${htmlText(text)}`, this.http.failure({ httpStatus: 200, vendorMessage: htmlText(text) }));
     }
-    return this.parse(action, text, schema);
+    return this.parse(action, response, schema);
   }
 
   private async set(action: string, params: Record<string, QueryValue> = {}): Promise<void> {
@@ -64,20 +65,20 @@ export class SipThorClient {
     }
   }
 
-  private async call(action: string, params: Record<string, QueryValue>): Promise<string> {
-    const response = await this.http.expect(
+  private async call(action: string, params: Record<string, QueryValue>): Promise<UpstreamResponse> {
+    return this.http.expect(
       { method: 'GET', path: SETTINGS_PATH, query: [['action', action], ['realm', this.realm], ...Object.entries(params)], idempotent: action.startsWith('get_') },
       200,
     );
-    return response.text;
   }
 
-  private parse<S extends z.ZodType>(action: string, text: string, schema: S): z.infer<S> {
+  /** An unreadable answer to a set_* action leaves its outcome unknown: `response` lets the client say so. */
+  private parse<S extends z.ZodType>(action: string, response: UpstreamResponse, schema: S): z.infer<S> {
     let json: unknown;
     try {
-      json = JSON.parse(jsonPart(text));
+      json = JSON.parse(jsonPart(response.text));
     } catch (error) {
-      throw this.http.badResponse(`${action}: not JSON`, { httpStatus: 200 }, error);
+      throw this.http.badResponse(`${action}: not JSON`, { response }, error);
     }
     return readWire(this.http, schema, json, action, 200);
   }

@@ -1,8 +1,8 @@
 /** The SIP Thor settings adapter: one connection holds many accounts, each with its own Digest credentials. */
-import { Pool } from 'undici';
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
-import { digestAuth } from '../../http/digest.js';
+import { DigestSession, digestAuth } from '../../http/digest.js';
+import { createConnectionTransport } from '../../http/transport.js';
 import type { Logger } from '../../log.js';
 import { defineVendor, type SettingsOf } from '../descriptor.js';
 import { sipThorSettings } from './settings.js';
@@ -24,20 +24,20 @@ export function sipThorBaseUrl(baseUrl: string): string {
 
 export function createSipThorAdapter(configured: SettingsOf<typeof sipThorSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const settings = { ...configured, baseUrl: sipThorBaseUrl(configured.baseUrl) };
-  // One pool for the connection; each account signs its own requests over it.
-  const pool = new Pool(new URL(settings.baseUrl).origin, { connections: settings.maxConcurrency, keepAliveTimeout: 10_000 });
-  const uppers: UpstreamClient[] = [];
+  // One transport (pool, breaker) for the connection; each account signs its own requests over it,
+  // all answering the server's one Digest challenge.
+  const transport = createConnectionTransport(transportOptions('sipthor', settings));
+  const digest = new DigestSession();
   const clients = new Map(
     settings.accounts.map((account) => {
       const http = new UpstreamClient({
         ...transportOptions('sipthor', settings),
-        auth: digestAuth({ username: account.address, password: account.password }),
+        auth: digestAuth({ username: account.address, password: account.password }, digest),
         logger,
-        dispatcher: pool,
+        transport,
         // Each account sees its own settings: its own cache namespace.
         cache: cache?.forNamespace(`sipthor:${settings.name}:${account.address}`, WHOLE_CONNECTION),
       });
-      uppers.push(http);
       return [account.address, new SipThorClient(http, settings.realm)] as const;
     }),
   );
@@ -45,12 +45,12 @@ export function createSipThorAdapter(configured: SettingsOf<typeof sipThorSettin
     vendor: 'sipthor',
     connection: settings.name,
     info: { name: settings.name, vendor: 'sipthor', baseUrl: settings.baseUrl },
-    requestsSent: () => uppers.reduce((sum, u) => sum + u.sent, 0),
+    requestsSent: () => transport.sent,
     forRequest: () => {
       const accountSettings = new SipThorAccountSettings(clients, settings.name, new RequestCache());
       return { accountSettings, accounts: new SipThorAccounts([...clients.keys()], settings.name) };
     },
-    close: () => pool.close(),
+    close: () => transport.close(),
   };
 }
 

@@ -1,0 +1,132 @@
+/**
+ * The one factory of connection transports: every vendor connection gets its undici Pool here,
+ * composed with the gateway's interceptors, and its circuit breaker. A connection whose accounts
+ * sign requests differently (SIP Thor) shares one transport and composes one dispatcher per scheme.
+ *
+ * Interceptor order, outermost first: retry (undici's) → auth → attempt tracer → pool. Each retry
+ * therefore carries fresh auth headers, and the tracer sees every request that reaches a socket.
+ */
+import { Pool, type Dispatcher } from 'undici';
+import { authInterceptor, type AuthScheme } from './auth.js';
+import { CircuitBreaker, type BreakerSnapshot, type BreakerState } from './breaker.js';
+import type { BreakerSettings } from './config.js';
+import { retryInterceptor } from './retry.js';
+
+export interface TransportSettings {
+  vendor: string;
+  connection: string;
+  baseUrl: string;
+  timeoutMs: number;
+  maxConcurrency: number;
+  retries: number;
+  breaker?: BreakerSettings;
+}
+
+/** Per call: whether any attempt reached a socket, and how many attempts went out. */
+export interface AttemptTrace {
+  sent: boolean;
+  attempts: number;
+  /** Each attempt's HTTP status, 0 when it got none. */
+  statuses: number[];
+}
+
+export interface ConnectionHealth {
+  vendor: string;
+  connection: string;
+  breaker: BreakerSnapshot;
+  /** Requests sent since start (each retry and auth round trip counts). */
+  sent: number;
+}
+
+/** Counts attempts and notes when one reaches a socket: after that, a write may have been applied. */
+function attemptTracer(transport: ConnectionTransport): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) =>
+    function traced(opts, handler) {
+      const trace = (opts as { trace?: AttemptTrace }).trace;
+      transport.sent += 1;
+      const attempt = trace ? trace.statuses.push(0) - 1 : -1;
+      if (trace) trace.attempts += 1;
+      return dispatch(opts, {
+        ...handler,
+        onRequestStart(controller, context) {
+          if (trace) trace.sent = true;
+          handler.onRequestStart?.(controller, context);
+        },
+        onResponseStart(controller, status, headers, message) {
+          if (trace) trace.statuses[attempt] = status;
+          handler.onResponseStart?.(controller, status, headers, message);
+        },
+        onResponseData: handler.onResponseData?.bind(handler),
+        onResponseEnd: handler.onResponseEnd?.bind(handler),
+        onResponseError: handler.onResponseError?.bind(handler),
+      });
+    };
+}
+
+const live = new Set<ConnectionTransport>();
+type BreakerListener = (connection: string, state: BreakerState) => void;
+const breakerListeners = new Set<BreakerListener>();
+
+/** Hears every breaker's changes of state (metrics, /readyz); returns the unsubscribe. */
+export function onBreakerChange(listener: BreakerListener): () => void {
+  breakerListeners.add(listener);
+  return () => breakerListeners.delete(listener);
+}
+
+export class ConnectionTransport {
+  readonly pool: Pool;
+  readonly breaker: CircuitBreaker;
+  readonly basePath: string;
+  sent = 0;
+
+  constructor(readonly settings: TransportSettings) {
+    const url = new URL(settings.baseUrl);
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.pool = new Pool(url.origin, {
+      connections: settings.maxConcurrency,
+      pipelining: 1,
+      keepAliveTimeout: 10_000,
+      headersTimeout: settings.timeoutMs,
+      bodyTimeout: settings.timeoutMs,
+    });
+    this.breaker = new CircuitBreaker(settings.breaker, Date.now, (state) => {
+      for (const listener of breakerListeners) listener(settings.connection, state);
+    });
+    live.add(this);
+  }
+
+  /** A dispatcher over this connection's pool that signs with `auth` (none: unsigned). */
+  dispatcher(auth?: AuthScheme): Dispatcher {
+    return this.pool.compose(
+      [attemptTracer(this), auth ? authInterceptor(auth) : null, retryInterceptor(this.settings.retries)].filter(
+        (i) => i !== null,
+      ),
+    );
+  }
+
+  health(): ConnectionHealth {
+    return {
+      vendor: this.settings.vendor,
+      connection: this.settings.connection,
+      breaker: this.breaker.snapshot(),
+      sent: this.sent,
+    };
+  }
+
+  async close(): Promise<void> {
+    live.delete(this);
+    await this.pool.close();
+  }
+}
+
+export function createConnectionTransport(settings: TransportSettings): ConnectionTransport {
+  return new ConnectionTransport(settings);
+}
+
+/**
+ * Every open connection's breaker state and sent count, for /readyz and metrics: a connection whose
+ * breaker is open is failing fast. Transports leave the list when closed.
+ */
+export function upstreamHealth(): ConnectionHealth[] {
+  return [...live].map((t) => t.health());
+}
