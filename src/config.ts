@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { federationSchema, type FederationSettings } from './federation/config.js';
 import type { LogLevel } from './log.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
@@ -115,6 +116,7 @@ const fileSchema = z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    federation: federationSchema,
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -133,6 +135,7 @@ export interface Settings {
   /** The one Redis of this deployment, shared by every feature that keeps cross-replica state. */
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
+  federation: FederationSettings;
   connections: ConnectionSettings[];
 }
 
@@ -204,6 +207,8 @@ export interface LaunchOptions {
   /** A config file to run against real vendors; absent = the embedded demo. */
   configPath?: string;
   port?: number;
+  /** `--subgraph <name>`: serve as a federation subgraph (overrides `federation.subgraph`). */
+  subgraph?: string;
 }
 
 export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LaunchOptions {
@@ -212,5 +217,7 @@ export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: N
   const configPath = flag >= 0 ? argv[flag + 1] : env.SIPGRAPH_CONFIG;
   if (configPath) options.configPath = configPath;
   if (env.PORT) options.port = Number(env.PORT);
+  const subgraph = argv.indexOf('--subgraph');
+  if (subgraph >= 0) options.subgraph = argv[subgraph + 1] ?? '';
   return options;
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadSettingsFile, readLaunchOptions, type Settings } from './config.js';
 import { startDemo, type Demo } from './demo.js';
+import { withSubgraph } from './federation/subgraph.js';
 import { createServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -16,9 +17,11 @@ async function main(): Promise<void> {
     demo = await startDemo();
     settings = demo.settings;
   }
+  if (launch.subgraph !== undefined) settings = withSubgraph(settings, launch.subgraph);
   const server = await createServer(settings);
   const url = await server.listen(launch.port ?? settings.server.port);
-  const mode = demo ? `embedded demo (${demo.describe()})` : `config ${launch.configPath}`;
+  const subgraph = settings.federation.subgraph ? `, federation subgraph "${settings.federation.subgraph}"` : '';
+  const mode = `${demo ? `embedded demo (${demo.describe()})` : `config ${launch.configPath}`}${subgraph}`;
   process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n\n`);
 
   const shutdown = async (): Promise<void> => {

@@ -20,11 +20,16 @@ function findSchemaDir(): string {
   throw new Error('schema/*.graphql not found next to the package');
 }
 
-export function loadTypeDefs(dir = findSchemaDir()): string[] {
+/** Each schema/*.graphql file by name, in a stable order. */
+export function loadSchemaFiles(dir = findSchemaDir()): Array<{ file: string; sdl: string }> {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
-    .map((file) => readFileSync(join(dir, file), 'utf8'));
+    .map((file) => ({ file, sdl: readFileSync(join(dir, file), 'utf8') }));
+}
+
+export function loadTypeDefs(dir = findSchemaDir()): string[] {
+  return loadSchemaFiles(dir).map((f) => f.sdl);
 }
 
 export function buildSchema(): GraphQLSchema {

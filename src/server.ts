@@ -14,6 +14,7 @@ import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './errors.js';
+import { buildSubgraph, servedConnections, subgraphPlugins } from './federation/subgraph.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';
@@ -78,17 +79,17 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const logger = options.logger ?? createLogger(settings.log.level);
   const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
-  const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
+  const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema: settings.federation?.subgraph ? buildSubgraph(settings.federation.subgraph) : buildSchema(),
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [queryLimitsRule(settings.limits)],
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger), ...subgraphPlugins(settings)],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();

@@ -96,6 +96,8 @@ export class DomainStats {
   }
 }
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 function inKeyOrder<T>(keys: readonly string[], found: Map<string, T>, missing: T): T[] {
   return keys.map((k) => found.get(k) ?? missing);
 }
@@ -113,9 +115,33 @@ export class InfinityDirectory implements DirectorySource {
     return inKeyOrder(ids, new Map(all.map((d) => [d.domainId, d])), null);
   });
 
-  private readonly userLoader = this.byIdLoader(async (d, u) => {
-    const row = await this.client.readUser(d, u);
-    return row ? map.toUser(this.connection, d, row) : null;
+  /**
+   * Users by id. Several of one domain (a router resolving User references) come from ONE list
+   * call, as `domain.users` would; only ids beyond a full first page are read one by one.
+   */
+  private readonly userLoader = new DataLoader<string, UserModel | null>(async (keys) => {
+    const found = new Map<string, UserModel | Error | null>();
+    await Promise.all(
+      [...groupByDomain(keys)].map(async ([d, users]) => {
+        let unlisted = users;
+        if (users.length > 1) {
+          const rows = await this.client.listUsers(d, { limit: FULL_LIST_PAGE, offset: 0 }).catch((error: unknown) => asError(error));
+          if (rows instanceof Error) return users.forEach((u) => found.set(key(d, u), rows));
+          for (const row of rows) {
+            const user = map.toUser(this.connection, d, row);
+            if (users.includes(user.userId)) found.set(key(d, user.userId), user);
+          }
+          unlisted = rows.length < FULL_LIST_PAGE ? [] : users.filter((u) => !found.has(key(d, u)));
+        }
+        await Promise.all(
+          unlisted.map(async (u) => {
+            const row = await this.client.readUser(d, u).catch((error: unknown) => asError(error));
+            found.set(key(d, u), row instanceof Error ? row : row ? map.toUser(this.connection, d, row) : null);
+          }),
+        );
+      }),
+    );
+    return keys.map((k) => found.get(k) ?? null);
   });
 
   private readonly groupLoader = this.byIdLoader(async (d, g) => {

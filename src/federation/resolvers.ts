@@ -1,0 +1,58 @@
+/**
+ * What a subgraph adds to the standalone resolvers: `__resolveReference` for every entity, through
+ * the same per-request loaders as any other read (so 100 representations batch like a list), the
+ * renamed root fields, and the key-only stubs of vendor slices, which build their model from the
+ * representation and call no vendor for it.
+ */
+import type { GatewayContext } from '../context.js';
+import { decodeIdOf } from '../ids.js';
+import type { DeviceModel, DomainModel, UserModel } from '../model.js';
+import { nodeResolvers, NODE_LOADERS } from '../resolvers/node.js';
+import type { SubgraphName } from './config.js';
+import { RENAMED_IN_SUBGRAPH } from './slices.js';
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/** A User as the sipthor slice knows it: its key plus the fields its `@requires` asked for. */
+interface UserReference extends UserModel {
+  domain: DomainModel;
+}
+
+function deviceFromRepresentation(ref: { id: string; macAddress?: string | null }): DeviceModel {
+  const gid = decodeIdOf('Device', ref.id);
+  const [domainId, deviceId] = gid.key as [string, string];
+  const none = { name: '', userId: null, userName: null, createdAt: null, updatedAt: null };
+  return { vendor: gid.vendor, connection: gid.connection, domainId, deviceId, macAddress: ref.macAddress ?? null, ...none };
+}
+
+function userFromRepresentation(ref: { id: string; userName: string; domain?: { name?: string } }): UserReference {
+  const gid = decodeIdOf('User', ref.id);
+  const [domainId, userId] = gid.key as [string, string];
+  const origin = { vendor: gid.vendor, connection: gid.connection };
+  const domain: DomainModel = { ...origin, domainId, name: ref.domain?.name ?? '', displayName: null, callRecording: null, registrar: null, createdAt: null, updatedAt: null };
+  return { ...origin, domainId, userId, complete: false, userName: ref.userName, displayName: null, extension: null, domain };
+}
+
+const STUBS: Partial<Record<SubgraphName, ResolverMap>> = {
+  '2n': { Device: { __resolveReference: deviceFromRepresentation } },
+  sipthor: {
+    User: {
+      __resolveReference: userFromRepresentation,
+      accounts: async (user: UserReference, _: unknown, ctx: GatewayContext) =>
+        (await Promise.all(ctx.sources('accounts').map((s) => s.accountsOfUser(user, user.domain)))).flat(),
+    },
+  },
+};
+
+export function federationResolvers(subgraph: SubgraphName): ResolverMap {
+  const map: ResolverMap = {};
+  for (const [type, load] of Object.entries(NODE_LOADERS)) {
+    map[type] = { __resolveReference: (ref: { id: string }, ctx: GatewayContext) => load(ctx, decodeIdOf(type, ref.id)) };
+  }
+  if (subgraph === 'sipgraph') {
+    const query = nodeResolvers.Query as Record<string, unknown>;
+    map.Query = Object.fromEntries(Object.entries(RENAMED_IN_SUBGRAPH).map(([from, to]) => [to, query[from]]));
+  }
+  for (const [type, fields] of Object.entries(STUBS[subgraph] ?? {})) map[type] = { ...map[type], ...fields };
+  return map;
+}
