@@ -6,17 +6,18 @@
  */
 import {
   Kind,
-  buildASTSchema,
-  concatAST,
+  isTypeDefinitionNode,
+  isTypeExtensionNode,
   parse,
-  printSchema,
   type ConstDirectiveNode,
+  type DirectiveDefinitionNode,
   type DefinitionNode,
   type DocumentNode,
   type FieldDefinitionNode,
   type ObjectTypeDefinitionNode,
   type SelectionSetNode,
   type TypeDefinitionNode,
+  type TypeExtensionNode,
   type TypeNode,
 } from 'graphql';
 import { LIST_ESTIMATE } from '../limits.js';
@@ -29,30 +30,47 @@ const IMPORTS = ['@key', '@shareable', '@external', '@requires', '@listSize'];
 
 interface SchemaIndex {
   defs: Map<string, TypeDefinitionNode>;
+  /** Directive definitions of the schema files (kept, so applied directives stay valid). */
+  directives: DirectiveDefinitionNode[];
   /** Type name, or `Query.field` / `Mutation.field`, → the schema file that declares it. */
   fileOf: Map<string, string>;
 }
 
 let index: SchemaIndex | undefined;
 
+/**
+ * Every file's definitions with each `extend type` folded into its type, on the AST itself, so
+ * descriptions and applied directives (e.g. an authorization policy) reach the subgraph SDL.
+ */
 function schemaIndex(): SchemaIndex {
   if (index) return index;
-  const files = loadSchemaFiles().map(({ file, sdl }) => ({ file, doc: parse(sdl) }));
+  const defs = new Map<string, TypeDefinitionNode>();
+  const directives: DirectiveDefinitionNode[] = [];
   const fileOf = new Map<string, string>();
-  for (const { file, doc } of files) {
-    for (const def of doc.definitions) {
-      if (!('name' in def) || !def.name) continue;
-      if (def.kind.endsWith('Definition')) fileOf.set(def.name.value, file);
+  const extensions: TypeExtensionNode[] = [];
+  for (const { file, sdl } of loadSchemaFiles()) {
+    for (const def of parse(sdl).definitions) {
+      if (def.kind === Kind.DIRECTIVE_DEFINITION) directives.push(def);
+      else if (isTypeDefinitionNode(def)) {
+        defs.set(def.name.value, def);
+        fileOf.set(def.name.value, file);
+      } else if (isTypeExtensionNode(def)) extensions.push(def);
       if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) && ['Query', 'Mutation'].includes(def.name.value)) {
         for (const field of def.fields ?? []) fileOf.set(`${def.name.value}.${field.name.value}`, file);
       }
     }
   }
-  // Building and printing folds every `extend type` into its type.
-  const merged = parse(printSchema(buildASTSchema(concatAST(files.map((f) => f.doc)))));
-  const defs = new Map<string, TypeDefinitionNode>();
-  for (const def of merged.definitions) if ('name' in def && def.name && def.kind.endsWith('Definition')) defs.set(def.name.value, def as TypeDefinitionNode);
-  index = { defs, fileOf };
+  for (const ext of extensions) {
+    const def = defs.get(ext.name.value) as Record<string, unknown> | undefined;
+    if (!def) throw new Error(`extend type ${ext.name.value}: no such type in schema/*.graphql`);
+    const merged: Record<string, unknown> = { ...def };
+    for (const key of ['fields', 'values', 'interfaces', 'directives', 'types'] as const) {
+      const more = (ext as unknown as Record<string, readonly unknown[] | undefined>)[key];
+      if (more?.length) merged[key] = [...((def[key] as readonly unknown[] | undefined) ?? []), ...more];
+    }
+    defs.set(ext.name.value, merged as unknown as TypeDefinitionNode);
+  }
+  index = { defs, directives, fileOf };
   return index;
 }
 
@@ -109,7 +127,7 @@ interface SliceTypes {
 }
 
 /** The types one vendor slice serves: its own, what they reach, and key-only stubs for contributions. */
-function sliceTypes(slice: VendorSlice, { defs, fileOf }: SchemaIndex): SliceTypes {
+function sliceTypes(slice: VendorSlice, { defs, directives, fileOf }: SchemaIndex): SliceTypes {
   const owns = (name: string): boolean => SLICES[slice].files.includes(fileOf.get(name) ?? '');
   const types = new Map<string, TypeDefinitionNode>();
   const stubs = new Set<string>();
@@ -146,6 +164,8 @@ function sliceTypes(slice: VendorSlice, { defs, fileOf }: SchemaIndex): SliceTyp
     reachFields(fields);
   }
   for (const name of defs.keys()) if (owns(name) && name !== 'Query' && name !== 'Mutation') pending.push(name);
+  // Types the kept directive definitions take as arguments.
+  for (const definition of directives) definition.arguments?.forEach((a) => reach(a.type));
   drain();
 
   const stub = (name: string, resolvable: boolean): ObjectTypeDefinitionNode => {
@@ -215,5 +235,5 @@ export function subgraphDocument(name: SubgraphName): DocumentNode {
   const idx = schemaIndex();
   const link = parse(`extend schema @link(url: "${FEDERATION_LINK}", import: ${JSON.stringify(IMPORTS)})`).definitions[0]!;
   const definitions = name === 'sipgraph' ? wholeSchema(idx) : allVendorSlices(idx).get(name)!;
-  return { kind: Kind.DOCUMENT, definitions: [link, ...definitions] };
+  return { kind: Kind.DOCUMENT, definitions: [link, ...idx.directives, ...definitions] };
 }
