@@ -13,7 +13,7 @@ const HEADLINE = `{ domains(vendor: INFINITY) { name users(first: 100) { nodes {
   accounts { address settings { callForwarding { busy } voicemail { mailbox } } } } } } }`;
 
 const stack = await startStack();
-const auth = { authorization: `Bearer ${process.env.SIPGRAPH_DEMO_ADMIN_KEY ?? ''}` };
+const auth = { authorization: `Bearer ${stack.demo.keys.admin}` };
 const whole = await startSubgraph(stack.demo.settings, 'sipgraph');
 const vendors = await Promise.all((['directory', 'pbx', '2n', 'sipthor'] as const).map((n) => startSubgraph(stack.demo.settings, n)));
 const oneRouter = await startRouter(compose([whole]));

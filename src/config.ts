@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { federationSchema, type FederationSettings } from './federation/config.js';
+import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
@@ -84,11 +85,12 @@ const fileSchema = z
       .object({
         host: z.string().default('0.0.0.0'),
         port: z.number().int().min(0).max(65_535).default(4000),
-        graphiql: z.boolean().default(true),
-        introspection: z.boolean().default(true),
+        // Production defaults: a deployment shows its schema and GraphiQL only when it says so.
+        graphiql: z.boolean().default(false),
+        introspection: z.boolean().default(false),
       })
       .strict()
-      .default({ host: '0.0.0.0', port: 4000, graphiql: true, introspection: true }),
+      .default({ host: '0.0.0.0', port: 4000, graphiql: false, introspection: false }),
     limits: z
       .object({
         maxDepth: z.number().int().min(2).max(50).default(12),
@@ -117,6 +119,7 @@ const fileSchema = z
       .strict()
       .default({ level: 'info' }),
     federation: federationSchema,
+    auth: authSchema.optional(),
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -136,6 +139,8 @@ export interface Settings {
   redis: { url?: string; keyPrefix: string };
   log: { level: LogLevel };
   federation: FederationSettings;
+  /** Absent: the server refuses to start (src/auth/http.ts). */
+  auth?: AuthSettings;
   connections: ConnectionSettings[];
 }
 
@@ -209,6 +214,9 @@ export interface LaunchOptions {
   port?: number;
   /** `--subgraph <name>`: serve as a federation subgraph (overrides `federation.subgraph`). */
   subgraph?: string;
+  /** Known API keys for the demo's admin and tenant (scripts); random when absent. */
+  demoAdminKey?: string;
+  demoTenantKey?: string;
 }
 
 export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LaunchOptions {
@@ -219,5 +227,7 @@ export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: N
   if (env.PORT) options.port = Number(env.PORT);
   const subgraph = argv.indexOf('--subgraph');
   if (subgraph >= 0) options.subgraph = argv[subgraph + 1] ?? '';
+  if (env.SIPGRAPH_DEMO_ADMIN_KEY) options.demoAdminKey = env.SIPGRAPH_DEMO_ADMIN_KEY;
+  if (env.SIPGRAPH_DEMO_TENANT_KEY) options.demoTenantKey = env.SIPGRAPH_DEMO_TENANT_KEY;
   return options;
 }

@@ -5,6 +5,7 @@
  * (2N devices whose MACs are PBX devices in the directory, SIP Thor accounts of directory users)
  * are read from the Infinity emulator over its own HTTP API.
  */
+import { randomBytes } from 'node:crypto';
 import { parseSettings, type Settings } from './config.js';
 import { createTwoNEmulator, type TwoNState } from './emulators/2n/index.js';
 import { createInfinityEmulator, type InfinityState } from './emulators/infinity/index.js';
@@ -21,6 +22,19 @@ export interface DemoOptions {
   intercoms?: number;
   /** Directory users that also get a SIP Thor account. */
   sipThorAccounts?: number;
+  /** The API keys of the demo's two principals (SIPGRAPH_DEMO_ADMIN_KEY / _TENANT_KEY); random when absent. */
+  adminKey?: string;
+  tenantKey?: string;
+}
+
+/** The demo's principals and their API keys, printed at start-up. */
+export interface DemoKeys {
+  /** `demo-admin`: every connection and area. */
+  admin: string;
+  /** `demo-tenant`: one domain of the Infinity connection, its directory and devices. */
+  tenant: string;
+  /** The connection and domain key the tenant is limited to. */
+  tenantScope: { connection: string; domainId: string; domainName: string };
 }
 
 /** The emulators' own state, for tests that stage what happens on the vendor's side. */
@@ -34,6 +48,7 @@ export interface DemoStates {
 
 export interface Demo {
   settings: Settings;
+  keys: DemoKeys;
   emulators: Record<string, EmulatorServer>;
   states: DemoStates;
   describe(): string;
@@ -50,6 +65,7 @@ const SIPTHOR_PASSWORD = 'sipthor-demo-password';
 const COMMON = { timeoutMs: 10_000, maxConcurrency: 16, retries: 2 };
 
 interface DirectoryPeek {
+  domainId: string;
   domainName: string;
   userNames: string[];
   intercomMacs: string[];
@@ -69,10 +85,15 @@ async function peekDirectory(baseUrl: string, intercoms: number, accounts: numbe
   const devices = await rows(`/domains/${domain.domainId}/devices`);
   const assigned = devices.filter((d) => d.userId && d.deviceMacAddress);
   return {
+    domainId: String(domain.domainId),
     domainName: domain.domainName ?? '',
     userNames: users.map((u) => u.user ?? ''),
     intercomMacs: assigned.slice(0, intercoms).map((d) => (d.deviceMacAddress ?? '').toUpperCase()),
   };
+}
+
+function randomKey(): string {
+  return `sg_${randomBytes(24).toString('base64url')}`;
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
@@ -133,13 +154,30 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   for (const server of Object.values(emulators)) server.latencyMs = options.latencyMs ?? 0;
 
+  const keys: DemoKeys = {
+    admin: options.adminKey ?? randomKey(),
+    tenant: options.tenantKey ?? randomKey(),
+    tenantScope: { connection: 'infinity', domainId: peek.domainId, domainName: peek.domainName },
+  };
+  const auth = {
+    apiKeys: [
+      { id: 'demo-admin', key: secret('DEMO_ADMIN_KEY', keys.admin), admin: true },
+      {
+        id: 'demo-tenant',
+        key: secret('DEMO_TENANT_KEY', keys.tenant),
+        grants: [{ connection: 'infinity', domains: [peek.domainId], areas: { directory: 'write', devices: 'write' } }],
+      },
+    ],
+  };
+
   const settings: Settings = parseSettings(
-    { server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true }, connections },
+    { server: { host: '0.0.0.0', port: options.port ?? 4000, graphiql: true, introspection: true }, auth, connections },
     demoEnv,
     'the embedded demo',
   );
   return {
     settings,
+    keys,
     emulators,
     states: { infinity: infinity.state, stringee: stringee.state, pbx: pbx.state, intercoms: intercomStates, sipthor: sipthor.state },
     describe: () => `${Object.keys(emulators).length} emulators: ${Object.keys(emulators).join(', ')}`,

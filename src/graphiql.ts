@@ -52,7 +52,10 @@ query DomainsUsersGroupsDevices {
 }
 `;
 
-export function graphiqlPage(endpoint: string): string {
+/** `headers` prefill GraphiQL's headers pane (the demo's admin key), so the first query just works. */
+export function graphiqlPage(endpoint: string, headers?: Record<string, string>): string {
+  const headerText = JSON.stringify(JSON.stringify(headers ?? {}, null, 2)).replace(/</g, '\\u003c');
+  const headerProps = headers ? `, headers: ${headerText}, shouldPersistHeaders: false` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -70,7 +73,7 @@ export function graphiqlPage(endpoint: string): string {
 <script>
   const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true }),
+    React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true${headerProps} }),
   );
 </script>
 </body>

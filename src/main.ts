@@ -14,15 +14,26 @@ async function main(): Promise<void> {
   if (launch.configPath) {
     settings = loadSettingsFile(launch.configPath);
   } else {
-    demo = await startDemo();
+    demo = await startDemo({ adminKey: launch.demoAdminKey, tenantKey: launch.demoTenantKey });
     settings = demo.settings;
   }
+  // The demo's GraphiQL opens with the admin key in its headers pane: a newcomer's first query works.
+  const graphiqlHeaders = demo ? { authorization: `Bearer ${demo.keys.admin}` } : undefined;
   if (launch.subgraph !== undefined) settings = withSubgraph(settings, launch.subgraph);
-  const server = await createServer(settings);
+  const server = await createServer(settings, { graphiqlHeaders });
   const url = await server.listen(launch.port ?? settings.server.port);
   const subgraph = settings.federation.subgraph ? `, federation subgraph "${settings.federation.subgraph}"` : '';
   const mode = `${demo ? `embedded demo (${demo.describe()})` : `config ${launch.configPath}`}${subgraph}`;
-  process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n\n`);
+  process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n`);
+  if (demo) {
+    const { connection, domainName, domainId } = demo.keys.tenantScope;
+    process.stdout.write(
+      `  API keys (send as x-api-key or Authorization: Bearer; set them with SIPGRAPH_DEMO_ADMIN_KEY / _TENANT_KEY):\n` +
+        `    demo-admin   ${demo.keys.admin}   every connection and area (already in GraphiQL's headers)\n` +
+        `    demo-tenant  ${demo.keys.tenant}   ${connection} domain ${domainName} (${domainId}): directory and devices\n`,
+    );
+  }
+  process.stdout.write('\n');
 
   const shutdown = async (): Promise<void> => {
     await server.stop();

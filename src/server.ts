@@ -10,7 +10,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_PRINCIPAL } from './auth/principal.js';
+import { createAuthGate } from './auth/http.js';
+import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './errors.js';
@@ -40,6 +41,8 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Adapters to use instead of building them from settings.connections (tests). */
   adapters?: ConnectionAdapter[];
+  /** Headers GraphiQL opens with (the demo puts its admin key there); never set in production. */
+  graphiqlHeaders?: Record<string, string>;
 }
 
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
@@ -81,6 +84,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
   const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: settings.federation?.subgraph ? buildSubgraph(settings.federation.subgraph) : buildSchema(),
@@ -94,7 +98,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   });
   await apollo.start();
 
-  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -109,7 +113,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId: randomUUID(), principal: SYSTEM_PRINCIPAL };
+    const scope: RequestScope = { requestId: randomUUID(), principal };
     const response = await requestScope.run(scope, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -130,16 +134,20 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const http = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const handle = async (): Promise<void> => {
+      const page = url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req);
+      const guarded = !page && gate.guards(url.pathname);
+      const principal = guarded ? await gate.admit(req, res) : undefined;
+      if (guarded && !principal) return;
       if (url.pathname === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
-      } else if (url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH));
+      } else if (page) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
         const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
         if (!asset) res.writeHead(404).end();
         else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
-      } else if (url.pathname === GRAPHQL_PATH) {
-        await graphql(req, res, url);
+      } else if (url.pathname === GRAPHQL_PATH && principal) {
+        await graphql(req, res, url, principal);
       } else if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
       } else {

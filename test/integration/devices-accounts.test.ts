@@ -139,7 +139,7 @@ describe('SIP Thor account settings', () => {
     const gateway = await createServer({ ...settings, log: { level: 'silent' } }, { logger: silentLogger });
     const url = await gateway.listen(0, '127.0.0.1');
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ accounts { settings { identity { sipAddress } } } }' }) });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.demo.keys.admin}` }, body: JSON.stringify({ query: '{ accounts { settings { identity { sipAddress } } } }' }) });
       const body = (await response.json()) as { errors?: Array<{ extensions: Record<string, unknown> }> };
       assert.equal(body.errors?.[0]?.extensions.code, 'VENDOR_AUTH_FAILED');
       assert.equal(body.errors?.[0]?.extensions.httpStatus, 401);

@@ -10,8 +10,6 @@ import { startDeskSubgraph, deskOf, type DeskSubgraph } from '../helpers/desk-su
 import { compose, startRouter, startSubgraph, type Router, type RunningSubgraph } from '../helpers/federation.js';
 import { describeCalls, startStack, type Stack } from '../helpers/stack.js';
 
-process.env.SIPGRAPH_DEMO_ADMIN_KEY ??= 'federation-test-admin-key';
-const CLIENT_HEADERS = { authorization: `Bearer ${process.env.SIPGRAPH_DEMO_ADMIN_KEY}`, 'x-api-key': 'federation-test-api-key' };
 
 const HEADLINE = `query Headline {
   domains(vendor: INFINITY) { name users(first: 100) { nodes {
@@ -22,8 +20,11 @@ const HEADLINE = `query Headline {
 }`;
 
 let stack: Stack;
+/** The client's credential, which the router must pass on: the demo's admin API key. */
+let CLIENT_HEADERS: Record<string, string>;
 before(async () => {
   stack = await startStack();
+  CLIENT_HEADERS = { authorization: `Bearer ${stack.demo.keys.admin}` };
 });
 after(() => stack.stop());
 
@@ -123,18 +124,34 @@ describe('(a) the whole sipgraph subgraph beside another subgraph', () => {
     }
   });
 
-  test('the client\'s credential headers reach every subgraph', async () => {
-    const marks = [sipgraph.received.length, desk.received.length];
-    await router.gql(HEADLINE.replace('id userName', 'id userName desk'), {}, CLIENT_HEADERS);
-    for (const [i, subgraph] of [sipgraph, desk].entries()) {
-      const seen = subgraph.received.slice(marks[i]);
-      assert.ok(seen.length > 0, `${subgraph.name} was called`);
-      for (const headers of seen) {
-        assert.equal(headers.authorization, CLIENT_HEADERS.authorization);
-        assert.equal(headers['x-api-key'], CLIENT_HEADERS['x-api-key']);
+  test('the client\'s credential reaches every subgraph, in either header', async () => {
+    const ways: Array<Record<string, string>> = [{ authorization: `Bearer ${stack.demo.keys.admin}` }, { 'x-api-key': stack.demo.keys.admin }];
+    for (const headers of ways) {
+      const marks = [sipgraph.received.length, desk.received.length];
+      const result = await router.gql(HEADLINE.replace('id userName', 'id userName desk'), {}, headers);
+      assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+      for (const [i, subgraph] of [sipgraph, desk].entries()) {
+        const seen = subgraph.received.slice(marks[i]);
+        assert.ok(seen.length > 0, `${subgraph.name} was called`);
+        for (const [name, value] of Object.entries(headers)) assert.ok(seen.every((h) => h[name] === value), `${subgraph.name} got ${name}`);
       }
     }
   });
+
+  test('without a credential: UNAUTHENTICATED through the router, and the subgraph refuses direct calls', async () => {
+    const mark = stack.demo.emulators.infinity!.requests.length;
+    const routed = await router.gql(HEADLINE);
+    assert.ok(!routed.data?.domains, 'no data');
+    assert.ok(routed.errors?.length && routed.errors.every((e) => e.extensions?.code === 'UNAUTHENTICATED'), JSON.stringify(routed.errors));
+    const refused: Array<Record<string, string>> = [{}, { authorization: 'Bearer not-a-key' }];
+    for (const headers of refused) {
+      const direct = await fetch(sipgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      assert.equal(direct.status, 401);
+      assert.equal(((await direct.json()) as any).errors[0].extensions.code, 'UNAUTHENTICATED');
+    }
+    assert.equal(stack.demo.emulators.infinity!.requests.length, mark, 'no vendor was called');
+  });
+
 });
 
 describe('(b) one subgraph per vendor', () => {

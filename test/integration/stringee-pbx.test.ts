@@ -95,7 +95,7 @@ describe('Stringee SIP phones', () => {
     const gateway = await createServer({ ...settings, log: { level: 'silent' } }, { logger: silentLogger });
     const url = await gateway.listen(0, '127.0.0.1');
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ domains { users { nodes { userName } } } }' }) });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.demo.keys.admin}` }, body: JSON.stringify({ query: '{ domains { users { nodes { userName } } } }' }) });
       const body = (await response.json()) as { errors?: Array<{ extensions: Record<string, unknown> }> };
       assert.equal(body.errors?.[0]?.extensions.code, 'VENDOR_AUTH_FAILED');
       assert.equal(body.errors?.[0]?.extensions.vendorCode, 1);
