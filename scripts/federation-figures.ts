@@ -3,6 +3,9 @@
  * printing the vendor calls of each (from the emulators' request logs) and the p50 latency of
  * RUNS runs, i.e. what the router adds. Measured, never asserted (tests assert counts only).
  */
+import { parse, validate } from 'graphql';
+import { queryLimitsRule } from '../src/limits.js';
+import { buildSchema } from '../src/schema.js';
 import { compose, startRouter, startSubgraph } from '../test/helpers/federation.js';
 import { startStack } from '../test/helpers/stack.js';
 
@@ -38,6 +41,12 @@ for (const [mode, run] of modes) {
   times.sort((a, b) => a - b);
   rows.push(`${mode.padEnd(42)} ${String(total).padStart(3)} vendor calls (${perVendor}); p50 ${times[Math.floor(RUNS / 2)]!.toFixed(1)} ms`);
 }
+// Demand control: the router's estimate from @listSize against sipgraph's own cost rule.
+const costRouter = await startRouter(compose([whole]), { demandControl: { includeExtensionMetadata: true } });
+const routerCost = ((await costRouter.gql(HEADLINE, {}, auth)) as { extensions?: { cost?: { estimated?: number } } }).extensions?.cost?.estimated;
+const [overLimit] = validate(buildSchema(), parse(HEADLINE), [queryLimitsRule({ maxDepth: 100, maxCost: 0 })]);
+rows.push(`headline cost: Hive demand control ${routerCost}, sipgraph's rule ${String(overLimit?.extensions.cost)}`);
+await costRouter.stop();
 process.stdout.write(`${rows.join('\n')}\n`);
 await Promise.all([oneRouter.stop(), vendorRouter.stop(), whole.stop(), ...vendors.map((v) => v.stop())]);
 await stack.stop();
