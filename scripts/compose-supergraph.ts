@@ -34,9 +34,14 @@ const pairs = process.argv.slice(2).map((arg) => {
   return { name: arg.slice(0, at), url: arg.slice(at + 1) };
 });
 if (pairs.length === 0) throw new Error('usage: npm run supergraph -- <name>=<url> [<name>=<url> ...]');
-const services = await Promise.all(pairs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await sdlOf(name, url)) })));
+const services = await Promise.all(
+  pairs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await sdlOf(name, url)) })),
+);
 const result = composeServices(services);
-const problems = [...(result.errors ?? []).map((e) => `error: ${e.message}`), ...(result.hints ?? []).map((h) => `hint: ${h.message}`)];
+const problems = [
+  ...(result.errors ?? []).map((e) => `error: ${e.message}`),
+  ...(result.hints ?? []).map((h) => `hint: ${h.message}`),
+];
 if (problems.length > 0 || !result.supergraphSdl) {
   process.stderr.write(`${problems.join('\n')}\n`);
   process.exit(1);

@@ -18,7 +18,9 @@ const HEADLINE = `{ domains(vendor: INFINITY) { name users(first: 100) { nodes {
 const stack = await startStack();
 const auth = { authorization: `Bearer ${stack.demo.keys.admin}` };
 const whole = await startSubgraph(stack.demo.settings, 'sipgraph');
-const vendors = await Promise.all((['directory', 'pbx', '2n', 'sipthor'] as const).map((n) => startSubgraph(stack.demo.settings, n)));
+const vendors = await Promise.all(
+  (['directory', 'pbx', '2n', 'sipthor'] as const).map((n) => startSubgraph(stack.demo.settings, n)),
+);
 const oneRouter = await startRouter(compose([whole]));
 const vendorRouter = await startRouter(compose(vendors));
 
@@ -31,7 +33,10 @@ const rows: string[] = [];
 for (const [mode, run] of modes) {
   await run();
   const { calls, total } = await stack.counting(run);
-  const perVendor = Object.entries(calls).filter(([, c]) => c.length > 0).map(([name, c]) => `${name} ${c.length}`).join(', ');
+  const perVendor = Object.entries(calls)
+    .filter(([, c]) => c.length > 0)
+    .map(([name, c]) => `${name} ${c.length}`)
+    .join(', ');
   const times: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const started = performance.now();
@@ -39,11 +44,14 @@ for (const [mode, run] of modes) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  rows.push(`${mode.padEnd(42)} ${String(total).padStart(3)} vendor calls (${perVendor}); p50 ${times[Math.floor(RUNS / 2)]!.toFixed(1)} ms`);
+  rows.push(
+    `${mode.padEnd(42)} ${String(total).padStart(3)} vendor calls (${perVendor}); p50 ${times[Math.floor(RUNS / 2)]!.toFixed(1)} ms`,
+  );
 }
 // Demand control: the router's estimate from @listSize against sipgraph's own cost rule.
 const costRouter = await startRouter(compose([whole]), { demandControl: { includeExtensionMetadata: true } });
-const routerCost = ((await costRouter.gql(HEADLINE, {}, auth)) as { extensions?: { cost?: { estimated?: number } } }).extensions?.cost?.estimated;
+const routerCost = ((await costRouter.gql(HEADLINE, {}, auth)) as { extensions?: { cost?: { estimated?: number } } })
+  .extensions?.cost?.estimated;
 const [overLimit] = validate(buildSchema(), parse(HEADLINE), [queryLimitsRule({ maxDepth: 100, maxCost: 0 })]);
 rows.push(`headline cost: Hive demand control ${routerCost}, sipgraph's rule ${String(overLimit?.extensions.cost)}`);
 await costRouter.stop();

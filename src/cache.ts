@@ -124,8 +124,8 @@ export interface CacheFactory {
   close(): Promise<void>;
 }
 
-export function createCacheFactory(settings: { ttlSeconds: number; redisUrl?: string }): CacheFactory {
-  const store: CacheStore = settings.redisUrl ? new RedisStore(settings.redisUrl) : new MemoryStore();
+export function createCacheFactory(settings: { ttlSeconds: number; redisUrl?: string; keyPrefix?: string }): CacheFactory {
+  const store: CacheStore = settings.redisUrl ? new RedisStore(settings.redisUrl, settings.keyPrefix) : new MemoryStore();
   const stats: CacheStats = { hits: 0, misses: 0 };
   return {
     stats,

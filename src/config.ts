@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { federationSchema, type FederationSettings } from './federation/config.js';
 import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
+import { isMac } from './net.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
@@ -63,7 +64,7 @@ const twoNConnection = z
     username: secretRef.optional(),
     password: secretRef.optional(),
     /** The device's MAC, when known; otherwise asked from the device's system info. */
-    macAddress: z.string().regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, 'a MAC address like 7C:1E:B3:00:00:01').optional(),
+    macAddress: z.string().refine(isMac, 'a MAC address like 7C:1E:B3:00:00:01').optional(),
   })
   .strict()
   .refine((c) => c.auth === 'none' || (c.username && c.password), { message: 'username and password are required unless auth is none', path: ['username'] });

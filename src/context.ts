@@ -21,12 +21,18 @@ export interface GatewayContext {
   connections: ConnectionInfo[];
   /** The `port` of one connection for this request; throws NOT_CONFIGURED / NOT_SUPPORTED. */
   source<P extends PortName>(port: P, connection: string): NonNullable<RequestSources[P]>;
+  /** The `port` of one connection, or undefined if its vendor lacks it (a relation it truly has none of). */
+  optionalSource<P extends PortName>(port: P, connection: string): RequestSources[P];
   /** The `port` of every connection that has it, optionally of one vendor or connection. */
   sources<P extends PortName>(port: P, filter?: { vendor?: VendorKind; connection?: string }): Array<NonNullable<RequestSources[P]>>;
 }
 
 const PORT_NOUN: Record<PortName, string> = {
   directory: 'domains and users',
+  groups: 'groups',
+  queues: 'queues',
+  trustedNetworks: 'trusted networks',
+  pbxDevices: 'PBX devices',
   providers: 'SIP trunks',
   deviceConfig: 'device SIP configuration',
   accountSettings: 'SIP account settings',
@@ -47,15 +53,22 @@ export function createContextFactory(adapters: ConnectionAdapter[], settings: Pi
       }
       return sources;
     };
+    const adapterNamed = (connection: string): ConnectionAdapter => {
+      const adapter = byName.get(connection);
+      if (!adapter) throw new GatewayError(ErrorCode.NotConfigured, `no connection named "${connection}" is configured`, { connection });
+      return adapter;
+    };
     return {
       requestId,
       principal,
       log: logger.child({ requestId }),
       limits: settings.limits,
       connections,
+      optionalSource(port, connection) {
+        return sourcesOf(adapterNamed(connection))[port];
+      },
       source(port, connection) {
-        const adapter = byName.get(connection);
-        if (!adapter) throw new GatewayError(ErrorCode.NotConfigured, `no connection named "${connection}" is configured`, { connection });
+        const adapter = adapterNamed(connection);
         const source = sourcesOf(adapter)[port];
         if (!source) {
           throw new GatewayError(ErrorCode.NotSupported, `connection "${connection}" (${adapter.vendor}) has no ${PORT_NOUN[port]}`, { connection, vendor: adapter.vendor });

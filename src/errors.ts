@@ -1,11 +1,9 @@
 /**
  * The one error vocabulary of the gateway. Every error a client can see carries
  * `extensions.code` from `ErrorCode`; upstream failures also say which vendor and connection
- * failed and how, so a client can tell "your input was wrong" from "a vendor is down".
+ * failed and how, so a client can tell "your input was wrong" from "a vendor is down". No GraphQL here:
+ * adapters throw these without loading graphql-js; src/error-format.ts shapes them at the edge.
  */
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
-
 export enum ErrorCode {
   /** The id is well-formed but nothing exists behind it. */
   NotFound = 'NOT_FOUND',
@@ -93,30 +91,4 @@ export function badInput(message: string, field?: string): GatewayError {
 
 export function notConfigured(kind: string): GatewayError {
   return new GatewayError(ErrorCode.NotConfigured, `no ${kind} connection is configured`, { vendor: kind });
-}
-
-/**
- * Apollo's formatError hook: gateway errors keep their code and details; anything unexpected is
- * reported as INTERNAL_SERVER_ERROR without its message, which may hold internals.
- */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof GatewayError) {
-    return {
-      ...formatted,
-      message: original.message,
-      extensions: { ...formatted.extensions, ...original.details, code: original.code },
-    };
-  }
-  // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; a refused query keeps its own code.
-  if (formatted.extensions?.limit !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QueryTooComplex } };
-  const code = formatted.extensions?.code;
-  if (code && code !== ErrorCode.InternalServerError) return formatted;
-  if (original instanceof GraphQLError) return formatted;
-  return {
-    message: 'Internal server error',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: ErrorCode.InternalServerError },
-  };
 }

@@ -196,8 +196,8 @@ export interface AccountModel extends Origin {
   registrar: string | null;
   displayName: string | null;
   enabled: boolean | null;
-  /** Known now, or fetched only when a registration field is asked for (a separate vendor call). */
-  registration: RegistrationState | (() => Promise<RegistrationState>);
+  /** The directory user this account belongs to, when the vendor links them (same connection). */
+  owner?: { domainId: string; userId: string };
   deviceAccount?: DeviceAccountModel;
 }
 

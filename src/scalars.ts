@@ -2,8 +2,8 @@
  * Typed scalars. A bad value fails GraphQL validation (a literal) or variable coercion (a
  * variable), naming the field, before any resolver runs — so no vendor call is made.
  */
-import { isIP } from 'node:net';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { normalizeCidr, normalizeMac, normalizePort } from './net.js';
 
 function stringScalar(name: string, description: string, parse: (value: string) => string | null, expected: string): GraphQLScalarType {
   const coerce = (value: unknown): string => {
@@ -23,30 +23,13 @@ function stringScalar(name: string, description: string, parse: (value: string) 
   });
 }
 
-export function normalizeMac(value: string): string | null {
-  const match = /^([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})$/.exec(value.trim());
-  return match ? match.slice(1).join(':').toUpperCase() : null;
-}
-
-export function normalizeCidr(value: string): string | null {
-  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(value.trim());
-  if (!match) return null;
-  const family = isIP(match[1]!);
-  const prefix = Number(match[2]);
-  if (family === 4 && prefix <= 32) return value.trim();
-  if (family === 6 && prefix <= 128) return value.trim().toLowerCase();
-  return null;
-}
-
 export const MacAddress = stringScalar('MacAddress', 'A MAC address (6 hex octets).', normalizeMac, 'a MAC address like 7C:1E:B3:0A:00:01');
 export const Cidr = stringScalar('Cidr', 'A network in CIDR notation.', normalizeCidr, 'a network in CIDR notation like 10.0.20.0/24');
 export const Extension = stringScalar('Extension', 'A dialling extension.', (v) => (/^\d{2,8}$/.test(v) ? v : null), 'an extension of 2 to 8 digits');
 
 const toPort = (value: unknown): number => {
-  const port = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new GraphQLError(`Port must be an integer from 1 to 65535; got ${JSON.stringify(value)}`);
-  }
+  const port = normalizePort(value);
+  if (port === null) throw new GraphQLError(`Port must be an integer from 1 to 65535; got ${JSON.stringify(value)}`);
   return port;
 };
 

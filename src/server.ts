@@ -14,7 +14,7 @@ import { createAuthGate } from './auth/http.js';
 import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { requestScope, type RequestScope } from './request-scope.js';
-import { formatError } from './errors.js';
+import { formatError } from './error-format.js';
 import { buildSubgraph, servedConnections, subgraphPlugins } from './federation/subgraph.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { queryLimitsRule } from './limits.js';
@@ -81,7 +81,7 @@ function wantsHtml(req: IncomingMessage): boolean {
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(settings.log.level);
   const cacheRedisUrl = settings.cache.redisUrl ?? settings.redis.url;
-  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl }) : undefined;
+  const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
   const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);

@@ -6,7 +6,8 @@
  */
 import type { GatewayContext } from '../context.js';
 import { decodeIdOf } from '../ids.js';
-import type { DeviceModel, DomainModel, UserModel } from '../model.js';
+import { accountsOfUser } from '../joins.js';
+import type { DeviceModel, UserModel } from '../model.js';
 import { nodeResolvers, NODE_LOADERS } from '../resolvers/node.js';
 import type { SubgraphName } from './config.js';
 import { RENAMED_IN_SUBGRAPH } from './slices.js';
@@ -15,22 +16,36 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 
 /** A User as the sipthor slice knows it: its key plus the fields its `@requires` asked for. */
 interface UserReference extends UserModel {
-  domain: DomainModel;
+  domainName: string;
 }
 
 function deviceFromRepresentation(ref: { id: string; macAddress?: string | null }): DeviceModel {
   const gid = decodeIdOf('Device', ref.id);
   const [domainId, deviceId] = gid.key as [string, string];
   const none = { name: '', userId: null, userName: null, createdAt: null, updatedAt: null };
-  return { vendor: gid.vendor, connection: gid.connection, domainId, deviceId, macAddress: ref.macAddress ?? null, ...none };
+  return {
+    vendor: gid.vendor,
+    connection: gid.connection,
+    domainId,
+    deviceId,
+    macAddress: ref.macAddress ?? null,
+    ...none,
+  };
 }
 
 function userFromRepresentation(ref: { id: string; userName: string; domain?: { name?: string } }): UserReference {
   const gid = decodeIdOf('User', ref.id);
   const [domainId, userId] = gid.key as [string, string];
-  const origin = { vendor: gid.vendor, connection: gid.connection };
-  const domain: DomainModel = { ...origin, domainId, name: ref.domain?.name ?? '', displayName: null, callRecording: null, registrar: null, createdAt: null, updatedAt: null };
-  return { ...origin, domainId, userId, complete: false, userName: ref.userName, displayName: null, extension: null, domain };
+  const row = { complete: false, displayName: null, extension: null };
+  return {
+    vendor: gid.vendor,
+    connection: gid.connection,
+    domainId,
+    userId,
+    userName: ref.userName,
+    domainName: ref.domain?.name ?? '',
+    ...row,
+  };
 }
 
 const STUBS: Partial<Record<SubgraphName, ResolverMap>> = {
@@ -38,8 +53,7 @@ const STUBS: Partial<Record<SubgraphName, ResolverMap>> = {
   sipthor: {
     User: {
       __resolveReference: userFromRepresentation,
-      accounts: async (user: UserReference, _: unknown, ctx: GatewayContext) =>
-        (await Promise.all(ctx.sources('accounts').map((s) => s.accountsOfUser(user, user.domain)))).flat(),
+      accounts: (user: UserReference, _: unknown, ctx: GatewayContext) => accountsOfUser(ctx, user, user.domainName),
     },
   },
 };
@@ -47,7 +61,9 @@ const STUBS: Partial<Record<SubgraphName, ResolverMap>> = {
 export function federationResolvers(subgraph: SubgraphName): ResolverMap {
   const map: ResolverMap = {};
   for (const [type, load] of Object.entries(NODE_LOADERS)) {
-    map[type] = { __resolveReference: (ref: { id: string }, ctx: GatewayContext) => load(ctx, decodeIdOf(type, ref.id)) };
+    map[type] = {
+      __resolveReference: (ref: { id: string }, ctx: GatewayContext) => load(ctx, decodeIdOf(type, ref.id)),
+    };
   }
   if (subgraph === 'sipgraph') {
     const query = nodeResolvers.Query as Record<string, unknown>;

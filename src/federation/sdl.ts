@@ -23,7 +23,14 @@ import {
 import { LIST_ESTIMATE } from '../limits.js';
 import { loadSchemaFiles } from '../schema.js';
 import type { SubgraphName } from './config.js';
-import { CONTRIBUTED, RENAMED_IN_SUBGRAPH, SHAREABLE_TYPES, SLICES, WHOLE_SCHEMA_ONLY, type VendorSlice } from './slices.js';
+import {
+  CONTRIBUTED,
+  RENAMED_IN_SUBGRAPH,
+  SHAREABLE_TYPES,
+  SLICES,
+  WHOLE_SCHEMA_ONLY,
+  type VendorSlice,
+} from './slices.js';
 
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.9';
 const IMPORTS = ['@key', '@shareable', '@external', '@requires', '@listSize'];
@@ -55,7 +62,10 @@ function schemaIndex(): SchemaIndex {
         defs.set(def.name.value, def);
         fileOf.set(def.name.value, file);
       } else if (isTypeExtensionNode(def)) extensions.push(def);
-      if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) && ['Query', 'Mutation'].includes(def.name.value)) {
+      if (
+        (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+        ['Query', 'Mutation'].includes(def.name.value)
+      ) {
         for (const field of def.fields ?? []) fileOf.set(`${def.name.value}.${field.name.value}`, file);
       }
     }
@@ -81,7 +91,8 @@ function directive(text: string): ConstDirectiveNode {
 }
 
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
-const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
+const isList = (type: TypeNode): boolean =>
+  type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE;
 const isNode = (def: TypeDefinitionNode | undefined): def is ObjectTypeDefinitionNode =>
   def?.kind === Kind.OBJECT_TYPE_DEFINITION && (def.interfaces ?? []).some((i) => i.name.value === 'Node');
 const isConnection = (def: TypeDefinitionNode | undefined): boolean =>
@@ -91,20 +102,34 @@ const isConnection = (def: TypeDefinitionNode | undefined): boolean =>
  * `@listSize` the way src/limits.ts counts: a paged field is `first` (or its default) objects
  * sized on its connection's `nodes`; any other list of objects is LIST_ESTIMATE long.
  */
-function withListSize(parent: TypeDefinitionNode, field: FieldDefinitionNode, defs: SchemaIndex['defs']): FieldDefinitionNode {
+function withListSize(
+  parent: TypeDefinitionNode,
+  field: FieldDefinitionNode,
+  defs: SchemaIndex['defs'],
+): FieldDefinitionNode {
   const target = defs.get(namedType(field.type));
   const first = field.arguments?.find((a) => a.name.value === 'first');
   let size: string | undefined;
   if (first && isConnection(target)) {
     const assumed = first.defaultValue?.kind === Kind.INT ? `assumedSize: ${first.defaultValue.value}, ` : '';
     size = `@listSize(${assumed}slicingArguments: ["first"], sizedFields: ["nodes"], requireOneSlicingArgument: false)`;
-  } else if (isList(field.type) && !isConnection(parent) && target && target.kind !== Kind.SCALAR_TYPE_DEFINITION && target.kind !== Kind.ENUM_TYPE_DEFINITION) {
+  } else if (
+    isList(field.type) &&
+    !isConnection(parent) &&
+    target &&
+    target.kind !== Kind.SCALAR_TYPE_DEFINITION &&
+    target.kind !== Kind.ENUM_TYPE_DEFINITION
+  ) {
     size = `@listSize(assumedSize: ${LIST_ESTIMATE})`;
   }
   return size ? { ...field, directives: [...(field.directives ?? []), directive(size)] } : field;
 }
 
-function objectType(def: ObjectTypeDefinitionNode, fields: FieldDefinitionNode[], directives: string[]): ObjectTypeDefinitionNode {
+function objectType(
+  def: ObjectTypeDefinitionNode,
+  fields: FieldDefinitionNode[],
+  directives: string[],
+): ObjectTypeDefinitionNode {
   return { ...def, fields, directives: [...(def.directives ?? []), ...directives.map(directive)] };
 }
 
@@ -114,9 +139,16 @@ function wholeSchema({ defs }: SchemaIndex): DefinitionNode[] {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) return def;
     let fields = (def.fields ?? []).map((f) => withListSize(def, f, defs));
     if (def.name.value === 'Query') {
-      fields = fields.map((f) => (RENAMED_IN_SUBGRAPH[f.name.value] ? { ...f, name: { ...f.name, value: RENAMED_IN_SUBGRAPH[f.name.value]! } } : f));
+      fields = fields.map((f) =>
+        RENAMED_IN_SUBGRAPH[f.name.value]
+          ? { ...f, name: { ...f.name, value: RENAMED_IN_SUBGRAPH[f.name.value]! } }
+          : f,
+      );
     }
-    return objectType(def, fields, [...(isNode(def) ? ['@key(fields: "id")'] : []), ...(SHAREABLE_TYPES.has(def.name.value) ? ['@shareable'] : [])]);
+    return objectType(def, fields, [
+      ...(isNode(def) ? ['@key(fields: "id")'] : []),
+      ...(SHAREABLE_TYPES.has(def.name.value) ? ['@shareable'] : []),
+    ]);
   });
 }
 
@@ -143,8 +175,16 @@ function sliceTypes(slice: VendorSlice, { defs, directives, fileOf }: SchemaInde
     const def = defs.get(name);
     if (!def || types.has(name) || stubs.has(name)) return;
     if (def.kind === Kind.OBJECT_TYPE_DEFINITION) {
-      const fields = (def.fields ?? []).filter((f) => (CONTRIBUTED[`${name}.${f.name.value}`]?.slice ?? slice) === slice).map((f) => withListSize(def, f, defs));
-      types.set(name, objectType(def, fields, [...(isNode(def) ? ['@key(fields: "id")'] : []), ...(SHAREABLE_TYPES.has(name) ? ['@shareable'] : [])]));
+      const fields = (def.fields ?? [])
+        .filter((f) => (CONTRIBUTED[`${name}.${f.name.value}`]?.slice ?? slice) === slice)
+        .map((f) => withListSize(def, f, defs));
+      types.set(
+        name,
+        objectType(def, fields, [
+          ...(isNode(def) ? ['@key(fields: "id")'] : []),
+          ...(SHAREABLE_TYPES.has(name) ? ['@shareable'] : []),
+        ]),
+      );
       reachFields(fields);
       def.interfaces?.forEach((i) => pending.push(i.name.value));
     } else {
@@ -158,9 +198,18 @@ function sliceTypes(slice: VendorSlice, { defs, directives, fileOf }: SchemaInde
 
   for (const root of ['Query', 'Mutation']) {
     const def = defs.get(root) as ObjectTypeDefinitionNode;
-    const fields = (def.fields ?? []).filter((f) => owns(`${root}.${f.name.value}`) && !WHOLE_SCHEMA_ONLY.has(`${root}.${f.name.value}`));
+    const fields = (def.fields ?? []).filter(
+      (f) => owns(`${root}.${f.name.value}`) && !WHOLE_SCHEMA_ONLY.has(`${root}.${f.name.value}`),
+    );
     if (fields.length === 0) continue;
-    types.set(root, objectType(def, fields.map((f) => withListSize(def, f, defs)), []));
+    types.set(
+      root,
+      objectType(
+        def,
+        fields.map((f) => withListSize(def, f, defs)),
+        [],
+      ),
+    );
     reachFields(fields);
   }
   for (const name of defs.keys()) if (owns(name) && name !== 'Query' && name !== 'Mutation') pending.push(name);
@@ -173,7 +222,11 @@ function sliceTypes(slice: VendorSlice, { defs, directives, fileOf }: SchemaInde
     if (!def) {
       const original = defs.get(name) as ObjectTypeDefinitionNode;
       const key = resolvable ? '@key(fields: "id")' : '@key(fields: "id", resolvable: false)';
-      def = objectType({ ...original, description: undefined, interfaces: [], directives: [] }, original.fields!.filter((f) => f.name.value === 'id'), [key]);
+      def = objectType(
+        { ...original, description: undefined, interfaces: [], directives: [] },
+        original.fields!.filter((f) => f.name.value === 'id'),
+        [key],
+      );
       stubs.add(name);
     }
     return def;
@@ -199,9 +252,18 @@ function sliceTypes(slice: VendorSlice, { defs, directives, fileOf }: SchemaInde
     const [typeName, fieldName] = path.split('.') as [string, string];
     if (contribution.slice !== slice || (types.has(typeName) && !stubs.has(typeName))) continue;
     const field = (defs.get(typeName) as ObjectTypeDefinitionNode).fields!.find((f) => f.name.value === fieldName)!;
-    const requires = contribution.requires ? [directive(`@requires(fields: ${JSON.stringify(contribution.requires)})`)] : [];
-    addFields(typeName, [{ ...withListSize(defs.get(typeName)!, field, defs), directives: [...(field.directives ?? []), ...requires] }]);
-    if (contribution.requires) external(typeName, (parse(`{ ${contribution.requires} }`).definitions[0] as { selectionSet: SelectionSetNode }).selectionSet, true);
+    const requires = contribution.requires
+      ? [directive(`@requires(fields: ${JSON.stringify(contribution.requires)})`)]
+      : [];
+    addFields(typeName, [
+      { ...withListSize(defs.get(typeName)!, field, defs), directives: [...(field.directives ?? []), ...requires] },
+    ]);
+    if (contribution.requires)
+      external(
+        typeName,
+        (parse(`{ ${contribution.requires} }`).definitions[0] as { selectionSet: SelectionSetNode }).selectionSet,
+        true,
+      );
   }
   drain();
   return { types, stubs };
@@ -215,16 +277,24 @@ function allVendorSlices(index: SchemaIndex): Map<VendorSlice, DefinitionNode[]>
   const computed = (Object.keys(SLICES) as VendorSlice[]).map((slice) => [slice, sliceTypes(slice, index)] as const);
   const servedBy = new Map<string, number>();
   for (const [, { types, stubs }] of computed) {
-    for (const name of types.keys()) if (!stubs.has(name) && isNode(index.defs.get(name))) servedBy.set(name, (servedBy.get(name) ?? 0) + 1);
+    for (const name of types.keys())
+      if (!stubs.has(name) && isNode(index.defs.get(name))) servedBy.set(name, (servedBy.get(name) ?? 0) + 1);
   }
   const order = [...index.defs.keys()];
-  const byOrder = (a: TypeDefinitionNode, b: TypeDefinitionNode): number => order.indexOf(a.name.value) - order.indexOf(b.name.value);
+  const byOrder = (a: TypeDefinitionNode, b: TypeDefinitionNode): number =>
+    order.indexOf(a.name.value) - order.indexOf(b.name.value);
   vendorSlices = new Map(
     computed.map(([slice, { types, stubs }]) => [
       slice,
-      [...types.values()].sort(byOrder).map((def) =>
-        def.kind === Kind.OBJECT_TYPE_DEFINITION && !stubs.has(def.name.value) && (servedBy.get(def.name.value) ?? 0) > 1 ? objectType(def, [...(def.fields ?? [])], ['@shareable']) : def,
-      ),
+      [...types.values()]
+        .sort(byOrder)
+        .map((def) =>
+          def.kind === Kind.OBJECT_TYPE_DEFINITION &&
+          !stubs.has(def.name.value) &&
+          (servedBy.get(def.name.value) ?? 0) > 1
+            ? objectType(def, [...(def.fields ?? [])], ['@shareable'])
+            : def,
+        ),
     ]),
   );
   return vendorSlices;
@@ -233,7 +303,8 @@ function allVendorSlices(index: SchemaIndex): Map<VendorSlice, DefinitionNode[]>
 /** The SDL a subgraph serves as `_service { sdl }` and builds its schema from. */
 export function subgraphDocument(name: SubgraphName): DocumentNode {
   const idx = schemaIndex();
-  const link = parse(`extend schema @link(url: "${FEDERATION_LINK}", import: ${JSON.stringify(IMPORTS)})`).definitions[0]!;
+  const link = parse(`extend schema @link(url: "${FEDERATION_LINK}", import: ${JSON.stringify(IMPORTS)})`)
+    .definitions[0]!;
   const definitions = name === 'sipgraph' ? wholeSchema(idx) : allVendorSlices(idx).get(name)!;
   return { kind: Kind.DOCUMENT, definitions: [link, ...idx.directives, ...definitions] };
 }

@@ -16,7 +16,10 @@ export interface SliceSpec {
 }
 
 export const SLICES: Record<VendorSlice, SliceSpec> = {
-  directory: { vendors: ['infinity', 'stringee'], files: ['domain.graphql', 'user.graphql', 'group.graphql', 'queue.graphql', 'device.graphql'] },
+  directory: {
+    vendors: ['infinity', 'stringee'],
+    files: ['domain.graphql', 'user.graphql', 'group.graphql', 'queue.graphql', 'device.graphql'],
+  },
   pbx: { vendors: ['pbx'], files: ['provider.graphql'] },
   '2n': { vendors: ['2n'], files: ['account.graphql'] },
   sipthor: { vendors: ['sipthor'], files: ['settings.graphql'] },
@@ -38,20 +41,32 @@ export const CONTRIBUTED: Record<string, { slice: VendorSlice; requires?: string
  * Root fields that answer for any vendor by decoding the id (`node`, `account`) or list every
  * connection: a router cannot route them to one vendor's subgraph, so vendor slices leave them out.
  */
-export const WHOLE_SCHEMA_ONLY = new Set(['Query.node', 'Query.nodes', 'Query.connections', 'Query.account', 'Mutation._noop']);
+export const WHOLE_SCHEMA_ONLY = new Set([
+  'Query.node',
+  'Query.nodes',
+  'Query.connections',
+  'Query.account',
+  'Mutation._noop',
+]);
 
 /**
  * In a supergraph, `node`/`nodes`/`connections` would collide with other subgraphs' Relay
  * fields, and `@shareable` would let the router send any id to either subgraph. The sipgraph
  * subgraph serves them under its own prefix instead.
  */
-export const RENAMED_IN_SUBGRAPH: Record<string, string> = { node: 'sipgraphNode', nodes: 'sipgraphNodes', connections: 'sipgraphConnections' };
+export const RENAMED_IN_SUBGRAPH: Record<string, string> = {
+  node: 'sipgraphNode',
+  nodes: 'sipgraphNodes',
+  connections: 'sipgraphConnections',
+};
 
 /** Value types several subgraphs define identically (and a company supergraph often has a PageInfo too). */
 export const SHAREABLE_TYPES = new Set(['PageInfo', 'Deletion']);
 
 export function sliceOfVendor(vendor: VendorKind): VendorSlice {
-  const found = (Object.entries(SLICES) as Array<[VendorSlice, SliceSpec]>).find(([, spec]) => spec.vendors.includes(vendor));
+  const found = (Object.entries(SLICES) as Array<[VendorSlice, SliceSpec]>).find(([, spec]) =>
+    spec.vendors.includes(vendor),
+  );
   if (!found) throw new Error(`no subgraph serves vendor ${vendor}`);
   return found[0];
 }

@@ -16,7 +16,8 @@ import { SLICES } from './slices.js';
 export function buildSubgraph(subgraph: SubgraphName): GraphQLSchema {
   const extra = federationResolvers(subgraph);
   const merged: Record<string, unknown> = { ...resolvers };
-  for (const [type, fields] of Object.entries(extra)) merged[type] = { ...(merged[type] as object | undefined), ...fields };
+  for (const [type, fields] of Object.entries(extra))
+    merged[type] = { ...(merged[type] as object | undefined), ...fields };
   return buildSubgraphSchema({ typeDefs: subgraphDocument(subgraph), resolvers: merged as never });
 }
 

@@ -1,11 +1,13 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { decodeIdOf, encodeId } from '../ids.js';
+import { accountsOfUser, sipConfigOfDevice } from '../joins.js';
 import type { AccountModel, RegistrationState } from '../model.js';
 import { defined, existing, type NodeLoader } from './shared.js';
+import type { GatewayContext } from '../context.js';
 
-function registrationOf(account: AccountModel): Promise<RegistrationState> {
-  return typeof account.registration === 'function' ? account.registration() : Promise.resolve(account.registration);
-}
+/** Asked of the account's vendor only when a registration field is selected (a separate call for some). */
+const registrationOf = (account: AccountModel, ctx: GatewayContext): Promise<RegistrationState> =>
+  ctx.source('accounts', account.connection).registration(account);
 
 export const accountId = (a: AccountModel): string => encodeId('Account', a.vendor, a.connection, a.key);
 
@@ -28,25 +30,14 @@ export const accountResolvers: Resolvers = {
   },
   Account: {
     id: accountId,
-    registered: async (account) => (await registrationOf(account)).registered,
-    registeredAt: async (account) => (await registrationOf(account)).registeredAt,
+    registered: async (account, _, ctx) => (await registrationOf(account, ctx)).registered,
+    registeredAt: async (account, _, ctx) => (await registrationOf(account, ctx)).registeredAt,
     deviceAccount: (account) => account.deviceAccount ?? null,
   },
   Device: {
-    /** The device connection whose MAC matches; each such device is asked once per request. */
-    sipConfig: async (device, _, ctx) => {
-      if (!device.macAddress) return null;
-      const sources = ctx.sources('deviceConfig');
-      const macs = await Promise.all(sources.map((s) => s.macAddress()));
-      const match = sources[macs.indexOf(device.macAddress)];
-      return match ? match.config() : null;
-    },
+    sipConfig: (device, _, ctx) => sipConfigOfDevice(ctx, device),
   },
   User: {
-    accounts: async (user, _, ctx) => {
-      const domain = await ctx.source('directory', user.connection).domain(user.domainId);
-      const lists = await Promise.all(ctx.sources('accounts').map((s) => s.accountsOfUser(user, domain)));
-      return lists.flat();
-    },
+    accounts: (user, _, ctx) => accountsOfUser(ctx, user),
   },
 };

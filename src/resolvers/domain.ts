@@ -1,7 +1,7 @@
 import { encodeId } from '../ids.js';
 import type { DomainModel, TrustedNetworkModel } from '../model.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { connectionResolvers, defined, directoryRef, existing, pageRequest, selectedFields, selectsPath, sortKeys, type NodeLoader } from './shared.js';
+import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, selectsPath, sortKeys, type NodeLoader } from './shared.js';
 
 export const domainId = (d: DomainModel): string => encodeId('Domain', d.vendor, d.connection, [d.domainId]);
 const trustedNetworkId = (t: TrustedNetworkModel): string => encodeId('TrustedNetwork', t.vendor, t.connection, [t.domainId, t.networkId]);
@@ -15,7 +15,7 @@ function domainStub(vendor: DomainModel['vendor'], connection: string, domainId:
 
 export const nodeLoaders: Record<string, NodeLoader> = {
   Domain: (ctx, id) => ctx.source('directory', id.connection).domain(id.key[0]!),
-  TrustedNetwork: (ctx, id) => ctx.source('directory', id.connection).trustedNetwork(id.key[0]!, id.key[1]!),
+  TrustedNetwork: (ctx, id) => ctx.source('trustedNetworks', id.connection).trustedNetwork(id.key[0]!, id.key[1]!),
 };
 
 export const domainResolvers: Resolvers = {
@@ -25,33 +25,33 @@ export const domainResolvers: Resolvers = {
       return lists.flat();
     },
     domain: (_, { id }, ctx, info) => {
-      const { directory, key, id: gid } = directoryRef(ctx, 'Domain', id);
+      const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'Domain', id);
       // Asked only for its lists, the domain row is not needed: its list calls answer 404 (NOT_FOUND) for an unknown domain.
       const fields = selectedFields(info);
       if ([...fields].every((f) => ROW_FREE_FIELDS.has(f)) && [...fields].some((f) => LIST_FIELDS.has(f))) return domainStub(gid.vendor, gid.connection, key[0]!);
       return existing(directory.domain(key[0]!), 'domain', id);
     },
     trustedNetwork: (_, { id }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'TrustedNetwork', id);
-      return existing(directory.trustedNetwork(key[0]!, key[1]!), 'trusted network', id);
+      const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'TrustedNetwork', id);
+      return existing(networks.trustedNetwork(key[0]!, key[1]!), 'trusted network', id);
     },
   },
   Mutation: {
     updateDomain: (_, { id, input }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'Domain', id);
+      const { source: directory, key } = portRef(ctx, 'directory', 'Domain', id);
       return directory.updateDomain(key[0]!, defined(input));
     },
     createTrustedNetwork: async (_, { input }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'Domain', input.domainId, 'domainId');
-      return directory.createTrustedNetwork(key[0]!, defined({ network: input.network, description: input.description }));
+      const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'Domain', input.domainId, 'domainId');
+      return networks.createTrustedNetwork(key[0]!, defined({ network: input.network, description: input.description }));
     },
     updateTrustedNetwork: (_, { id, input }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'TrustedNetwork', id);
-      return directory.updateTrustedNetwork(key[0]!, key[1]!, defined(input));
+      const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'TrustedNetwork', id);
+      return networks.updateTrustedNetwork(key[0]!, key[1]!, defined(input));
     },
     deleteTrustedNetwork: async (_, { id }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'TrustedNetwork', id);
-      await directory.deleteTrustedNetwork(key[0]!, key[1]!);
+      const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'TrustedNetwork', id);
+      await networks.deleteTrustedNetwork(key[0]!, key[1]!);
       return { deletedId: id };
     },
   },
@@ -61,7 +61,7 @@ export const domainResolvers: Resolvers = {
       const directory = ctx.source('directory', domain.connection);
       const page = pageRequest(ctx, first, after);
       // Their groups will be wanted next: a planner that will list the domain's groups can start now, in this round.
-      if (selectsPath(info, ['nodes', 'groups'])) directory.expectGroupsOfUsers?.(domain.domainId, page.limit);
+      if (selectsPath(info, ['nodes', 'groups'])) ctx.optionalSource('groups', domain.connection)?.anticipateUserGroups(domain.domainId, page.limit);
       return directory.users(domain.domainId, {
         page,
         sort: sortKeys(orderBy),
@@ -69,29 +69,33 @@ export const domainResolvers: Resolvers = {
         contains: defined({ displayName: filter?.displayNameContains }),
       });
     },
-    groups: (domain, { first, after, filter, orderBy }, ctx) =>
-      ctx.source('directory', domain.connection).groups(domain.domainId, {
-        page: pageRequest(ctx, first, after),
-        sort: sortKeys(orderBy),
-        equals: defined({ name: filter?.name, extension: filter?.extension }),
-      }),
-    queues: (domain, { first, after, filter, orderBy }, ctx) =>
-      ctx.source('directory', domain.connection).queues(domain.domainId, {
-        page: pageRequest(ctx, first, after),
-        sort: sortKeys(orderBy),
-        equals: defined({ name: filter?.name, extension: filter?.extension }),
-      }),
+    // A vendor without groups, queues, PBX devices or trusted networks has none of them: an empty list.
+    groups: (domain, { first, after, filter, orderBy }, ctx) => {
+      const page = pageRequest(ctx, first, after);
+      const options = { page, sort: sortKeys(orderBy), equals: defined({ name: filter?.name, extension: filter?.extension }) };
+      return ctx.optionalSource('groups', domain.connection)?.groups(domain.domainId, options) ?? emptyPage(page);
+    },
+    queues: (domain, { first, after, filter, orderBy }, ctx) => {
+      const page = pageRequest(ctx, first, after);
+      const options = { page, sort: sortKeys(orderBy), equals: defined({ name: filter?.name, extension: filter?.extension }) };
+      return ctx.optionalSource('queues', domain.connection)?.queues(domain.domainId, options) ?? emptyPage(page);
+    },
     devices: (domain, { first, after, filter, orderBy }, ctx) => {
-      const userId = filter?.userId ? directoryRef(ctx, 'User', filter.userId, 'filter.userId').key[1] : undefined;
-      return ctx.source('directory', domain.connection).devices(domain.domainId, {
-        page: pageRequest(ctx, first, after),
+      const userId = filter?.userId ? portRef(ctx, 'directory', 'User', filter.userId, 'filter.userId').key[1] : undefined;
+      const page = pageRequest(ctx, first, after);
+      const options = {
+        page,
         sort: sortKeys(orderBy),
         equals: defined({ macAddress: filter?.macAddress, userId }),
         contains: defined({ name: filter?.nameContains }),
-      });
+      };
+      return ctx.optionalSource('pbxDevices', domain.connection)?.devices(domain.domainId, options) ?? emptyPage(page);
     },
-    trustedNetworks: (domain, { first, after, orderBy }, ctx) =>
-      ctx.source('directory', domain.connection).trustedNetworks(domain.domainId, { page: pageRequest(ctx, first, after), sort: sortKeys(orderBy) }),
+    trustedNetworks: (domain, { first, after, orderBy }, ctx) => {
+      const page = pageRequest(ctx, first, after);
+      const networks = ctx.optionalSource('trustedNetworks', domain.connection);
+      return networks?.trustedNetworks(domain.domainId, { page, sort: sortKeys(orderBy) }) ?? emptyPage(page);
+    },
   },
   TrustedNetwork: {
     id: trustedNetworkId,

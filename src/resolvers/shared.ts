@@ -1,10 +1,10 @@
 /** What every resolver file needs: paging arguments, id lookups, and the node registry. */
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext, PortName } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { decodeIdOf, type GlobalId } from '../ids.js';
 import type { Page, PageRequest, SortDirection, SortKey } from '../model.js';
-import type { DirectorySource } from '../vendors/ports.js';
+import type { RequestSources } from '../vendors/ports.js';
 
 const CURSOR_PREFIX = 'offset:';
 
@@ -52,16 +52,22 @@ export function defined<T extends object>(input: T): { [K in keyof T]?: Exclude<
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null> };
 }
 
-export interface DirectoryRef {
-  directory: DirectorySource;
+export interface PortRef<P extends PortName> {
+  source: NonNullable<RequestSources[P]>;
   id: GlobalId;
   /** The native key parts after the connection: for a user `[domainId, userId]`. */
   key: string[];
 }
 
-export function directoryRef(ctx: GatewayContext, type: string, globalId: string, field = 'id'): DirectoryRef {
+/** An id of `type`, decoded, with the `port` of its connection (NOT_CONFIGURED / NOT_SUPPORTED if none). */
+export function portRef<P extends PortName>(ctx: GatewayContext, port: P, type: string, globalId: string, field = 'id'): PortRef<P> {
   const id = decodeIdOf(type, globalId, field);
-  return { directory: ctx.source('directory', id.connection), id, key: id.key };
+  return { source: ctx.source(port, id.connection), id, key: id.key };
+}
+
+/** The answer of a list the connection's vendor has no such thing for. */
+export function emptyPage<T>(page: PageRequest): Page<T> {
+  return { items: [], offset: page.offset, hasNextPage: false, totalCount: 0 };
 }
 
 /**

@@ -4,7 +4,7 @@ import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { UserModel } from '../model.js';
 import { withCompensation } from '../workflows.js';
-import { connectionResolvers, defined, directoryRef, existing, pageRequest, selectedFields, sortKeys, type NodeLoader } from './shared.js';
+import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, sortKeys, type NodeLoader } from './shared.js';
 
 export const userId = (u: Pick<UserModel, 'vendor' | 'connection' | 'domainId' | 'userId'>): string =>
   encodeId('User', u.vendor, u.connection, [u.domainId, u.userId]);
@@ -34,7 +34,7 @@ function fullField<K extends keyof UserModel>(field: K) {
 export const userResolvers: Resolvers = {
   Query: {
     user: (_, { id }, ctx, info) => {
-      const { directory, key, id: gid } = directoryRef(ctx, 'User', id);
+      const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'User', id);
       // Asked only for relations including its groups, the row is not needed: the groups call answers 404 for an unknown user.
       const fields = selectedFields(info);
       if (fields.has('groups') && [...fields].every((f) => ROW_FREE_FIELDS.has(f))) return userStub(gid.vendor, gid.connection, key[0]!, key[1]!);
@@ -43,10 +43,10 @@ export const userResolvers: Resolvers = {
   },
   Mutation: {
     createUser: async (_, { input }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'Domain', input.domainId, 'input.domainId');
+      const { source: directory, key } = portRef(ctx, 'directory', 'Domain', input.domainId, 'input.domainId');
       const domainKey = key[0]!;
       const { domainId: _domain, groupIds, ...fields } = input;
-      const groups = (groupIds ?? []).map((id) => directoryRef(ctx, 'Group', id, 'input.groupIds'));
+      const groups = (groupIds ?? []).map((id) => portRef(ctx, 'groups', 'Group', id, 'input.groupIds'));
       if (groups.some((g) => g.id.connection !== directory.connection || g.key[0] !== domainKey)) {
         throw badInput('input.groupIds: every group must be in the same domain as the user', 'input.groupIds');
       }
@@ -59,25 +59,25 @@ export const userResolvers: Resolvers = {
           undo: (user) => directory.deleteUser(domainKey, user.userId),
         },
         async (user) => {
-          await directory.addUserGroups(domainKey, user.userId, groups.map((g) => g.key[1]!));
+          await ctx.source('groups', directory.connection).addUserGroups(domainKey, user.userId, groups.map((g) => g.key[1]!));
           return user;
         },
         ctx.log,
       );
     },
     updateUser: (_, { id, input }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'User', id);
+      const { source: directory, key } = portRef(ctx, 'directory', 'User', id);
       return directory.updateUser(key[0]!, key[1]!, defined(input));
     },
     deleteUser: async (_, { id }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'User', id);
+      const { source: directory, key } = portRef(ctx, 'directory', 'User', id);
       await directory.deleteUser(key[0]!, key[1]!);
       return { deletedId: id };
     },
     addUserToGroups: async (_, { userId: id, groupIds }, ctx) => {
-      const { directory, key } = directoryRef(ctx, 'User', id, 'userId');
-      const groups = groupIds.map((g) => directoryRef(ctx, 'Group', g, 'groupIds').key[1]!);
-      await directory.addUserGroups(key[0]!, key[1]!, groups);
+      const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'User', id, 'userId');
+      const groups = groupIds.map((g) => portRef(ctx, 'groups', 'Group', g, 'groupIds').key[1]!);
+      await ctx.source('groups', gid.connection).addUserGroups(key[0]!, key[1]!, groups);
       return existing(directory.user(key[0]!, key[1]!), 'user', id);
     },
   },
@@ -101,10 +101,14 @@ export const userResolvers: Resolvers = {
     onDashboard: fullField('onDashboard'),
     createdAt: fullField('createdAt'),
     updatedAt: fullField('updatedAt'),
-    groups: (user, _, ctx) => ctx.source('directory', user.connection).userGroups(user.domainId, user.userId),
-    devices: (user, _, ctx) => ctx.source('directory', user.connection).userDevices(user.domainId, user.userId),
-    deviceAssignments: (user, { first, after, orderBy }, ctx) =>
-      ctx.source('directory', user.connection).deviceAssignments(user.domainId, user.userId, { page: pageRequest(ctx, first, after), sort: sortKeys(orderBy) }),
+    // A vendor without groups or PBX devices: the user has none.
+    groups: (user, _, ctx) => ctx.optionalSource('groups', user.connection)?.userGroups(user.domainId, user.userId) ?? [],
+    devices: (user, _, ctx) => ctx.optionalSource('pbxDevices', user.connection)?.userDevices(user.domainId, user.userId) ?? [],
+    deviceAssignments: (user, { first, after, orderBy }, ctx) => {
+      const page = pageRequest(ctx, first, after);
+      const devices = ctx.optionalSource('pbxDevices', user.connection);
+      return devices?.deviceAssignments(user.domainId, user.userId, { page, sort: sortKeys(orderBy) }) ?? emptyPage(page);
+    },
   },
   UserConnection: connectionResolvers,
 };

@@ -14,6 +14,7 @@ import type {
   SipIdentityModel,
   VoicemailModel,
   AccountModel,
+  RegistrationState,
   DeviceAccountModel,
   ConnectionInfo,
   DeviceSipConfigModel,
@@ -46,6 +47,7 @@ export type GroupField = 'name' | 'displayName' | 'extension';
 export type QueueField = 'name' | 'displayName' | 'extension';
 export type DeviceField = 'name' | 'macAddress' | 'userId' | 'createdAt' | 'updatedAt';
 export type TrustedNetworkField = 'network' | 'description';
+export type DeviceAssignmentField = 'deviceName' | 'updatedAt';
 
 export interface UserInput {
   userName?: string;
@@ -104,21 +106,23 @@ export interface DeviceInput {
   macAddress?: string;
 }
 
-/** Domains, users, groups, queues, trusted networks and PBX devices: the Infinity model. */
-export interface DirectorySource {
+/** Domains and their users: the capability every directory vendor has. */
+export interface DirectoryPort {
   readonly vendor: VendorKind;
   readonly connection: string;
-
   domains(): Promise<DomainModel[]>;
   domain(domainId: string): Promise<DomainModel | null>;
   updateDomain(domainId: string, input: { displayName?: string; callRecording?: boolean }): Promise<DomainModel>;
-
   users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>>;
   user(domainId: string, userId: string): Promise<UserModel | null>;
   createUser(domainId: string, input: UserInput): Promise<UserModel>;
   updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel>;
   deleteUser(domainId: string, userId: string): Promise<void>;
+}
 
+/** Groups of users (hunt groups) and memberships both ways. */
+export interface GroupPort {
+  readonly connection: string;
   groups(domainId: string, options: ListOptions<GroupField>): Promise<Page<GroupModel>>;
   group(domainId: string, groupId: string): Promise<GroupModel | null>;
   createGroup(domainId: string, input: GroupInput): Promise<GroupModel>;
@@ -128,10 +132,14 @@ export interface DirectorySource {
   addGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
   removeGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
   userGroups(domainId: string, userId: string): Promise<GroupModel[]>;
-  /** A hint: the groups of up to `userCount` users of the domain will be asked for soon. */
-  expectGroupsOfUsers?(domainId: string, userCount: number): void;
+  /** The groups of up to `userCount` users of the domain will be asked for soon: work may start now. */
+  anticipateUserGroups(domainId: string, userCount: number): void;
   addUserGroups(domainId: string, userId: string, groupIds: string[]): Promise<void>;
+}
 
+/** Call queues and their members (groups with a ring strategy). */
+export interface QueuePort {
+  readonly connection: string;
   queues(domainId: string, options: ListOptions<QueueField>): Promise<Page<QueueModel>>;
   queue(domainId: string, queueId: string): Promise<QueueModel | null>;
   createQueue(domainId: string, input: QueueInput): Promise<QueueModel>;
@@ -143,13 +151,21 @@ export interface DirectorySource {
   updateQueueMember(domainId: string, queueId: string, memberId: string, input: QueueMemberInput): Promise<QueueMemberModel>;
   deleteQueueMember(domainId: string, queueId: string, memberId: string): Promise<void>;
   setQueueMemberOrder(domainId: string, queueId: string, memberIds: string[]): Promise<void>;
+}
 
+/** Networks a domain accepts SIP traffic from. */
+export interface TrustedNetworkPort {
+  readonly connection: string;
   trustedNetworks(domainId: string, options: ListOptions<TrustedNetworkField>): Promise<Page<TrustedNetworkModel>>;
   trustedNetwork(domainId: string, networkId: string): Promise<TrustedNetworkModel | null>;
   createTrustedNetwork(domainId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel>;
   updateTrustedNetwork(domainId: string, networkId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel>;
   deleteTrustedNetwork(domainId: string, networkId: string): Promise<void>;
+}
 
+/** PBX devices (desk phones) of a domain and their assignment to users. */
+export interface PbxDevicePort {
+  readonly connection: string;
   devices(domainId: string, options: ListOptions<DeviceField>): Promise<Page<DeviceModel>>;
   device(domainId: string, deviceId: string): Promise<DeviceModel | null>;
   /** The PBX devices of a user, batched across users into domain-wide calls. */
@@ -157,8 +173,7 @@ export interface DirectorySource {
   createDevice(domainId: string, input: DeviceInput): Promise<DeviceModel>;
   updateDevice(domainId: string, deviceId: string, input: DeviceInput): Promise<DeviceModel>;
   deleteDevice(domainId: string, deviceId: string): Promise<void>;
-
-  deviceAssignments(domainId: string, userId: string, options: ListOptions<'deviceName' | 'updatedAt'>): Promise<Page<DeviceAssignmentModel>>;
+  deviceAssignments(domainId: string, userId: string, options: ListOptions<DeviceAssignmentField>): Promise<Page<DeviceAssignmentModel>>;
   deviceAssignment(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel | null>;
   assignDevice(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel>;
   unassignDevice(domainId: string, userId: string, deviceId: string): Promise<void>;
@@ -176,21 +191,39 @@ export interface ConnectionAdapter {
   close(): Promise<void>;
 }
 
-/** The ports a connection offers to one request. Each vendor fills in those its API has. */
+/**
+ * The ports a connection offers to one request, one per capability. Each vendor fills in those its
+ * API has; asking a connection for one it lacks is NOT_SUPPORTED (src/context.ts).
+ */
 export interface RequestSources {
-  directory?: DirectorySource;
+  directory?: DirectoryPort;
+  groups?: GroupPort;
+  queues?: QueuePort;
+  trustedNetworks?: TrustedNetworkPort;
+  pbxDevices?: PbxDevicePort;
   providers?: ProviderSource;
   deviceConfig?: DeviceConfigSource;
   accountSettings?: AccountSettingsSource;
   accounts?: AccountSource;
 }
 
+/**
+ * How a vendor's SIP accounts relate to directory users; the gateway makes the join (src/joins.ts).
+ * `owner`: each account names its user on the same connection (`AccountModel.owner`).
+ * `sipAddress`: an account belongs to the user whose `userName@<domain name>` is its address.
+ * `none`: accounts belong to something else (a 2N device, joined through its MAC).
+ */
+export type AccountUserLink = 'owner' | 'sipAddress' | 'none';
+
 /** SIP accounts by their native key (the part of an Account id after the connection). */
 export interface AccountSource {
   readonly connection: string;
+  readonly userLink: AccountUserLink;
   account(key: string[]): Promise<AccountModel | null>;
-  /** The accounts that belong to a directory user (matched by SIP address or by the vendor's own link). */
-  accountsOfUser(user: UserModel, domain: DomainModel | null): Promise<AccountModel[]>;
+  /** Every account of the connection (cheap for the vendors whose accounts join users). */
+  accounts(): Promise<AccountModel[]>;
+  /** Live registration: a separate vendor call for some, made only when a field asks. */
+  registration(account: AccountModel): Promise<RegistrationState>;
 }
 
 /** SIP trunks (PortSIP). Filled in by the PBX adapter. */

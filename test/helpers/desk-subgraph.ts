@@ -35,7 +35,10 @@ export async function startDeskSubgraph(): Promise<DeskSubgraph> {
     User: { desk: (user: { id: string }) => deskOf(user.id) },
     Device: { assetTag: (device: { id: string }) => `asset-${device.id.slice(-6)}` },
   };
-  const apollo = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const apollo = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   await apollo.start();
   const http = createServer(async (req, res) => {
     received.push(req.headers);
@@ -44,7 +47,12 @@ export async function startDeskSubgraph(): Promise<DeskSubgraph> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: '', body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') },
+      httpGraphQLRequest: {
+        method: req.method ?? 'POST',
+        headers,
+        search: '',
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+      },
       context: async () => ({}),
     });
     res.writeHead(response.status ?? 200, Object.fromEntries(response.headers));

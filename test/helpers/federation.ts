@@ -25,7 +25,10 @@ export interface RunningSubgraph {
 }
 
 /** A sipgraph process in subgraph mode, over the same emulators as the standalone one. */
-export async function startSubgraph(settings: Settings, subgraph: SubgraphName): Promise<RunningSubgraph & { gateway: GatewayServer }> {
+export async function startSubgraph(
+  settings: Settings,
+  subgraph: SubgraphName,
+): Promise<RunningSubgraph & { gateway: GatewayServer }> {
   const { gateway, url } = await startGateway({ ...settings, federation: { subgraph } });
   const received: IncomingHttpHeaders[] = [];
   gateway.http.on('request', (req: { headers: IncomingHttpHeaders }) => received.push(req.headers));
@@ -36,13 +39,20 @@ export async function startSubgraph(settings: Settings, subgraph: SubgraphName):
 export function compose(subgraphs: Array<Pick<RunningSubgraph, 'name' | 'url' | 'typeDefs'>>): string {
   const result = composeServices(subgraphs.map(({ name, url, typeDefs }) => ({ name, url, typeDefs })));
   assert.deepEqual(result.errors ?? [], [], String(result.errors));
-  assert.deepEqual((result.hints ?? []).map((h) => `${h.definition.code}: ${h.message}`), []);
+  assert.deepEqual(
+    (result.hints ?? []).map((h) => `${h.definition.code}: ${h.message}`),
+    [],
+  );
   return result.supergraphSdl!;
 }
 
 export interface Router {
   url: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -55,7 +65,9 @@ interface GatewayRuntime {
 const HIVE_GATEWAY = '@graphql-hive/gateway-runtime';
 
 export async function startRouter(supergraph: string, extra: Record<string, unknown> = {}): Promise<Router> {
-  const { createGatewayRuntime } = (await import(HIVE_GATEWAY)) as { createGatewayRuntime(config: object): GatewayRuntime };
+  const { createGatewayRuntime } = (await import(HIVE_GATEWAY)) as {
+    createGatewayRuntime(config: object): GatewayRuntime;
+  };
   const runtime = createGatewayRuntime({ ...gatewayConfig, ...extra, supergraph, logging: false });
   const http = createServer(runtime);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -63,7 +75,11 @@ export async function startRouter(supergraph: string, extra: Record<string, unkn
   return {
     url,
     async gql(query, variables, headers = {}) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await response.json()) as GraphQLResponse<never>;
     },
     async stop() {

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import { startGateway, startStack, type Stack } from '../helpers/stack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis.js';
 
@@ -58,8 +59,10 @@ describe('in Redis, shared by two replicas', () => {
       return;
     }
     const cache = { enabled: true, ttlSeconds: 60, redisUrl: redis.url };
-    const a = await startGateway({ ...stack.demo.settings, cache });
-    const b = await startGateway({ ...stack.demo.settings, cache });
+    // Other test runs share this Redis: a prefix of this run's own keeps their answers out.
+    const redisSettings = { ...stack.demo.settings.redis, keyPrefix: `t${randomUUID().slice(0, 8)}:` };
+    const a = await startGateway({ ...stack.demo.settings, cache, redis: redisSettings });
+    const b = await startGateway({ ...stack.demo.settings, cache, redis: redisSettings });
     try {
       const d = await infinityDomain(a.gql);
       const viaA = await stack.counting(() => a.gql(USERS, { d }));

@@ -10,7 +10,6 @@ import { startDeskSubgraph, deskOf, type DeskSubgraph } from '../helpers/desk-su
 import { compose, startRouter, startSubgraph, type Router, type RunningSubgraph } from '../helpers/federation.js';
 import { describeCalls, startStack, type Stack } from '../helpers/stack.js';
 
-
 const HEADLINE = `query Headline {
   domains(vendor: INFINITY) { name users(first: 100) { nodes {
     id userName groups { name }
@@ -29,9 +28,15 @@ before(async () => {
 after(() => stack.stop());
 
 /** Upstream requests per emulator while `action` runs (auth round trips included). */
-async function vendorCalls<T>(action: () => Promise<T>): Promise<{ result: T; counts: Record<string, number>; paths: string[] }> {
+async function vendorCalls<T>(
+  action: () => Promise<T>,
+): Promise<{ result: T; counts: Record<string, number>; paths: string[] }> {
   const { result, calls } = await stack.counting(action);
-  const counts = Object.fromEntries(Object.entries(calls).map(([name, list]) => [name, list.length]).filter(([, n]) => n !== 0));
+  const counts = Object.fromEntries(
+    Object.entries(calls)
+      .map(([name, list]) => [name, list.length])
+      .filter(([, n]) => n !== 0),
+  );
   return { result, counts, paths: describeCalls(Object.values(calls).flat()) };
 }
 
@@ -49,7 +54,12 @@ async function domainWithUsers(count: number): Promise<{ domainId: string; users
   const infinity = stack.demo.states.infinity;
   const native = infinity.domains()[0]!.domainId;
   for (let i = domain.users.nodes.length; i < count; i += 1) {
-    infinity.createUser(native, { user: `oncall.${i}`, password: 'Secret-123', displayName: `On Call ${i}`, extensionNumber: String(7000 + i) });
+    infinity.createUser(native, {
+      user: `oncall.${i}`,
+      password: 'Secret-123',
+      displayName: `On Call ${i}`,
+      extensionNumber: String(7000 + i),
+    });
   }
   domain = (await stack.ok(first)).domains[0];
   return { domainId: domain.id, users: domain.users.nodes.map((u: { id: string }) => u.id) };
@@ -72,30 +82,51 @@ describe('(a) the whole sipgraph subgraph beside another subgraph', () => {
 
   test('headline query: the standalone data and vendor calls; the other subgraph joined in one round', async () => {
     const standalone = await standaloneHeadline();
-    const query = HEADLINE.replace('id userName', 'id userName desk').replace('devices { id name', 'devices { id name assetTag');
+    const query = HEADLINE.replace('id userName', 'id userName desk').replace(
+      'devices { id name',
+      'devices { id name assetTag',
+    );
     await router.gql(query, {}, CLIENT_HEADERS);
     const sipgraphMark = sipgraph.received.length;
     const deskMark = desk.received.length;
     const routed = await vendorCalls(() => router.gql(query, {}, CLIENT_HEADERS));
     assert.equal(routed.result.errors, undefined, JSON.stringify(routed.result.errors));
 
-    assert.deepEqual(routed.counts, standalone.counts, `standalone:\n${standalone.paths.join('\n')}\nrouted:\n${routed.paths.join('\n')}`);
+    assert.deepEqual(
+      routed.counts,
+      standalone.counts,
+      `standalone:\n${standalone.paths.join('\n')}\nrouted:\n${routed.paths.join('\n')}`,
+    );
     const users = routed.result.data.domains.flatMap((d: any) => d.users.nodes);
-    assert.ok(users.length > 0 && users.every((u: any) => u.desk === deskOf(u.id)), 'every user carries the other subgraph\'s field');
-    const strip = (data: any) => JSON.parse(JSON.stringify(data, (k, v) => (k === 'desk' || k === 'assetTag' ? undefined : v)));
+    assert.ok(
+      users.length > 0 && users.every((u: any) => u.desk === deskOf(u.id)),
+      "every user carries the other subgraph's field",
+    );
+    const strip = (data: any) =>
+      JSON.parse(JSON.stringify(data, (k, v) => (k === 'desk' || k === 'assetTag' ? undefined : v)));
     assert.deepEqual(strip(routed.result.data), standalone.result.data);
     assert.equal(sipgraph.received.length - sipgraphMark, 1, 'sipgraph answers its whole part in one fetch');
-    assert.ok(desk.received.length - deskMark <= 2, 'users and devices go to the other subgraph in at most one _entities call each');
+    assert.ok(
+      desk.received.length - deskMark <= 2,
+      'users and devices go to the other subgraph in at most one _entities call each',
+    );
   });
   test('100 User references from the other subgraph cost sipgraph the calls of domain.users', async () => {
     const { domainId, users } = await domainWithUsers(100);
     desk.onCall = users;
-    const viaList = await vendorCalls(() => stack.ok(`query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { userName extension } } } }`, { id: domainId }));
+    const viaList = await vendorCalls(() =>
+      stack.ok(`query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { userName extension } } } }`, {
+        id: domainId,
+      }),
+    );
     const mark = sipgraph.received.length;
     const routed = await vendorCalls(() => router.gql('{ onCall { id userName extension desk } }', {}, CLIENT_HEADERS));
     assert.equal(routed.result.errors, undefined, JSON.stringify(routed.result.errors));
     assert.equal(routed.result.data.onCall.length, 100);
-    assert.deepEqual(routed.result.data.onCall.map((u: any) => u.userName), viaList.result.domain.users.nodes.map((u: any) => u.userName));
+    assert.deepEqual(
+      routed.result.data.onCall.map((u: any) => u.userName),
+      viaList.result.domain.users.nodes.map((u: any) => u.userName),
+    );
     assert.deepEqual(routed.counts, viaList.counts, routed.paths.join('\n'));
     assert.equal(routed.counts.infinity, 1, 'one list call, no read per user');
     assert.equal(sipgraph.received.length - mark, 1, 'one _entities call for all 100 representations');
@@ -112,7 +143,10 @@ describe('(a) the whole sipgraph subgraph beside another subgraph', () => {
         assert.equal(user.accounts[0].settings.voicemail, null);
         assert.ok(user.accounts[0].settings.callForwarding, 'the sibling setting still resolves');
       }
-      assert.ok(users.every((u: any) => Array.isArray(u.groups)), 'other vendors are untouched');
+      assert.ok(
+        users.every((u: any) => Array.isArray(u.groups)),
+        'other vendors are untouched',
+      );
       const errors = result.errors ?? [];
       assert.equal(errors.length, withAccounts.length);
       for (const error of errors) {
@@ -124,8 +158,11 @@ describe('(a) the whole sipgraph subgraph beside another subgraph', () => {
     }
   });
 
-  test('the client\'s credential reaches every subgraph, in either header', async () => {
-    const ways: Array<Record<string, string>> = [{ authorization: `Bearer ${stack.demo.keys.admin}` }, { 'x-api-key': stack.demo.keys.admin }];
+  test("the client's credential reaches every subgraph, in either header", async () => {
+    const ways: Array<Record<string, string>> = [
+      { authorization: `Bearer ${stack.demo.keys.admin}` },
+      { 'x-api-key': stack.demo.keys.admin },
+    ];
     for (const headers of ways) {
       const marks = [sipgraph.received.length, desk.received.length];
       const result = await router.gql(HEADLINE.replace('id userName', 'id userName desk'), {}, headers);
@@ -133,7 +170,11 @@ describe('(a) the whole sipgraph subgraph beside another subgraph', () => {
       for (const [i, subgraph] of [sipgraph, desk].entries()) {
         const seen = subgraph.received.slice(marks[i]);
         assert.ok(seen.length > 0, `${subgraph.name} was called`);
-        for (const [name, value] of Object.entries(headers)) assert.ok(seen.every((h) => h[name] === value), `${subgraph.name} got ${name}`);
+        for (const [name, value] of Object.entries(headers))
+          assert.ok(
+            seen.every((h) => h[name] === value),
+            `${subgraph.name} got ${name}`,
+          );
       }
     }
   });
@@ -142,16 +183,22 @@ describe('(a) the whole sipgraph subgraph beside another subgraph', () => {
     const mark = stack.demo.emulators.infinity!.requests.length;
     const routed = await router.gql(HEADLINE);
     assert.ok(!routed.data?.domains, 'no data');
-    assert.ok(routed.errors?.length && routed.errors.every((e) => e.extensions?.code === 'UNAUTHENTICATED'), JSON.stringify(routed.errors));
+    assert.ok(
+      routed.errors?.length && routed.errors.every((e) => e.extensions?.code === 'UNAUTHENTICATED'),
+      JSON.stringify(routed.errors),
+    );
     const refused: Array<Record<string, string>> = [{}, { authorization: 'Bearer not-a-key' }];
     for (const headers of refused) {
-      const direct = await fetch(sipgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      const direct = await fetch(sipgraph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
       assert.equal(direct.status, 401);
       assert.equal(((await direct.json()) as any).errors[0].extensions.code, 'UNAUTHENTICATED');
     }
     assert.equal(stack.demo.emulators.infinity!.requests.length, mark, 'no vendor was called');
   });
-
 });
 
 describe('(b) one subgraph per vendor', () => {
@@ -171,7 +218,11 @@ describe('(b) one subgraph per vendor', () => {
     const routed = await vendorCalls(() => router.gql(HEADLINE, {}, CLIENT_HEADERS));
     assert.equal(routed.result.errors, undefined, JSON.stringify(routed.result.errors));
     assert.deepEqual(routed.result.data, standalone.result.data);
-    assert.deepEqual(routed.counts, standalone.counts, `standalone:\n${standalone.paths.join('\n')}\nrouted:\n${routed.paths.join('\n')}`);
+    assert.deepEqual(
+      routed.counts,
+      standalone.counts,
+      `standalone:\n${standalone.paths.join('\n')}\nrouted:\n${routed.paths.join('\n')}`,
+    );
     const fetches = Object.fromEntries(subgraphs.map((s, i) => [s.name, s.received.length - marks[i]!]));
     // directory: the root fetch; 2n: Device.sipConfig; sipthor: User.accounts with their settings.
     assert.deepEqual(fetches, { directory: 1, pbx: 0, '2n': 1, sipthor: 1 });
@@ -182,9 +233,14 @@ describe('(b) one subgraph per vendor', () => {
     try {
       const result = await router.gql(HEADLINE, {}, CLIENT_HEADERS);
       const accounts = result.data.domains.flatMap((d: any) => d.users.nodes.flatMap((u: any) => u.accounts ?? []));
-      assert.ok(accounts.length > 0 && accounts.every((a: any) => a.settings.voicemail === null && a.settings.callForwarding));
+      assert.ok(
+        accounts.length > 0 && accounts.every((a: any) => a.settings.voicemail === null && a.settings.callForwarding),
+      );
       assert.equal(result.errors?.length, accounts.length);
-      assert.ok(result.errors!.every((e) => e.extensions?.code === 'VENDOR_UNAVAILABLE' && e.path?.at(-1) === 'voicemail'), JSON.stringify(result.errors));
+      assert.ok(
+        result.errors!.every((e) => e.extensions?.code === 'VENDOR_UNAVAILABLE' && e.path?.at(-1) === 'voicemail'),
+        JSON.stringify(result.errors),
+      );
     } finally {
       stack.demo.states.sipthor.failingActions.clear();
     }
@@ -195,8 +251,17 @@ describe('(b) one subgraph per vendor', () => {
     const result = await router.gql(HEADLINE, {}, CLIENT_HEADERS);
     const users = result.data.domains.flatMap((d: any) => d.users.nodes);
     assert.ok(users.length > 0 && users.every((u: any) => Array.isArray(u.groups)), 'the directory still answers');
-    assert.ok(users.some((u: any) => u.devices.some((d: any) => d.sipConfig)), 'the 2N subgraph still answers');
-    assert.ok(users.every((u: any) => u.accounts === null), 'the SIP Thor part is null');
-    assert.ok(result.errors?.length && result.errors.every((e) => e.extensions?.code && e.path?.includes('accounts')), JSON.stringify(result.errors));
+    assert.ok(
+      users.some((u: any) => u.devices.some((d: any) => d.sipConfig)),
+      'the 2N subgraph still answers',
+    );
+    assert.ok(
+      users.every((u: any) => u.accounts === null),
+      'the SIP Thor part is null',
+    );
+    assert.ok(
+      result.errors?.length && result.errors.every((e) => e.extensions?.code && e.path?.includes('accounts')),
+      JSON.stringify(result.errors),
+    );
   });
 });

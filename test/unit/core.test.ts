@@ -5,7 +5,7 @@ import { GatewayError } from '../../src/errors.js';
 import { decodeId, decodeIdOf, encodeId } from '../../src/ids.js';
 import { queryLimitsRule } from '../../src/limits.js';
 import { createLogger, redact } from '../../src/log.js';
-import { normalizeCidr, normalizeMac } from '../../src/scalars.js';
+import { normalizeCidr, normalizeMac } from '../../src/net.js';
 import { buildSchema } from '../../src/schema.js';
 import { encodeForm, encodeQuery } from '../../src/http/client.js';
 import { digestAuthorization, parseDigestChallenge } from '../../src/http/digest.js';

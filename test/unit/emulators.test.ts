@@ -9,7 +9,6 @@ import { createTwoNEmulator } from '../../src/emulators/2n/index.js';
 import { createPbxEmulator } from '../../src/emulators/pbx/index.js';
 import type { EmulatorServer } from '../../src/emulators/shared/harness.js';
 
-const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 describe('2N emulator', () => {

@@ -15,9 +15,15 @@ import { buildSchema } from '../../src/schema.js';
 const VENDOR_SUBGRAPHS = ['directory', 'pbx', '2n', 'sipthor'] as const;
 
 function composeOf(names: ReadonlyArray<Parameters<typeof subgraphDocument>[0]>) {
-  const result = composeServices(names.map((name) => ({ name, url: `http://127.0.0.1/${name}`, typeDefs: subgraphDocument(name) })));
+  const result = composeServices(
+    names.map((name) => ({ name, url: `http://127.0.0.1/${name}`, typeDefs: subgraphDocument(name) })),
+  );
   assert.deepEqual(result.errors ?? [], [], String(result.errors));
-  assert.deepEqual((result.hints ?? []).map((h) => h.message), [], 'no composition hints');
+  assert.deepEqual(
+    (result.hints ?? []).map((h) => h.message),
+    [],
+    'no composition hints',
+  );
   return result.schema!.toAPISchema().toGraphQLJSSchema();
 }
 
@@ -40,19 +46,28 @@ test('the sipgraph subgraph: every Node type is an entity keyed by id; node/node
   const objects = doc.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
   const nodes = objects.filter((d) => d.interfaces?.some((i) => i.name.value === 'Node'));
   assert.ok(nodes.length >= 9);
-  for (const type of nodes) assert.ok(type.directives?.some((d) => d.name.value === 'key'), `${type.name.value} has @key`);
+  for (const type of nodes)
+    assert.ok(
+      type.directives?.some((d) => d.name.value === 'key'),
+      `${type.name.value} has @key`,
+    );
   const schema = buildSubgraph('sipgraph');
   const query = schema.getQueryType()!.getFields();
   for (const [from, to] of Object.entries(RENAMED_IN_SUBGRAPH)) assert.ok(query[to] && !query[from], `${from} → ${to}`);
   assert.ok(query._service && query._entities);
 });
 
-test('paged fields carry @listSize on `first`, other lists of objects the cost rule\'s estimate', () => {
+test("paged fields carry @listSize on `first`, other lists of objects the cost rule's estimate", () => {
   const doc = subgraphDocument('sipgraph');
-  const domain = doc.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Domain')!;
+  const domain = doc.definitions.find(
+    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Domain',
+  )!;
   const users = domain.fields!.find((f) => f.name.value === 'users')!;
   const listSize = users.directives!.find((d) => d.name.value === 'listSize')!;
-  assert.deepEqual(listSize.arguments!.map((a) => a.name.value), ['assumedSize', 'slicingArguments', 'sizedFields', 'requireOneSlicingArgument']);
+  assert.deepEqual(
+    listSize.arguments!.map((a) => a.name.value),
+    ['assumedSize', 'slicingArguments', 'sizedFields', 'requireOneSlicingArgument'],
+  );
 });
 
 test('the sipgraph subgraph composes alone, without hints', () => {
@@ -66,7 +81,10 @@ test('the vendor subgraphs compose without hints and serve every standalone fiel
   const missing = [...standalone].filter((f) => !supergraph.has(f));
   // VendorConnection is only reachable through `connections`.
   assert.deepEqual(missing.filter((f) => !f.startsWith('VendorConnection.')).sort(), [...WHOLE_SCHEMA_ONLY].sort());
-  assert.deepEqual([...supergraph].filter((f) => !standalone.has(f)), []);
+  assert.deepEqual(
+    [...supergraph].filter((f) => !standalone.has(f)),
+    [],
+  );
 });
 
 test('schema.graphql and schema/federation/*.graphql are what `npm run schema:print` writes', () => {

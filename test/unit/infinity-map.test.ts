@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listQueryParams, readInfinityError } from '../../src/vendors/infinity/client.js';
-import { mergedGroupParams, parseDatetime, toDevice, toGroup, toUser, userParams } from '../../src/vendors/infinity/map.js';
+import { parseDatetime, toDevice, toGroup, toUser } from '../../src/vendors/infinity/map.js';
+import { mergedGroupParams, userParams } from '../../src/vendors/infinity/params.js';
 import { deviceRow, userRow } from '../../src/vendors/infinity/wire.js';
 import { encodeQuery } from '../../src/http/client.js';
 

@@ -5,7 +5,7 @@
  */
 import { FormData } from 'undici';
 import { ErrorCode, VendorError } from '../../errors.js';
-import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
+import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 

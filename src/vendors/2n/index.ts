@@ -5,10 +5,12 @@ import { basicAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import { digestAuth } from '../../http/digest.js';
 import type { Logger } from '../../log.js';
-import { normalizeMac } from '../../scalars.js';
+import { normalizeMac } from '../../net.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { TwoNClient, readTwoNError } from './client.js';
-import { TwoNDevice } from './loaders.js';
+import { RequestCache } from '../shared/request-cache.js';
+import { TwoNAccounts } from './accounts.js';
+import { TwoNDeviceConfig } from './device-config.js';
 
 export { TwoNClient } from './client.js';
 
@@ -39,8 +41,8 @@ export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger, 
     info: { name: settings.name, vendor: '2n', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
     forRequest: () => {
-      const device = new TwoNDevice(client, settings.name, macAddress);
-      return { deviceConfig: device, accounts: device };
+      const device = new TwoNDeviceConfig(client, settings.name, new RequestCache(), macAddress);
+      return { deviceConfig: device, accounts: new TwoNAccounts(device) };
     },
     close: () => http.close(),
   };

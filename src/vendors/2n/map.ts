@@ -1,10 +1,11 @@
 /** 2N device accounts ↔ neutral models. */
+import { normalizePort } from '../../net.js';
 import type { AccountModel, DeviceAccountModel, RegistrationState } from '../../model.js';
 import type { DeviceAccountPatch } from '../ports.js';
 import type { ConfigAccount, ConfigPatch, StatusAccount } from './wire.js';
 
 const text = (value: string): string | null => (value === '' ? null : value);
-const port = (value: string): number | null => (/^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
+const port = (value: string): number | null => normalizePort(value);
 
 export function toDeviceAccount(wire: ConfigAccount): DeviceAccountModel {
   return {
@@ -29,7 +30,7 @@ export function toRegistration(status: StatusAccount | undefined): RegistrationS
   return { registered: status.registered, registeredAt: status.registered && status.registerTime ? new Date(status.registerTime * 1000) : null };
 }
 
-export function toAccount(connection: string, slot: DeviceAccountModel, registration: AccountModel['registration']): AccountModel {
+export function toAccount(connection: string, slot: DeviceAccountModel): AccountModel {
   const username = slot.authId ?? slot.sipNumber ?? '';
   const registrarHost = slot.registrarAddress ?? slot.domain;
   return {
@@ -41,7 +42,6 @@ export function toAccount(connection: string, slot: DeviceAccountModel, registra
     registrar: registrarHost ? `${registrarHost}${slot.registrarPort ? `:${slot.registrarPort}` : ''}` : null,
     displayName: slot.displayName,
     enabled: slot.enabled,
-    registration,
     deviceAccount: slot,
   };
 }

@@ -6,10 +6,15 @@ import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter, RequestSources } from '../ports.js';
 import { InfinityClient, readInfinityError } from './client.js';
-import { DomainStats, InfinityDirectory } from './loaders.js';
+import { DomainStats } from '../shared/group-planner.js';
+import { RequestCache } from '../shared/request-cache.js';
+import { InfinityDevices } from './devices.js';
+import { InfinityDirectory } from './directory.js';
+import { InfinityGroups } from './groups.js';
+import { InfinityQueues } from './queues.js';
+import { InfinityTrustedNetworks } from './trusted-networks.js';
 
 export { InfinityClient } from './client.js';
-export { InfinityDirectory } from './loaders.js';
 
 /**
  * Cache scopes: each domain is one; the domain list is another, which a change of a domain's own
@@ -36,7 +41,17 @@ export function createInfinityAdapter(settings: ConnectionOf<'infinity'>, logger
     connection: settings.name,
     info: { name: settings.name, vendor: 'infinity', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
-    forRequest: (): RequestSources => ({ directory: new InfinityDirectory(client, settings.name, stats) }),
+    forRequest: (): RequestSources => {
+      // One cache for all of this connection's ports: a write through any of them clears them all.
+      const cache = new RequestCache();
+      return {
+        directory: new InfinityDirectory(client, settings.name, cache),
+        groups: new InfinityGroups(client, settings.name, cache, stats),
+        queues: new InfinityQueues(client, settings.name, cache),
+        trustedNetworks: new InfinityTrustedNetworks(client, settings.name, cache),
+        pbxDevices: new InfinityDevices(client, settings.name, cache),
+      };
+    },
     close: () => http.close(),
   };
 }

@@ -1,4 +1,5 @@
-/** Infinity wire rows → vendor-neutral models, and neutral inputs → form params. */
+/** Infinity wire rows → vendor-neutral models (the other way: params.ts). */
+import { normalizeMac } from '../../net.js';
 import type {
   DeviceAssignmentModel,
   DeviceModel,
@@ -10,11 +11,9 @@ import type {
   TrustedNetworkModel,
   UserModel,
 } from '../../model.js';
-import type { GroupInput, QueueInput, QueueMemberInput, UserInput } from '../ports.js';
 import {
   type DeviceRow,
   type DomainRow,
-  type FormParams,
   type GroupRow,
   type GroupUserRow,
   type QueueMemberRow,
@@ -31,6 +30,9 @@ const VENDOR = 'infinity' as const;
 const text = (value: string): string | null => (value === '' ? null : value);
 const flag = (value: string): boolean | null => (value === '' ? null : value === '1');
 const int = (value: string): number | null => (value === '' || !/^-?\d+$/.test(value) ? null : Number(value));
+
+/** The vendor's MAC in the gateway's one spelling; kept as sent (upper-cased) if it is not a MAC. */
+const macOf = (raw: string | null): string | null => (raw === null ? null : (normalizeMac(raw) ?? raw.toUpperCase()));
 
 /** `2019-10-31 09:42:56` (UTC) → Date; anything unreadable → null rather than a wrong date. */
 export function parseDatetime(value: string): Date | null {
@@ -182,7 +184,7 @@ export function toDevice(connection: string, domainId: string, row: DeviceRow): 
     domainId: str(row.domainId) || domainId,
     deviceId: str(row.pbxDeviceId),
     name: str(row.pbxDeviceName),
-    macAddress: text(str(row.deviceMacAddress))?.toUpperCase().replace(/-/g, ':') ?? null,
+    macAddress: macOf(text(str(row.deviceMacAddress))),
     userId: text(str(row.userId)),
     userName: text(str(row.user)),
     createdAt: parseDatetime(str(row.createDatetime)),
@@ -200,74 +202,5 @@ export function toDeviceAssignment(connection: string, domainId: string, row: Us
     userName: text(str(row.user)),
     deviceName: text(str(row.pbxDeviceName)),
     updatedAt: parseDatetime(str(row.updateDatetime)),
-  };
-}
-
-const bit = (value: boolean | undefined): number | undefined => (value === undefined ? undefined : value ? 1 : 0);
-
-export function userParams(input: UserInput): FormParams {
-  return {
-    user: input.userName,
-    password: input.password,
-    displayName: input.displayName,
-    pin: input.pin,
-    extensionNumber: input.extension,
-    email: input.email,
-    firstName: input.firstName,
-    lastName: input.lastName,
-    jobName: input.jobTitle,
-    departmentName: input.department,
-    companyName: input.company,
-    officeName: input.office,
-    ukCallerId: input.ukCallerId,
-    usCallerId: input.usCallerId,
-    mobileNumber: input.mobileNumber,
-    mobileFollow: bit(input.followToMobile),
-    ukPhoneId: input.ukPhoneId,
-    usPhoneId: input.usPhoneId,
-    hotdeskAllowed: bit(input.hotdeskAllowed),
-    dashboard: bit(input.onDashboard),
-  };
-}
-
-export function groupParams(input: GroupInput): FormParams {
-  return {
-    groupName: input.name,
-    displayName: input.displayName,
-    extensionNumber: input.extension,
-    ringRetry: bit(input.ringRetry),
-    ringExclusive: bit(input.ringExclusive),
-    callerNameFormat: input.callerNameFormat,
-  };
-}
-
-/** The whole group as the update call takes it: the current row with the input laid over it. */
-export function mergedGroupParams(current: GroupModel, input: GroupInput): FormParams {
-  return groupParams({
-    name: input.name ?? current.name,
-    displayName: input.displayName ?? current.displayName ?? '',
-    extension: input.extension ?? current.extension ?? '',
-    ringRetry: input.ringRetry ?? current.ringRetry ?? false,
-    ringExclusive: input.ringExclusive ?? current.ringExclusive ?? false,
-    callerNameFormat: input.callerNameFormat ?? current.callerNameFormat ?? '',
-  });
-}
-
-export function queueParams(input: QueueInput): FormParams {
-  return {
-    queueName: input.name,
-    displayName: input.displayName,
-    extensionNumber: input.extension,
-    callerNameFormat: input.callerNameFormat,
-  };
-}
-
-export function queueMemberParams(input: QueueMemberInput): FormParams {
-  return {
-    groupId: input.groupId,
-    ringStrategy: input.ringStrategy,
-    ringAttempts: input.ringAttempts,
-    ringSecs: input.ringSeconds,
-    ringOrder: input.ringOrder,
   };
 }

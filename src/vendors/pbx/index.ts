@@ -6,7 +6,8 @@ import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { PbxClient, PbxToken, readPbxError } from './client.js';
-import { PbxProviders } from './loaders.js';
+import { RequestCache } from '../shared/request-cache.js';
+import { PbxProviders } from './providers.js';
 
 export { PbxClient, PbxToken } from './client.js';
 
@@ -26,7 +27,7 @@ export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger, 
     connection: settings.name,
     info: { name: settings.name, vendor: 'pbx', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
-    forRequest: () => ({ providers: new PbxProviders(client, settings.name) }),
+    forRequest: () => ({ providers: new PbxProviders(client, settings.name, new RequestCache()) }),
     close: () => http.close(),
   };
 }

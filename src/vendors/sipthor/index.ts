@@ -7,7 +7,9 @@ import { digestAuth } from '../../http/digest.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { SipThorClient } from './client.js';
-import { SipThorAccounts } from './loaders.js';
+import { RequestCache } from '../shared/request-cache.js';
+import { SipThorAccountSettings } from './account-settings.js';
+import { SipThorAccounts } from './accounts.js';
 
 export { SipThorClient } from './client.js';
 
@@ -35,8 +37,8 @@ export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: 
     info: { name: settings.name, vendor: 'sipthor', baseUrl: settings.baseUrl },
     requestsSent: () => uppers.reduce((sum, u) => sum + u.sent, 0),
     forRequest: () => {
-      const accounts = new SipThorAccounts(clients, settings.name);
-      return { accountSettings: accounts, accounts };
+      const accountSettings = new SipThorAccountSettings(clients, settings.name, new RequestCache());
+      return { accountSettings, accounts: new SipThorAccounts([...clients.keys()], settings.name) };
     },
     close: () => pool.close(),
   };

@@ -28,7 +28,6 @@ export function toAccount(connection: string, address: string): AccountModel {
     registrar: domain,
     displayName: null,
     enabled: true,
-    registration: { registered: null, registeredAt: null },
   };
 }
 

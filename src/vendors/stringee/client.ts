@@ -5,7 +5,7 @@
  */
 import { SignJWT } from 'jose';
 import { ErrorCode, VendorError } from '../../errors.js';
-import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
+import { jsonErrorBody, parseJson, type UpstreamClient } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 

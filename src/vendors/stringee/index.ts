@@ -6,7 +6,9 @@ import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { StringeeClient, StringeeToken, readStringeeError } from './client.js';
-import { StringeeDirectory } from './loaders.js';
+import { RequestCache } from '../shared/request-cache.js';
+import { StringeeAccounts } from './accounts.js';
+import { StringeeDirectory } from './directory.js';
 
 export { StringeeClient, StringeeToken } from './client.js';
 
@@ -27,8 +29,8 @@ export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger
     info: { name: settings.name, vendor: 'stringee', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
     forRequest: () => {
-      const directory = new StringeeDirectory(client, project, logger);
-      return { directory, accounts: directory };
+      const directory = new StringeeDirectory(client, project, new RequestCache(), logger);
+      return { directory, accounts: new StringeeAccounts(directory, project) };
     },
     close: () => http.close(),
   };

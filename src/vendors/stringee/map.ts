@@ -55,6 +55,6 @@ export function toAccount(project: ProjectInfo, userName: string): AccountModel 
     registrar: project.registrar,
     displayName: null,
     enabled: true,
-    registration: { registered: null, registeredAt: null },
+    owner: { domainId: project.projectId, userId: userName },
   };
 }

@@ -1,34 +1,24 @@
 /**
- * One request's view of a SIP Thor connection: each (account, action) is asked at most once per
- * request, and only when a field needs it. A change forgets what this request read of that account.
+ * The settings of a SIP Thor connection's accounts for one request (AccountSettingsSource): each
+ * (account, action) is asked at most once per request, and only when a field needs it. A change
+ * forgets what this request read of the connection.
  */
 import { notFound } from '../../errors.js';
-import type { AccountModel, CallForwardingModel, DomainModel, UserModel } from '../../model.js';
-import type { AccountSettingsSource, AccountSource } from '../ports.js';
+import type { AccountModel, CallForwardingModel } from '../../model.js';
+import type { AccountSettingsSource } from '../ports.js';
+import type { RequestCache } from '../shared/request-cache.js';
 import type { SipThorClient } from './client.js';
 import * as map from './map.js';
 
-export class SipThorAccounts implements AccountSettingsSource, AccountSource {
-  private readonly memo = new Map<string, Promise<unknown>>();
-
+export class SipThorAccountSettings implements AccountSettingsSource {
   constructor(
     private readonly clients: ReadonlyMap<string, SipThorClient>,
     readonly connection: string,
+    private readonly cache: RequestCache,
   ) {}
 
   accounts(): Promise<AccountModel[]> {
     return Promise.resolve([...this.clients.keys()].map((address) => map.toAccount(this.connection, address)));
-  }
-
-  account(key: string[]): Promise<AccountModel | null> {
-    const address = key[0] ?? '';
-    return Promise.resolve(this.clients.has(address) ? map.toAccount(this.connection, address) : null);
-  }
-
-  /** A directory user owns the account whose address is `userName@<domain name>`. */
-  accountsOfUser(user: UserModel, domain: DomainModel | null): Promise<AccountModel[]> {
-    const address = `${user.userName}@${domain?.name ?? ''}`.toLowerCase();
-    return Promise.resolve([...this.clients.keys()].filter((a) => a.toLowerCase() === address).map((a) => map.toAccount(this.connection, a)));
   }
 
   identity = (address: string) => this.read(address, 'identity', async (c) => map.toIdentity(await c.identity()));
@@ -67,21 +57,10 @@ export class SipThorAccounts implements AccountSettingsSource, AccountSource {
   }
 
   private read<T>(address: string, what: string, fetch: (client: SipThorClient) => Promise<T>): Promise<T> {
-    const key = `${address}\n${what}`;
-    let pending = this.memo.get(key) as Promise<T> | undefined;
-    if (!pending) {
-      pending = fetch(this.client(address));
-      this.memo.set(key, pending);
-      pending.catch(() => this.memo.delete(key));
-    }
-    return pending;
+    return this.cache.once(`${address}\n${what}`, () => fetch(this.client(address)));
   }
 
-  private async write(address: string, change: (client: SipThorClient) => Promise<void>): Promise<void> {
-    try {
-      await change(this.client(address));
-    } finally {
-      for (const key of [...this.memo.keys()]) if (key.startsWith(`${address}\n`)) this.memo.delete(key);
-    }
+  private write(address: string, change: (client: SipThorClient) => Promise<void>): Promise<void> {
+    return this.cache.write(() => change(this.client(address)), address);
   }
 }

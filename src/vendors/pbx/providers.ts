@@ -1,29 +1,32 @@
 /**
- * One request's view of a PortSIP PBX's SIP trunks. GraphQL pages (offset/limit) map onto the
- * PBX's 1-based pages; identical reads are made once per request.
+ * A PortSIP PBX's SIP trunks for one request (ProviderSource). GraphQL pages (offset/limit) map
+ * onto the PBX's 1-based pages; identical reads are made once per request.
  */
-import DataLoader from 'dataloader';
 import { ErrorCode, GatewayError, notFound } from '../../errors.js';
 import type { Page, PageRequest, ProviderModel } from '../../model.js';
 import type { ProviderInput, ProviderSource } from '../ports.js';
+import { readBack } from '../shared/read-back.js';
+import type { Keyed, RequestCache } from '../shared/request-cache.js';
 import type { PbxClient } from './client.js';
 import * as map from './map.js';
 
 const MAX_PAGE_SIZE = 100;
 
 export class PbxProviders implements ProviderSource {
-  private readonly byId = new DataLoader<string, ProviderModel | null>((ids) =>
-    Promise.all(ids.map(async (id) => {
-      const found = await this.client.show(id);
-      return found ? map.toProvider(this.connection, found) : null;
-    })),
-  );
-  private readonly pages = new Map<string, ReturnType<PbxClient['list']>>();
+  readonly vendor = 'pbx' as const;
+  /** Each trunk read on its own: one failing read fails only its own key. */
+  private readonly byId: Keyed<ProviderModel | null>;
 
   constructor(
     private readonly client: PbxClient,
     readonly connection: string,
-  ) {}
+    private readonly cache: RequestCache,
+  ) {
+    this.byId = cache.keyed(async (id) => {
+      const found = await client.show(id);
+      return found ? map.toProvider(connection, found) : null;
+    });
+  }
 
   async list({ page, sortBy }: { page: PageRequest; sortBy: 'DEFAULT' | 'NAME' }): Promise<Page<ProviderModel>> {
     const sort = sortBy === 'NAME' ? 'OPTIONAL' : 'DEFAULT';
@@ -46,9 +49,8 @@ export class PbxProviders implements ProviderSource {
   }
 
   async create(input: ProviderInput): Promise<ProviderModel> {
-    const id = await this.client.create(map.toBody(input));
-    this.byId.clear(id);
-    return this.readBack(id);
+    const id = await this.cache.write(() => this.client.create(map.toBody(input)));
+    return readBack(this, this.get(id), 'provider', id);
   }
 
   /**
@@ -65,35 +67,20 @@ export class PbxProviders implements ProviderSource {
     if (!beforeWrite) throw notFound('provider', providerId);
     const changedMeanwhile = map.changedFields(base, beforeWrite);
     if (changedMeanwhile.length > 0) throw this.conflict(providerId, 'before the update was written', changedMeanwhile);
-    await this.client.update(body);
+    await this.cache.write(() => this.client.update(body));
     const after = await this.client.show(providerId, true);
     if (!after) throw notFound('provider', providerId);
     const overwritten = map.patchedWireFields(patch).filter((field) => JSON.stringify(after[field]) !== JSON.stringify(body[field]));
     if (overwritten.length > 0) throw this.conflict(providerId, 'right after the update was written, overwriting it', overwritten);
-    this.byId.clear(providerId);
     return map.toProvider(this.connection, after);
   }
 
   async delete(providerId: string): Promise<void> {
-    await this.client.destroy(providerId);
-    this.byId.clear(providerId);
+    await this.cache.write(() => this.client.destroy(providerId));
   }
 
   private page(pagination: number, size: number, sort: 'DEFAULT' | 'OPTIONAL'): ReturnType<PbxClient['list']> {
-    const key = `${pagination}:${size}:${sort}`;
-    let pending = this.pages.get(key);
-    if (!pending) {
-      pending = this.client.list(pagination, size, sort);
-      this.pages.set(key, pending);
-      pending.catch(() => this.pages.delete(key));
-    }
-    return pending;
-  }
-
-  private async readBack(id: string): Promise<ProviderModel> {
-    const found = await this.get(id);
-    if (!found) throw new GatewayError(ErrorCode.VendorBadResponse, `provider ${id} was written but cannot be read back`, { vendor: 'pbx', connection: this.connection });
-    return found;
+    return this.cache.once(`page:${pagination}:${size}:${sort}`, () => this.client.list(pagination, size, sort));
   }
 
   private conflict(providerId: string, when: string, fields: string[]): GatewayError {

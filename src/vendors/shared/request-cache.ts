@@ -1,0 +1,118 @@
+/**
+ * The one per-request read cache every adapter uses. One instance per connection and request:
+ * identical reads are made once, a failed read is forgotten (the next ask tries again), list
+ * results prime the by-key entries, and `clear()` after a write forgets everything the request
+ * read of that connection without anyone keeping a list of what to clear.
+ */
+import DataLoader from 'dataloader';
+
+/** A by-key read: identical keys are fetched once; the keys of one tick arrive as one batch. */
+export interface Keyed<V> {
+  load(key: string): Promise<V>;
+  prime(key: string, value: V): void;
+}
+
+/** The entries of one by-key read: DataLoader's cache, kept here so `clear` can walk it. */
+type Entries = Map<string, Promise<unknown>>;
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+export class RequestCache {
+  private readonly keyedEntries = new Set<Entries>();
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  /** Each key read on its own; a failing key fails alone. */
+  keyed<V>(fetchOne: (key: string) => Promise<V>): Keyed<V> {
+    return this.batched<V>((keys) => Promise.all(keys.map((key) => fetchOne(key).catch(asError))));
+  }
+
+  /**
+   * Keys read together. `fetchMany` answers one value or Error per key, in key order; a thrown
+   * error becomes every key's Error. Either way a failed key is evicted, never cached.
+   */
+  batched<V>(fetchMany: (keys: readonly string[]) => Promise<Array<V | Error>>): Keyed<V> {
+    const entries: Entries = new Map();
+    this.keyedEntries.add(entries);
+    const loader = new DataLoader<string, V>(
+      async (keys) => {
+        try {
+          return await fetchMany(keys);
+        } catch (error) {
+          return keys.map(() => asError(error));
+        }
+      },
+      { cacheMap: entries as Map<string, Promise<V>> },
+    );
+    return {
+      // DataLoader keeps a key's Error cached: forget it, so the next ask tries again.
+      load: (key) => {
+        const pending = loader.load(key);
+        pending.catch(() => {
+          if (entries.get(key) === pending) entries.delete(key);
+        });
+        return pending;
+      },
+      prime: (key, value) => {
+        loader.prime(key, value);
+      },
+    };
+  }
+
+  /** A read with no key structure (a list with its options): made once, forgotten if it fails. */
+  once<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    let pending = this.memo.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = fetch();
+      this.memo.set(key, pending);
+      pending.catch(() => {
+        if (this.memo.get(key) === pending) this.memo.delete(key);
+      });
+    }
+    return pending;
+  }
+
+  /** Whether `once(key)` has been asked (and not forgotten) in this request. */
+  has(key: string): boolean {
+    return this.memo.has(key);
+  }
+
+  /**
+   * Forgets the reads a write may have made stale: every read of this request, or with `scope`
+   * only those whose key starts with `scope` + `/` or `scope` + newline (one SIP Thor account, say).
+   */
+  clear(scope?: string): void {
+    const stale = (key: string): boolean => scope === undefined || key.startsWith(`${scope}/`) || key.startsWith(`${scope}\n`);
+    for (const entries of [this.memo, ...this.keyedEntries]) {
+      for (const key of [...entries.keys()]) if (stale(key)) entries.delete(key);
+    }
+  }
+
+  /** Runs a write, then clears, whether the write succeeded or not (a failed write may have landed). */
+  async write<T>(run: () => Promise<T>, scope?: string): Promise<T> {
+    try {
+      return await run();
+    } finally {
+      this.clear(scope);
+    }
+  }
+}
+
+/** Cache keys of several parts (`domain/id`); ids are the vendor's, which never hold a `/` unescaped. */
+export const joinKey = (...parts: string[]): string => parts.join('/');
+export const splitKey = (key: string): [string, string] => key.split('/') as [string, string];
+
+/** `domain/id` keys → ids per domain, in first-seen order. */
+export function idsByDomain(keys: readonly string[]): Map<string, string[]> {
+  const byDomain = new Map<string, string[]>();
+  for (const key of keys) {
+    const [domainId, id] = splitKey(key);
+    appendTo(byDomain, domainId, id);
+  }
+  return byDomain;
+}
+
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
