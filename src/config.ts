@@ -10,6 +10,7 @@ import { federationSchema, type FederationSettings } from './federation/config.j
 import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
 import { isMac } from './net.js';
+import { limitsSchema } from './abuse/config.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
@@ -92,14 +93,7 @@ const fileSchema = z
       })
       .strict()
       .default({ host: '0.0.0.0', port: 4000, graphiql: false, introspection: false }),
-    limits: z
-      .object({
-        maxDepth: z.number().int().min(2).max(50).default(12),
-        maxCost: z.number().int().min(10).default(500_000),
-        maxPageSize: z.number().int().min(1).max(10_000).default(1000),
-      })
-      .strict()
-      .default({ maxDepth: 12, maxCost: 500_000, maxPageSize: 1000 }),
+    limits: limitsSchema,
     cache: z
       .object({
         enabled: z.boolean().default(false),

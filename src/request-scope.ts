@@ -14,10 +14,18 @@ export interface RequestScope {
   deadline?: number;
   /** Aborted when the deadline passes or the client goes away. */
   signal?: AbortSignal;
+  /** Upstream calls made so far, counted by the upstream client. */
+  vendorCalls?: number;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
 
 export function currentRequest(): RequestScope | undefined {
   return requestScope.getStore();
+}
+
+/** Counts one upstream call against the current request (for the principal's vendor-call budget). */
+export function countVendorCall(): void {
+  const scope = requestScope.getStore();
+  if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + 1;
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { applyPolicies } from './auth/policy.js';
 import { resolvers } from './resolvers/index.js';
 
 /** schema/ sits at the package root, both beside src/ and beside dist/src/. */
@@ -32,6 +33,12 @@ export function loadTypeDefs(dir = findSchemaDir()): string[] {
   return loadSchemaFiles(dir).map((f) => f.sdl);
 }
 
-export function buildSchema(): GraphQLSchema {
+/** The schema as written, resolvers attached: what the policy coverage test inspects. */
+export function buildUnguardedSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+}
+
+/** The served schema: every resolver wrapped by its @policy (src/auth/policy.ts). */
+export function buildSchema(): GraphQLSchema {
+  return applyPolicies(buildUnguardedSchema());
 }

@@ -17,14 +17,15 @@ import { requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
 import { buildSubgraph, servedConnections, subgraphPlugins } from './federation/subgraph.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
-import { queryLimitsRule } from './limits.js';
 import { createLogger, type Logger } from './log.js';
 import { buildSchema } from './schema.js';
+import { abuseLimitsPlugin, abuseValidation } from './abuse/plugin.js';
+import { createRateLimiter } from './abuse/rate.js';
+import { createSharedRedis, type SharedRedis } from './redis.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 
 const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface GatewayServer {
   /** The http server; `listen` starts it. */
@@ -63,12 +64,14 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const tooLarge = () => Object.assign(new Error('request body too large'), { status: 413 });
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -84,6 +87,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
   const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  const rateLimiter = createRateLimiter(settings.limits.rate, redis);
+  const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -91,9 +97,16 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [queryLimitsRule(settings.limits)],
+    validationRules,
+    parseOptions,
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogPlugin(logger), ...subgraphPlugins(settings)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      requestLogPlugin(logger),
+      abuseLimitsPlugin(settings.limits, rateLimiter),
+      ...subgraphPlugins(settings),
+    ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
@@ -103,7 +116,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const text = req.method === 'POST' ? await readBody(req) : '';
+    const text = req.method === 'POST' ? await readBody(req, settings.limits.maxBodyBytes) : '';
     let body: unknown = text;
     if (text && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
@@ -157,8 +170,12 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     handle().catch((error: unknown) => {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error('request failed', { error });
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status === 413 ? 'request body too large' : 'internal error');
+      // The rest of a too-large body is never read, so the connection cannot carry another request.
+      const close = status === 413 ? { connection: 'close' } : {};
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', ...close });
+      res.end(status === 413 ? 'request body too large' : 'internal error', () => {
+        if (status === 413) req.destroy();
+      });
     });
   });
   http.keepAliveTimeout = 30_000;
@@ -181,6 +198,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       await apollo.stop();
       await Promise.all(adapters.map((a) => a.close()));
       await cache?.close();
+      await redis?.close();
     },
     cacheStats: () => (cache ? { ...cache.stats } : undefined),
   };

@@ -9,6 +9,7 @@ import {
   isTypeDefinitionNode,
   isTypeExtensionNode,
   parse,
+  visit,
   type ConstDirectiveNode,
   type DirectiveDefinitionNode,
   type DefinitionNode,
@@ -223,7 +224,7 @@ function sliceTypes(slice: VendorSlice, { defs, directives, fileOf }: SchemaInde
       const original = defs.get(name) as ObjectTypeDefinitionNode;
       const key = resolvable ? '@key(fields: "id")' : '@key(fields: "id", resolvable: false)';
       def = objectType(
-        { ...original, description: undefined, interfaces: [], directives: [] },
+        { ...original, description: undefined, interfaces: [] },
         original.fields!.filter((f) => f.name.value === 'id'),
         [key],
       );
@@ -244,7 +245,9 @@ function sliceTypes(slice: VendorSlice, { defs, directives, fileOf }: SchemaInde
     for (const selection of selections.selections) {
       if (selection.kind !== Kind.FIELD) continue;
       const field = original.fields!.find((f) => f.name.value === selection.name.value)!;
-      addFields(name, [{ ...field, description: undefined, directives: [directive('@external')] }]);
+      addFields(name, [
+        { ...field, description: undefined, directives: [...(field.directives ?? []), directive('@external')] },
+      ]);
       if (selection.selectionSet) external(namedType(field.type), selection.selectionSet, false);
     }
   };
@@ -300,11 +303,33 @@ function allVendorSlices(index: SchemaIndex): Map<VendorSlice, DefinitionNode[]>
   return vendorSlices;
 }
 
-/** The SDL a subgraph serves as `_service { sdl }` and builds its schema from. */
+/** The SDL a subgraph builds its schema from: sipgraph's own directives (`@policy`) included. */
 export function subgraphDocument(name: SubgraphName): DocumentNode {
   const idx = schemaIndex();
   const link = parse(`extend schema @link(url: "${FEDERATION_LINK}", import: ${JSON.stringify(IMPORTS)})`)
     .definitions[0]!;
   const definitions = name === 'sipgraph' ? wholeSchema(idx) : allVendorSlices(idx).get(name)!;
   return { kind: Kind.DOCUMENT, definitions: [link, ...idx.directives, ...definitions] };
+}
+
+/**
+ * The SDL a subgraph publishes (`_service { sdl }`, schema/federation/*.graphql): without
+ * sipgraph's own directives and the types only they use. They are enforced inside the subgraph;
+ * a router has nothing to do with them, and would keep their enums as unused types (a hint).
+ */
+export function publishedDocument(name: SubgraphName): DocumentNode {
+  const own = new Set(schemaIndex().directives.map((d) => d.name.value));
+  const stripped = visit(subgraphDocument(name), {
+    Directive: (node) => (own.has(node.name.value) ? null : undefined),
+    DirectiveDefinition: (node) => (own.has(node.name.value) ? null : undefined),
+  });
+  const used = new Set<string>();
+  visit(stripped, { NamedType: (node) => void used.add(node.name.value) });
+  const onlyForDirectives = new Set(
+    schemaIndex().directives.flatMap((d) => (d.arguments ?? []).map((a) => namedType(a.type))),
+  );
+  const definitions = stripped.definitions.filter(
+    (d) => !('name' in d && d.name && onlyForDirectives.has(d.name.value) && !used.has(d.name.value)),
+  );
+  return { ...stripped, definitions };
 }

@@ -5,20 +5,46 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLSchema } from 'graphql';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { print, type GraphQLSchema } from 'graphql';
+import { applyPolicies } from '../auth/policy.js';
 import { ConfigError, type ConnectionSettings, type Settings } from '../config.js';
 import { resolvers } from '../resolvers/index.js';
 import { SUBGRAPHS, type FederationSettings, type SubgraphName } from './config.js';
 import { federationResolvers } from './resolvers.js';
-import { subgraphDocument } from './sdl.js';
+import { publishedDocument, subgraphDocument } from './sdl.js';
 import { SLICES } from './slices.js';
 
+/**
+ * The policies of the fields @apollo/subgraph adds. `_entities` reads like `node`: the guarded
+ * context it hands every `__resolveReference` checks the connection and domain of each vendor
+ * call, so a tenant's key resolves only its own entities. `_service` is the SDL, like introspection.
+ */
+const FEDERATION_FIELD_POLICIES: Record<string, { access: string }> = {
+  _entities: { access: 'READ' },
+  _service: { access: 'PUBLIC' },
+};
+
+/** `_entities` and `_service` with their policies; `_service` answers the published SDL. */
+function federationRootFields(schema: GraphQLSchema, published: string): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.ROOT_FIELD]: (field, name) => {
+      const policy = FEDERATION_FIELD_POLICIES[name];
+      if (!policy) return field;
+      const resolve = name === '_service' ? () => ({ sdl: published }) : field.resolve;
+      return { ...field, resolve, extensions: { ...field.extensions, directives: { policy: [policy] } } };
+    },
+  });
+}
+
+/** The subgraph schema, every resolver (and every entity lookup) behind its @policy like standalone's. */
 export function buildSubgraph(subgraph: SubgraphName): GraphQLSchema {
   const extra = federationResolvers(subgraph);
   const merged: Record<string, unknown> = { ...resolvers };
   for (const [type, fields] of Object.entries(extra))
     merged[type] = { ...(merged[type] as object | undefined), ...fields };
-  return buildSubgraphSchema({ typeDefs: subgraphDocument(subgraph), resolvers: merged as never });
+  const schema = buildSubgraphSchema({ typeDefs: subgraphDocument(subgraph), resolvers: merged as never });
+  return applyPolicies(federationRootFields(schema, print(publishedDocument(subgraph))));
 }
 
 /** A vendor subgraph serves only its own vendors' connections, whatever else the config lists. */

@@ -726,6 +726,30 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export enum PolicyAccess {
+  /** Admin principals only. */
+  Admin = 'ADMIN',
+  /** Any authenticated principal; the field touches no vendor. */
+  Public = 'PUBLIC',
+  Read = 'READ',
+  /** Changes; implies READ. */
+  Write = 'WRITE'
+}
+
+/** What a grant gives read or write on. */
+export enum PolicyArea {
+  /** SIP account settings (SIP Thor). */
+  AccountSettings = 'ACCOUNT_SETTINGS',
+  /** PBX devices and their assignments to users (Infinity). */
+  Devices = 'DEVICES',
+  /** A device's own SIP accounts (2N). */
+  DeviceSipConfig = 'DEVICE_SIP_CONFIG',
+  /** Domains, users, groups, queues, trusted networks (Infinity), SIP phones (Stringee). */
+  Directory = 'DIRECTORY',
+  /** SIP trunks (PortSIP PBX). */
+  Trunks = 'TRUNKS'
+}
+
 export type Prepaid = {
   __typename?: 'Prepaid';
   activeCalls?: Maybe<Scalars['Int']['output']>;
@@ -1255,7 +1279,7 @@ export enum Vendor {
 export type VendorConnection = {
   __typename?: 'VendorConnection';
   /** The base URL calls go to (credentials are never shown). */
-  baseUrl: Scalars['String']['output'];
+  baseUrl?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   vendor: Vendor;
 };
@@ -1405,6 +1429,8 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: null;
   PageInfo: ResolverTypeWrapper<AnyPage>;
+  PolicyAccess: PolicyAccess;
+  PolicyArea: PolicyArea;
   Port: ResolverTypeWrapper<Scalars['Port']['output']>;
   Prepaid: ResolverTypeWrapper<PrepaidModel>;
   Provider: ResolverTypeWrapper<ProviderModel>;
@@ -1532,6 +1558,13 @@ export type ResolversParentTypes = {
   VendorConnection: ConnectionInfo;
   Voicemail: VoicemailModel;
 };
+
+export type PolicyDirectiveArgs = {
+  access: PolicyAccess;
+  area?: Maybe<PolicyArea>;
+};
+
+export type PolicyDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AcceptRulesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AcceptRules'] = ResolversParentTypes['AcceptRules']> = {
   groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1989,7 +2022,7 @@ export type UserOrderFieldResolvers = { CREATED_AT: 'createdAt', DISPLAY_NAME: '
 export type VendorResolvers = { INFINITY: 'infinity', PBX: 'pbx', SIP_THOR: 'sipthor', STRINGEE: 'stringee', TWO_N: '2n' };
 
 export type VendorConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VendorConnection'] = ResolversParentTypes['VendorConnection']> = {
-  baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  baseUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
 };
@@ -2061,3 +2094,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   Voicemail?: VoicemailResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  policy?: PolicyDirectiveResolver<any, any, ContextType>;
+};

@@ -9,6 +9,7 @@
  * - Auth is a pluggable scheme that can add headers and answer a 401 once (Digest challenge,
  *   token re-login).
  */
+import { countVendorCall } from '../request-scope.js';
 import { Pool, type Dispatcher, type FormData, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ReadCache } from '../cache.js';
@@ -248,6 +249,7 @@ export class UpstreamClient {
     const authHeaders = this.options.auth && !request.anonymous ? await this.options.auth.headers(request) : {};
     const started = performance.now();
     this.sent += 1;
+    countVendorCall();
     const { statusCode, headers, body } = await this.pool.request({
       method: request.method,
       path: request.target,

@@ -11,7 +11,7 @@ import type { DocumentNode } from 'graphql';
 import { gatewayConfig } from '../../config/gateway.config.js';
 import type { Settings } from '../../src/config.js';
 import type { SubgraphName } from '../../src/federation/config.js';
-import { subgraphDocument } from '../../src/federation/sdl.js';
+import { publishedDocument } from '../../src/federation/sdl.js';
 import type { GatewayServer } from '../../src/server.js';
 import { startGateway, type GraphQLResponse } from './stack.js';
 
@@ -32,7 +32,7 @@ export async function startSubgraph(
   const { gateway, url } = await startGateway({ ...settings, federation: { subgraph } });
   const received: IncomingHttpHeaders[] = [];
   gateway.http.on('request', (req: { headers: IncomingHttpHeaders }) => received.push(req.headers));
-  return { name: subgraph, url, typeDefs: subgraphDocument(subgraph), received, gateway, stop: () => gateway.stop() };
+  return { name: subgraph, url, typeDefs: publishedDocument(subgraph), received, gateway, stop: () => gateway.stop() };
 }
 
 /** The supergraph SDL; composition must raise neither errors nor hints. */

@@ -19,7 +19,7 @@ export interface RootOperation {
   type: 'Query' | 'Mutation';
   field: string;
   document: string;
-  /** Sample arguments; ids come from `ids(typeOfId, argName)`. */
+  /** Sample arguments: required ones only, ids from the caller's `id(argPath, field)`. */
   variables: Record<string, unknown>;
 }
 
@@ -56,7 +56,7 @@ function selectionFor(type: GraphQLObjectType | undefined, fieldName: string): s
 
 export function rootOperations(
   kind: 'Query' | 'Mutation',
-  id: (argPath: string) => string = () => 'bm90LWFuLWlk',
+  id: (argPath: string, field: string) => string = () => 'bm90LWFuLWlk',
   schema: GraphQLSchema = buildSchema(),
 ): RootOperation[] {
   const root = kind === 'Query' ? schema.getQueryType() : schema.getMutationType();
@@ -65,7 +65,7 @@ export function rootOperations(
     const declared = field.args.map((a) => `$${a.name}: ${String(a.type)}`);
     const passed = field.args.map((a) => `${a.name}: $${a.name}`);
     const variables = Object.fromEntries(
-      field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => [a.name, sample(a.type, a.name, id)]),
+      field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => [a.name, sample(a.type, a.name, (path) => id(path, field.name))]),
     );
     const op = kind === 'Query' ? 'query' : 'mutation';
     const document = `${op} ${kind}_${field.name}${declared.length ? `(${declared.join(', ')})` : ''} { ${field.name}${

@@ -179,6 +179,34 @@ describe('(a) the whole sipgraph subgraph beside another subgraph', () => {
     }
   });
 
+  test("a tenant key through the router: its domain's references resolve, another domain's are FORBIDDEN", async () => {
+    const { tenant, tenantScope } = stack.demo.keys;
+    const domains = (await stack.ok('{ domains(vendor: INFINITY) { name users(first: 3) { nodes { id userName } } } }'))
+      .domains as Array<{ name: string; users: { nodes: Array<{ id: string; userName: string }> } }>;
+    const own = domains.find((d) => d.name === tenantScope.domainName)!.users.nodes;
+    const foreign = domains.find((d) => d.name !== tenantScope.domainName)!.users.nodes;
+    const asTenant = { authorization: `Bearer ${tenant}` };
+
+    desk.onCall = own.map((u) => u.id);
+    const mine = await router.gql('{ onCall { id userName desk } }', {}, asTenant);
+    assert.equal(mine.errors, undefined, JSON.stringify(mine.errors));
+    assert.deepEqual(
+      mine.data.onCall.map((u: any) => u.userName),
+      own.map((u) => u.userName),
+    );
+
+    const mark = stack.demo.emulators.infinity!.requests.length;
+    desk.onCall = foreign.map((u) => u.id);
+    const theirs = await router.gql('{ onCall { id userName } }', {}, asTenant);
+    assert.ok(
+      theirs.errors?.some((e) => e.extensions?.code === 'FORBIDDEN'),
+      JSON.stringify(theirs.errors),
+    );
+    assert.ok(!foreign.some((u) => JSON.stringify(theirs.data ?? {}).includes(u.userName)), 'no foreign row leaks');
+    const read = stack.demo.emulators.infinity!.since(mark).filter((c) => c.path.includes(`/domains/`));
+    assert.deepEqual(describeCalls(read), [], 'the foreign domain is never asked for');
+  });
+
   test('without a credential: UNAUTHENTICATED through the router, and the subgraph refuses direct calls', async () => {
     const mark = stack.demo.emulators.infinity!.requests.length;
     const routed = await router.gql(HEADLINE);

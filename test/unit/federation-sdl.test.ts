@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { composeServices } from '@apollo/composition';
 import { Kind, isObjectType, printSchema, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
-import { subgraphDocument } from '../../src/federation/sdl.js';
+import { publishedDocument } from '../../src/federation/sdl.js';
 import { buildSubgraph } from '../../src/federation/subgraph.js';
 import { RENAMED_IN_SUBGRAPH, WHOLE_SCHEMA_ONLY } from '../../src/federation/slices.js';
 import { staleSchemas } from '../../src/print-schema.js';
@@ -14,9 +14,9 @@ import { buildSchema } from '../../src/schema.js';
 
 const VENDOR_SUBGRAPHS = ['directory', 'pbx', '2n', 'sipthor'] as const;
 
-function composeOf(names: ReadonlyArray<Parameters<typeof subgraphDocument>[0]>) {
+function composeOf(names: ReadonlyArray<Parameters<typeof publishedDocument>[0]>) {
   const result = composeServices(
-    names.map((name) => ({ name, url: `http://127.0.0.1/${name}`, typeDefs: subgraphDocument(name) })),
+    names.map((name) => ({ name, url: `http://127.0.0.1/${name}`, typeDefs: publishedDocument(name) })),
   );
   assert.deepEqual(result.errors ?? [], [], String(result.errors));
   assert.deepEqual(
@@ -42,7 +42,7 @@ test('the standalone schema has no federation in it', () => {
 });
 
 test('the sipgraph subgraph: every Node type is an entity keyed by id; node/nodes/connections renamed', () => {
-  const doc = subgraphDocument('sipgraph');
+  const doc = publishedDocument('sipgraph');
   const objects = doc.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
   const nodes = objects.filter((d) => d.interfaces?.some((i) => i.name.value === 'Node'));
   assert.ok(nodes.length >= 9);
@@ -58,7 +58,7 @@ test('the sipgraph subgraph: every Node type is an entity keyed by id; node/node
 });
 
 test("paged fields carry @listSize on `first`, other lists of objects the cost rule's estimate", () => {
-  const doc = subgraphDocument('sipgraph');
+  const doc = publishedDocument('sipgraph');
   const domain = doc.definitions.find(
     (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Domain',
   )!;

@@ -3,6 +3,7 @@
  * infinity-config-v2-sip.txt draws them (including its inconsistent trusted-network paths).
  * Reads return validated wire rows; a 404 on a read returns null. Nothing here knows GraphQL.
  */
+import { pathSegment } from '../../url-path.js';
 import type { z } from 'zod';
 import { jsonErrorBody, encodeForm, type QueryParams, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
 import * as wire from './wire.js';
@@ -17,7 +18,7 @@ export interface ListQuery {
   offset?: number;
 }
 
-const seg = (id: string): string => encodeURIComponent(id);
+const seg = pathSegment;
 
 export function listQueryParams(query: ListQuery = {}): QueryParams {
   const params: QueryParams = [];

@@ -3,6 +3,7 @@
  * API key secret, `cty: stringee-api;v=1`, reused until a minute before it expires. The token is
  * never logged (the logger masks the header) nor returned.
  */
+import { pathSegment } from '../../url-path.js';
 import { SignJWT } from 'jose';
 import { ErrorCode, VendorError } from '../../errors.js';
 import { jsonErrorBody, parseJson, type UpstreamClient } from '../../http/client.js';
@@ -66,11 +67,11 @@ export class StringeeClient {
   }
 
   async updatePhone(username: string, password: string, extension?: number): Promise<void> {
-    await this.call({ method: 'PUT', path: `/v1/sipphone/${encodeURIComponent(username)}`, body: JSON.stringify({ password, extension }), idempotent: true }, wire.envelope);
+    await this.call({ method: 'PUT', path: `/v1/sipphone/${pathSegment(username)}`, body: JSON.stringify({ password, extension }), idempotent: true }, wire.envelope);
   }
 
   async deletePhone(username: string): Promise<void> {
-    await this.call({ method: 'DELETE', path: `/v1/sipphone/${encodeURIComponent(username)}` }, wire.envelope);
+    await this.call({ method: 'DELETE', path: `/v1/sipphone/${pathSegment(username)}` }, wire.envelope);
   }
 
   /** Sends, insists on HTTP 200 and `r == 0`; any other `r` is a typed error carrying it. */

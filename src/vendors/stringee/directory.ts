@@ -6,6 +6,7 @@
 import { ErrorCode, GatewayError, badInput } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { DomainModel, Page, UserModel } from '../../model.js';
+import { isPathSafe } from '../../url-path.js';
 import { withCompensation } from '../../workflows.js';
 import type { DirectoryPort, ListOptions, UserField, UserInput } from '../ports.js';
 import { emptyPage, pageInMemory } from '../shared/paging.js';
@@ -63,6 +64,8 @@ export class StringeeDirectory implements DirectoryPort {
     this.assertProject(domainId);
     if (!input.userName || !input.password) throw badInput('a Stringee SIP phone needs userName and password', 'input.password');
     const { userName, password } = input;
+    // The update and delete paths name the phone: a name no path can carry would be created and then stranded.
+    if (!isPathSafe(userName)) throw badInput(`input.userName: "${userName}" could never be updated or deleted through Stringee's API`, 'input.userName');
     const create = () => this.cache.write(() => this.client.createPhone(userName, password));
     if (input.extension === undefined) {
       await create();
