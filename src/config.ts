@@ -9,77 +9,12 @@ import { z } from 'zod';
 import { federationSchema, type FederationSettings } from './federation/config.js';
 import { authSchema, type AuthSettings } from './auth/config.js';
 import type { LogLevel } from './log.js';
-import { isMac } from './net.js';
 import { limitsSchema } from './abuse/config.js';
+import { secretRef, type Resolved } from './config-fields.js';
+import { connectionSettingsSchemas } from './vendors/catalog.js';
 
-/** A credential is never written in the file: it names the environment variable that holds it. */
-const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
-
-const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
-const connectionName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40');
-
-const transportFields = {
-  name: connectionName,
-  baseUrl: httpUrl,
-  /** Per-request timeout, headers and body each. */
-  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-  /** Upper bound on requests in flight to this connection. */
-  maxConcurrency: z.number().int().min(1).max(256).default(16),
-  /** Retries of idempotent requests after a reset, timeout or 502/503/504. */
-  retries: z.number().int().min(0).max(5).default(2),
-};
-
-const infinityConnection = z
-  .object({
-    kind: z.literal('infinity'),
-    ...transportFields,
-    auth: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('basic'), username: secretRef, password: secretRef }).strict(),
-      z.object({ type: z.literal('apiKey'), apiKey: secretRef }).strict(),
-    ]),
-  })
-  .strict();
-
-const stringeeConnection = z
-  .object({
-    kind: z.literal('stringee'),
-    ...transportFields,
-    projectId: z.string().regex(/^\d+$/, 'the numeric Stringee project id'),
-    /** Where SIP phones register; shown on the schema. */
-    registrar: z.string().default('v2.stringee.com:15060'),
-    apiKeySid: secretRef,
-    apiKeySecret: secretRef,
-    tokenTtlSeconds: z.number().int().min(120).max(86_400).default(3600),
-  })
-  .strict();
-
-const pbxConnection = z
-  .object({ kind: z.literal('pbx'), ...transportFields, username: secretRef, password: secretRef })
-  .strict();
-
-const twoNConnection = z
-  .object({
-    kind: z.literal('2n'),
-    ...transportFields,
-    auth: z.enum(['digest', 'basic', 'none']).default('digest'),
-    username: secretRef.optional(),
-    password: secretRef.optional(),
-    /** The device's MAC, when known; otherwise asked from the device's system info. */
-    macAddress: z.string().refine(isMac, 'a MAC address like 7C:1E:B3:00:00:01').optional(),
-  })
-  .strict()
-  .refine((c) => c.auth === 'none' || (c.username && c.password), { message: 'username and password are required unless auth is none', path: ['username'] });
-
-const sipThorConnection = z
-  .object({
-    kind: z.literal('sipthor'),
-    ...transportFields,
-    realm: z.string().min(1),
-    accounts: z.array(z.object({ address: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'user@domain'), password: secretRef }).strict()).min(1),
-  })
-  .strict();
-
-const connectionSchema = z.discriminatedUnion('kind', [infinityConnection, stringeeConnection, pbxConnection, twoNConnection, sipThorConnection]);
+/** One connection: the settings schema of the vendor its `kind` names (src/vendors/<kind>/settings.ts). */
+const connectionSchema = z.discriminatedUnion('kind', connectionSettingsSchemas);
 
 const fileSchema = z
   .object({
@@ -120,7 +55,6 @@ const fileSchema = z
   .strict();
 
 type FileConfig = z.infer<typeof fileSchema>;
-type Resolved<T> = T extends { env: string } ? string : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
 
 export type ConnectionSettings = Resolved<z.infer<typeof connectionSchema>>;
 export type ConnectionKind = ConnectionSettings['kind'];

@@ -3,11 +3,12 @@
  * treat them as opaque; the gateway reads back which type, connection and native key they name.
  *
  * An id comes from the client, so its key parts are checked against the shape of the vendor's own
- * key (KEY_SHAPES) before anything uses them: a crafted id can name only a key the vendor could
+ * key (each vendor descriptor's `idKeys`) before anything uses them: a crafted id can name only a key the vendor could
  * have issued, never a path fragment such as `..`.
  */
 import { badInput } from './errors.js';
 import type { VendorKind } from './model.js';
+import { VENDOR_KINDS, descriptorOf } from './vendors/catalog.js';
 
 export interface GlobalId {
   type: string;
@@ -16,33 +17,8 @@ export interface GlobalId {
   key: string[];
 }
 
-/** Infinity ids are integers (infinity-config-v2-sip.txt: "domainId (integer)", …); so are PortSIP ids. */
-const NUMERIC = /^[0-9]{1,19}$/;
-/** Stringee usernames as its API accepts them: 1–32 of A-Z a-z 0-9 . _ - (docs/vendors.md). */
-const STRINGEE_USERNAME = /^[A-Za-z0-9._-]{1,32}$/;
-/** 2N intercoms have exactly two SIP accounts, numbered 1 and 2 (2n-phone-config.txt). */
-const TWO_N_ACCOUNT = /^[12]$/;
-/** SIP Thor accounts are SIP addresses `user@domain` (sipthor-settings.txt). */
-const SIP_ADDRESS = /^[A-Za-z0-9._~+!$&'*=-]{1,64}@[A-Za-z0-9.-]{1,253}$/;
 /** The connection names config.ts allows. */
 const CONNECTION_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
-
-type Shape = RegExp[];
-
-/** Per type, per vendor: the shape of each key part. A pair missing here is an id no vendor issues. */
-const KEY_SHAPES: Record<string, Partial<Record<VendorKind, Shape>>> = {
-  Domain: { infinity: [NUMERIC], stringee: [NUMERIC] },
-  User: { infinity: [NUMERIC, NUMERIC], stringee: [NUMERIC, STRINGEE_USERNAME] },
-  Group: { infinity: [NUMERIC, NUMERIC] },
-  Queue: { infinity: [NUMERIC, NUMERIC] },
-  QueueMember: { infinity: [NUMERIC, NUMERIC, NUMERIC] },
-  TrustedNetwork: { infinity: [NUMERIC, NUMERIC] },
-  Device: { infinity: [NUMERIC, NUMERIC] },
-  Provider: { pbx: [NUMERIC] },
-  Account: { stringee: [STRINGEE_USERNAME], '2n': [TWO_N_ACCOUNT], sipthor: [SIP_ADDRESS] },
-};
-
-const VENDORS: ReadonlySet<string> = new Set(['infinity', 'stringee', 'pbx', '2n', 'sipthor']);
 
 export function encodeId(type: string, vendor: VendorKind, connection: string, key: string[]): string {
   const parts = ['v1', type, vendor, connection, ...key].map(encodeURIComponent);
@@ -62,9 +38,9 @@ function parse(id: string): GlobalId | string {
     }
   }
   const [version, type, vendor, connection, ...key] = decoded;
-  if (version !== 'v1' || !type || !vendor || !VENDORS.has(vendor) || !connection) return 'is not a sipgraph id';
+  if (version !== 'v1' || !type || !vendor || !VENDOR_KINDS.has(vendor) || !connection) return 'is not a sipgraph id';
   if (!CONNECTION_NAME.test(connection)) return 'names no possible connection';
-  const shape = KEY_SHAPES[type]?.[vendor as VendorKind];
+  const shape = descriptorOf(vendor)?.idKeys[type];
   if (!shape) return `is not an id a ${vendor} connection issues (${type})`;
   if (key.length !== shape.length || key.some((part, i) => !shape[i]!.test(part))) return `does not hold a ${vendor} ${type} key`;
   return { type, vendor: vendor as VendorKind, connection, key };

@@ -3,7 +3,10 @@
  * codegen maps each GraphQL type onto one of them (codegen.yml `mappers`). A model knows where it
  * came from (`vendor`, `connection`) and its native key, from which its global id is made.
  */
-export type VendorKind = 'infinity' | 'stringee' | 'pbx' | '2n' | 'sipthor';
+import type { VendorKind } from './vendors/catalog.js';
+
+/** The vendors listed in src/vendors/catalog.ts. */
+export type { VendorKind };
 
 export interface Origin {
   vendor: VendorKind;

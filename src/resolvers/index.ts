@@ -1,6 +1,7 @@
 /** All resolvers: one file per type area, merged here with the scalars and enum mappings. */
 import type { Resolvers } from '../generated/graphql.js';
 import { Cidr, DateTime, Extension, MacAddress, Port } from '../scalars.js';
+import { VENDOR_ENUM } from '../vendors/catalog.js';
 import { accountResolvers } from './account.js';
 import { deviceResolvers } from './device.js';
 import { domainResolvers } from './domain.js';
@@ -18,7 +19,8 @@ const base: Resolvers = {
   Extension,
   Port,
   DateTime,
-  Vendor: { INFINITY: 'infinity', STRINGEE: 'stringee', PBX: 'pbx', TWO_N: '2n', SIP_THOR: 'sipthor' },
+  // Derived from the vendor descriptors; test/unit/catalog.test.ts checks it against the SDL enum.
+  Vendor: VENDOR_ENUM as NonNullable<Resolvers['Vendor']>,
   RingStrategy: { ALL: 'all', HUNT_LONGEST_IDLE: 'huntLongestIdle' },
   OrderDirection: { ASC: 'asc', DESC: 'desc' },
   UserOrderField: {

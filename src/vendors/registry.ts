@@ -1,27 +1,16 @@
-/** Configured connections → adapters. The one place that knows every vendor kind. */
+/** Configured connections → adapters, each made by the factory of its vendor's descriptor. */
 import type { CacheFactory } from '../cache.js';
 import type { ConnectionSettings } from '../config.js';
 import type { Logger } from '../log.js';
-import { createInfinityAdapter } from './infinity/index.js';
-import { createTwoNAdapter } from './2n/index.js';
-import { createPbxAdapter } from './pbx/index.js';
+import { descriptorOf } from './catalog.js';
+import type { SettingsOf, VendorDescriptor } from './descriptor.js';
 import type { ConnectionAdapter } from './ports.js';
-import { createSipThorAdapter } from './sipthor/index.js';
-import { createStringeeAdapter } from './stringee/index.js';
 
 export function createAdapters(connections: ConnectionSettings[], logger: Logger, cache?: CacheFactory): ConnectionAdapter[] {
   return connections.map((connection) => {
-    switch (connection.kind) {
-      case 'infinity':
-        return createInfinityAdapter(connection, logger, cache);
-      case 'stringee':
-        return createStringeeAdapter(connection, logger, cache);
-      case 'pbx':
-        return createPbxAdapter(connection, logger, cache);
-      case '2n':
-        return createTwoNAdapter(connection, logger, cache);
-      case 'sipthor':
-        return createSipThorAdapter(connection, logger, cache);
-    }
+    // The config's union on `kind` was parsed by this very descriptor's settings schema.
+    const vendor = descriptorOf(connection.kind) as VendorDescriptor | undefined;
+    if (!vendor) throw new Error(`no vendor "${connection.kind}" is registered in src/vendors/catalog.ts`);
+    return vendor.create(connection as SettingsOf<typeof vendor.settings>, logger, cache);
   });
 }

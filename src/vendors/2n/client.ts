@@ -8,6 +8,7 @@ import { ErrorCode, VendorError } from '../../errors.js';
 import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
+import { readWire } from '../shared/read-back.js';
 
 export const readTwoNError = jsonErrorBody((json) => {
   const body = wire.failure.safeParse(json);
@@ -48,8 +49,6 @@ export class TwoNClient {
       const kind = wire.AUTH_ERROR_CODES.has(code) ? ErrorCode.VendorAuthFailed : ErrorCode.VendorRejected;
       throw new VendorError(kind, `2n connection "${this.http.connection}" refused ${request.method} ${request.path} (code ${code}): ${what}`, upstream);
     }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw this.http.badResponse(`unexpected body: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message ?? ''}`, { httpStatus: 200 });
-    return parsed.data;
+    return readWire(this.http, schema, body, 'unexpected body', 200);
   }
 }

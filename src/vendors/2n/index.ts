@@ -1,11 +1,12 @@
 /** The 2N IP intercom adapter: one connection is one device. */
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
-import type { ConnectionOf } from '../../config.js';
 import { basicAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import { digestAuth } from '../../http/digest.js';
 import type { Logger } from '../../log.js';
 import { normalizeMac } from '../../net.js';
+import { defineVendor, type SettingsOf } from '../descriptor.js';
+import { twoNSettings } from './settings.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { TwoNClient, readTwoNError } from './client.js';
 import { RequestCache } from '../shared/request-cache.js';
@@ -14,7 +15,7 @@ import { TwoNDeviceConfig } from './device-config.js';
 
 export { TwoNClient } from './client.js';
 
-export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createTwoNAdapter(settings: SettingsOf<typeof twoNSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const credentials = { username: settings.username ?? '', password: settings.password ?? '' };
   const http = new UpstreamClient({
     ...transportOptions('2n', settings),
@@ -47,3 +48,17 @@ export function createTwoNAdapter(settings: ConnectionOf<'2n'>, logger: Logger, 
     close: () => http.close(),
   };
 }
+
+/** 2N intercoms have exactly two SIP accounts, numbered 1 and 2 (2n-phone-config.txt). */
+const TWO_N_ACCOUNT = /^[12]$/;
+
+/** The 2n vendor as the core sees it: listed once in src/vendors/catalog.ts. */
+export const twoN = defineVendor({
+  kind: '2n',
+  publicName: 'TWO_N',
+  settings: twoNSettings,
+  ports: ['deviceConfig', 'accounts'],
+  idKeys: { Account: [TWO_N_ACCOUNT] },
+  cacheScopes: WHOLE_CONNECTION,
+  create: createTwoNAdapter,
+});

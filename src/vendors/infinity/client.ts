@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { jsonErrorBody, encodeForm, type QueryParams, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
 import * as wire from './wire.js';
 import type { FormParams } from './wire.js';
+import { readWire } from '../shared/read-back.js';
 
 export interface ListQuery {
   /** `[wireField, op, value]`, sent as `filter[]=field-op-value-value`. */
@@ -138,11 +139,7 @@ export class InfinityClient {
       const bad = lines.findIndex((line) => !isJson(line));
       throw this.http.badResponse(`row ${bad + 1} is not JSON`, { httpStatus: response.status }, error);
     }
-    return json.map((row, i) => {
-      const parsed = schema.safeParse(row);
-      if (!parsed.success) throw this.http.badResponse(`row ${i + 1}: ${parsed.error.issues[0]?.message ?? 'unexpected row'}`, { httpStatus: response.status });
-      return parsed.data;
-    });
+    return json.map((row, i) => readWire(this.http, schema, row, `row ${i + 1}`, response.status));
   }
 
   private parseOne<S extends z.ZodType>(response: UpstreamResponse, schema: S): z.infer<S> {

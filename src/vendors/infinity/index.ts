@@ -1,9 +1,11 @@
 /** The Infinity Config API v2 adapter: one per configured connection. */
 import { type CacheFactory } from '../../cache.js';
-import type { ConnectionOf } from '../../config.js';
 import { apiKeyAuth, basicAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
+import { NUMERIC } from '../shared/key-shapes.js';
+import { defineVendor, type SettingsOf } from '../descriptor.js';
+import { infinitySettings } from './settings.js';
 import type { ConnectionAdapter, RequestSources } from '../ports.js';
 import { InfinityClient, readInfinityError } from './client.js';
 import { DomainStats } from '../shared/group-planner.js';
@@ -26,7 +28,7 @@ function infinityScopes(path: string): string[] {
   return match[2] ? [`domain:${match[1]}`] : ['domains', `domain:${match[1]}`];
 }
 
-export function createInfinityAdapter(settings: ConnectionOf<'infinity'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createInfinityAdapter(settings: SettingsOf<typeof infinitySettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const http = new UpstreamClient({
     ...transportOptions('infinity', settings),
     auth: settings.auth.type === 'basic' ? basicAuth(settings.auth.username, settings.auth.password) : apiKeyAuth(settings.auth.apiKey),
@@ -55,3 +57,22 @@ export function createInfinityAdapter(settings: ConnectionOf<'infinity'>, logger
     close: () => http.close(),
   };
 }
+
+/** The infinity vendor as the core sees it: listed once in src/vendors/catalog.ts. */
+export const infinity = defineVendor({
+  kind: 'infinity',
+  publicName: 'INFINITY',
+  settings: infinitySettings,
+  ports: ['directory', 'groups', 'queues', 'trustedNetworks', 'pbxDevices'],
+  idKeys: {
+    Domain: [NUMERIC],
+    User: [NUMERIC, NUMERIC],
+    Group: [NUMERIC, NUMERIC],
+    Queue: [NUMERIC, NUMERIC],
+    QueueMember: [NUMERIC, NUMERIC, NUMERIC],
+    TrustedNetwork: [NUMERIC, NUMERIC],
+    Device: [NUMERIC, NUMERIC],
+  },
+  cacheScopes: infinityScopes,
+  create: createInfinityAdapter,
+});

@@ -7,6 +7,7 @@ import { ErrorCode, VendorError } from '../../errors.js';
 import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
+import { readWire } from '../shared/read-back.js';
 
 /** Renew when less than this share of the token's life is left. */
 const RENEW_AT_REMAINING = 0.2;
@@ -68,11 +69,10 @@ export class PbxToken {
   }
 
   private store(response: UpstreamResponse): string {
-    const parsed = wire.token.safeParse(parseJson(this.http, response));
-    if (!parsed.success) throw this.http.badResponse('token response without access_token/expires');
-    const lifetimeMs = parsed.data.expires * 1000;
-    this.token = { value: parsed.data.access_token, lifetimeMs, expiresAt: this.now() + lifetimeMs };
-    return parsed.data.access_token;
+    const token = readWire(this.http, wire.token, parseJson(this.http, response), 'token response', response.status);
+    const lifetimeMs = token.expires * 1000;
+    this.token = { value: token.access_token, lifetimeMs, expiresAt: this.now() + lifetimeMs };
+    return token.access_token;
   }
 }
 
@@ -120,9 +120,7 @@ export class PbxClient {
   }
 
   private parse<S extends z.ZodType>(response: UpstreamResponse, schema: S): z.infer<S> {
-    const parsed = schema.safeParse(parseJson(this.http, response));
-    if (!parsed.success) throw this.http.badResponse(`unexpected body: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message ?? ''}`, { httpStatus: response.status });
-    return parsed.data;
+    return readWire(this.http, schema, parseJson(this.http, response), 'unexpected body', response.status);
   }
 }
 

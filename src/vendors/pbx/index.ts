@@ -1,9 +1,11 @@
 /** The PortSIP PBX adapter: SIP trunks (providers). */
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
-import type { ConnectionOf } from '../../config.js';
 import { headerTokenAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
+import { NUMERIC } from '../shared/key-shapes.js';
+import { defineVendor, type SettingsOf } from '../descriptor.js';
+import { pbxSettings } from './settings.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { PbxClient, PbxToken, readPbxError } from './client.js';
 import { RequestCache } from '../shared/request-cache.js';
@@ -11,7 +13,7 @@ import { PbxProviders } from './providers.js';
 
 export { PbxClient, PbxToken } from './client.js';
 
-export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createPbxAdapter(settings: SettingsOf<typeof pbxSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const token = new PbxToken({ username: settings.username, password: settings.password });
   const http = new UpstreamClient({
     ...transportOptions('pbx', settings),
@@ -31,3 +33,14 @@ export function createPbxAdapter(settings: ConnectionOf<'pbx'>, logger: Logger, 
     close: () => http.close(),
   };
 }
+
+/** The pbx vendor as the core sees it: listed once in src/vendors/catalog.ts. */
+export const pbx = defineVendor({
+  kind: 'pbx',
+  publicName: 'PBX',
+  settings: pbxSettings,
+  ports: ['providers'],
+  idKeys: { Provider: [NUMERIC] },
+  cacheScopes: WHOLE_CONNECTION,
+  create: createPbxAdapter,
+});

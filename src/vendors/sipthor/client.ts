@@ -8,6 +8,7 @@ import { ErrorCode, VendorError } from '../../errors.js';
 import type { QueryValue, UpstreamClient } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
+import { readWire } from '../shared/read-back.js';
 
 const SETTINGS_PATH = '/settings.phtml';
 
@@ -78,8 +79,6 @@ export class SipThorClient {
     } catch (error) {
       throw this.http.badResponse(`${action}: not JSON`, { httpStatus: 200 }, error);
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw this.http.badResponse(`${action}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message ?? ''}`, { httpStatus: 200 });
-    return parsed.data;
+    return readWire(this.http, schema, json, action, 200);
   }
 }

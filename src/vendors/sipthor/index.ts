@@ -1,10 +1,11 @@
 /** The SIP Thor settings adapter: one connection holds many accounts, each with its own Digest credentials. */
 import { Pool } from 'undici';
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
-import type { ConnectionOf } from '../../config.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import { digestAuth } from '../../http/digest.js';
 import type { Logger } from '../../log.js';
+import { defineVendor, type SettingsOf } from '../descriptor.js';
+import { sipThorSettings } from './settings.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { SipThorClient } from './client.js';
 import { RequestCache } from '../shared/request-cache.js';
@@ -13,7 +14,7 @@ import { SipThorAccounts } from './accounts.js';
 
 export { SipThorClient } from './client.js';
 
-export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createSipThorAdapter(settings: SettingsOf<typeof sipThorSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   // One pool for the connection; each account signs its own requests over it.
   const pool = new Pool(new URL(settings.baseUrl).origin, { connections: settings.maxConcurrency, keepAliveTimeout: 10_000 });
   const uppers: UpstreamClient[] = [];
@@ -43,3 +44,17 @@ export function createSipThorAdapter(settings: ConnectionOf<'sipthor'>, logger: 
     close: () => pool.close(),
   };
 }
+
+/** SIP Thor accounts are SIP addresses `user@domain` (sipthor-settings.txt). */
+const SIP_ADDRESS = /^[A-Za-z0-9._~+!$&'*=-]{1,64}@[A-Za-z0-9.-]{1,253}$/;
+
+/** The sipthor vendor as the core sees it: listed once in src/vendors/catalog.ts. */
+export const sipThor = defineVendor({
+  kind: 'sipthor',
+  publicName: 'SIP_THOR',
+  settings: sipThorSettings,
+  ports: ['accountSettings', 'accounts'],
+  idKeys: { Account: [SIP_ADDRESS] },
+  cacheScopes: WHOLE_CONNECTION,
+  create: createSipThorAdapter,
+});

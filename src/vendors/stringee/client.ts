@@ -9,6 +9,7 @@ import { ErrorCode, VendorError } from '../../errors.js';
 import { jsonErrorBody, parseJson, type UpstreamClient } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
+import { readWire } from '../shared/read-back.js';
 
 const RENEW_BEFORE_EXPIRY_S = 60;
 
@@ -80,13 +81,12 @@ export class StringeeClient {
     schema: S,
   ): Promise<z.infer<S>> {
     const response = await this.http.expect({ ...request, headers: request.body ? { 'content-type': 'application/json' } : {} }, 200);
-    const parsed = schema.safeParse(parseJson(this.http, response));
-    if (!parsed.success) throw this.http.badResponse(`unexpected body: ${parsed.error.issues[0]?.message ?? ''}`, { httpStatus: 200 });
-    const { r, message } = parsed.data;
+    const body = readWire(this.http, schema, parseJson(this.http, response), 'unexpected body', 200);
+    const { r, message } = body;
     if (r !== wire.RESULT.ok) {
       const code = r === wire.RESULT.notFound ? ErrorCode.NotFound : r === wire.RESULT.badToken ? ErrorCode.VendorAuthFailed : ErrorCode.VendorRejected;
       throw new VendorError(code, `stringee connection "${this.http.connection}": ${message ?? `result code ${r}`}`, this.http.failure({ httpStatus: 200, vendorCode: r, vendorMessage: message ?? undefined }));
     }
-    return parsed.data;
+    return body;
   }
 }

@@ -1,9 +1,11 @@
 /** The Stringee SIP phone adapter: a project is a Domain, a phone a User with one Account. */
 import { WHOLE_CONNECTION, type CacheFactory } from '../../cache.js';
-import type { ConnectionOf } from '../../config.js';
 import { headerTokenAuth } from '../../http/auth.js';
 import { UpstreamClient, transportOptions } from '../../http/client.js';
 import type { Logger } from '../../log.js';
+import { NUMERIC } from '../shared/key-shapes.js';
+import { defineVendor, type SettingsOf } from '../descriptor.js';
+import { stringeeSettings } from './settings.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { StringeeClient, StringeeToken, readStringeeError } from './client.js';
 import { RequestCache } from '../shared/request-cache.js';
@@ -12,7 +14,7 @@ import { StringeeDirectory } from './directory.js';
 
 export { StringeeClient, StringeeToken } from './client.js';
 
-export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createStringeeAdapter(settings: SettingsOf<typeof stringeeSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
   const token = new StringeeToken({ apiKeySid: settings.apiKeySid, apiKeySecret: settings.apiKeySecret, tokenTtlSeconds: settings.tokenTtlSeconds });
   const http = new UpstreamClient({
     ...transportOptions('stringee', settings),
@@ -35,3 +37,17 @@ export function createStringeeAdapter(settings: ConnectionOf<'stringee'>, logger
     close: () => http.close(),
   };
 }
+
+/** Stringee usernames as its API accepts them: 1–32 of A-Z a-z 0-9 . _ - (docs/vendors.md). */
+const STRINGEE_USERNAME = /^[A-Za-z0-9._-]{1,32}$/;
+
+/** The stringee vendor as the core sees it: listed once in src/vendors/catalog.ts. */
+export const stringee = defineVendor({
+  kind: 'stringee',
+  publicName: 'STRINGEE',
+  settings: stringeeSettings,
+  ports: ['directory', 'accounts'],
+  idKeys: { Domain: [NUMERIC], User: [NUMERIC, STRINGEE_USERNAME], Account: [STRINGEE_USERNAME] },
+  cacheScopes: WHOLE_CONNECTION,
+  create: createStringeeAdapter,
+});
