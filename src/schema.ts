@@ -45,5 +45,10 @@ export function buildUnguardedSchema(): GraphQLSchema {
  * of the input rules, and an out-of-bounds value never reaches a resolver.
  */
 export function buildSchema(): GraphQLSchema {
-  return applyPolicies(enforceInputBounds(buildUnguardedSchema()));
+  return guardSchema(buildUnguardedSchema());
+}
+
+/** What every served schema gets, standalone or subgraph (src/federation/subgraph.ts). */
+export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
+  return applyPolicies(enforceInputBounds(schema));
 }

@@ -7,9 +7,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { print, type GraphQLSchema } from 'graphql';
-import { applyPolicies } from '../auth/policy.js';
 import { ConfigError, type ConnectionSettings, type Settings } from '../config.js';
 import { resolvers } from '../resolvers/index.js';
+import { guardSchema } from '../schema.js';
 import { SUBGRAPHS, type FederationSettings, type SubgraphName } from './config.js';
 import { federationResolvers } from './resolvers.js';
 import { publishedDocument, subgraphDocument } from './sdl.js';
@@ -37,14 +37,14 @@ function federationRootFields(schema: GraphQLSchema, published: string): GraphQL
   });
 }
 
-/** The subgraph schema, every resolver (and every entity lookup) behind its @policy like standalone's. */
+/** The subgraph schema, every resolver (and every entity lookup) guarded like standalone's. */
 export function buildSubgraph(subgraph: SubgraphName): GraphQLSchema {
   const extra = federationResolvers(subgraph);
   const merged: Record<string, unknown> = { ...resolvers };
   for (const [type, fields] of Object.entries(extra))
     merged[type] = { ...(merged[type] as object | undefined), ...fields };
   const schema = buildSubgraphSchema({ typeDefs: subgraphDocument(subgraph), resolvers: merged as never });
-  return applyPolicies(federationRootFields(schema, print(publishedDocument(subgraph))));
+  return guardSchema(federationRootFields(schema, print(publishedDocument(subgraph))));
 }
 
 /** A vendor subgraph serves only its own vendors' connections, whatever else the config lists. */
