@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { federationSchema, type FederationSettings } from './federation/config.js';
 import { authSchema, type AuthSettings } from './auth/config.js';
+import { corsSchema, type CorsSettings } from './auth/cors.js';
 import type { LogLevel } from './log.js';
 import { limitsSchema } from './abuse/config.js';
 import { secretRef, type Resolved } from './config-fields.js';
@@ -50,6 +51,7 @@ const fileSchema = z
       .default({ level: 'info' }),
     federation: federationSchema,
     auth: authSchema.optional(),
+    cors: corsSchema,
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -70,6 +72,8 @@ export interface Settings {
   federation: FederationSettings;
   /** Absent: the server refuses to start (src/auth/http.ts). */
   auth?: AuthSettings;
+  /** Browser origins allowed to call (src/auth/cors.ts); absent = none. */
+  cors?: CorsSettings;
   connections: ConnectionSettings[];
 }
 
