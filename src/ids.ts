@@ -7,6 +7,7 @@
  * have issued, never a path fragment such as `..`.
  */
 import { badInput } from './errors.js';
+import { currentRequest } from './request-scope.js';
 import type { VendorKind } from './model.js';
 import { VENDOR_KINDS, descriptorOf } from './vendors/catalog.js';
 
@@ -40,6 +41,9 @@ function parse(id: string): GlobalId | string {
   const [version, type, vendor, connection, ...key] = decoded;
   if (version !== 'v1' || !type || !vendor || !VENDOR_KINDS.has(vendor) || !connection) return 'is not a sipgraph id';
   if (!CONNECTION_NAME.test(connection)) return 'names no possible connection';
+  // The key shape checked below is the claimed vendor's: the connection must be of that vendor.
+  const actual = currentRequest()?.connectionVendors?.get(connection);
+  if (actual && actual !== vendor) return `names connection "${connection}", which is not a ${vendor} connection`;
   const shape = descriptorOf(vendor)?.idKeys[type];
   if (!shape) return `is not an id a ${vendor} connection issues (${type})`;
   if (key.length !== shape.length || key.some((part, i) => !shape[i]!.test(part))) return `does not hold a ${vendor} ${type} key`;

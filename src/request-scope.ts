@@ -14,6 +14,8 @@ export interface RequestScope {
   deadline?: number;
   /** Aborted when the deadline passes or the client goes away. */
   signal?: AbortSignal;
+  /** The vendor of each configured connection, so a decoded id's vendor can be checked against it. */
+  connectionVendors?: ReadonlyMap<string, string>;
   /** Upstream calls made so far, counted by the upstream client. */
   vendorCalls?: number;
   /** Each upstream call's method, path and status; kept only while a mutation is audited (src/auth/audit.ts). */

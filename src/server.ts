@@ -91,6 +91,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cache = settings.cache.enabled ? createCacheFactory({ ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix }) : undefined;
   const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
+  const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
   const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   // Shared state must be shared from the first request on: a replica that answered before its Redis
   // connection opened would count rate limits and idempotency records in memory only.
@@ -135,7 +136,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId: randomUUID(), principal };
+    const scope: RequestScope = { requestId: randomUUID(), principal, connectionVendors };
     const response = await requestScope.run(scope, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

@@ -134,6 +134,16 @@ describe('smuggled ids', () => {
     assert.equal(reached, 0);
   });
 
+  test('an id whose vendor is not its connection\'s is refused, so no key escapes its vendor\'s shape check', async () => {
+    const s = await samples();
+    const connection = parts(s.user)[3]!;
+    const posing = Buffer.from(['v1', 'User', 'stringee', connection, '1', 'alice'].map(encodeURIComponent).join(':'), 'utf8').toString('base64url');
+    const { result, total } = await stack.counting(() => stack.gql('mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', { x: posing }));
+    assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.match(result.errors![0]!.message, /not a stringee connection/);
+    assert.equal(total, 0);
+  });
+
   test('a Stringee phone named "." or ".." is refused on create, before any vendor call', async () => {
     const s = await samples();
     for (const userName of ['.', '..']) {
