@@ -11,8 +11,8 @@
  * SIPGRAPH_ADDRESS_FILE (where to write the address served, for the container healthcheck).
  */
 export type Command =
-  | { kind: 'serve'; configPath: string; port?: number; host?: string; addressFile?: string }
-  | { kind: 'demo'; port?: number; host?: string; addressFile?: string }
+  | { kind: 'serve'; configPath: string; port?: number; host?: string; addressFile?: string; subgraph?: string }
+  | { kind: 'demo'; port?: number; host?: string; addressFile?: string; subgraph?: string }
   | { kind: 'check-config'; configPath: string }
   | { kind: 'print-schema' }
   | { kind: 'help' }
@@ -24,6 +24,7 @@ export const USAGE = `sipgraph: one GraphQL API over the SIP provisioning APIs o
 Usage:
   sipgraph --config FILE [--port N] [--host H]   serve against the vendors in FILE (YAML or JSON)
   sipgraph --demo [--port N] [--host H]          serve the embedded demo: every vendor emulated in-process
+  ... --subgraph NAME                             serve as a federation subgraph: sipgraph, directory, pbx, 2n, sipthor
   sipgraph --check-config FILE                   validate FILE and the environment variables it names, then exit
   sipgraph print-schema                          print the GraphQL schema (SDL) the gateway serves
   sipgraph --help | --version
@@ -37,7 +38,7 @@ Environment:
 Docs: README.md (config, API), docs/operations.md (metrics, health, traces), docs/deploy.md.
 `;
 
-const VALUE_FLAGS = new Set(['--config', '--check-config', '--port', '--host']);
+const VALUE_FLAGS = new Set(['--config', '--check-config', '--port', '--host', '--subgraph']);
 const BARE_FLAGS = new Set(['--demo', '--help', '-h', '--version', '-v']);
 
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
@@ -67,7 +68,13 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) return { kind: 'usage-error', message: `port must be 0..65535, not ${portText}` };
   const host = values.get('--host') ?? (env.HOST || undefined);
   const addressFile = env.SIPGRAPH_ADDRESS_FILE || undefined;
-  const where = { ...(port !== undefined ? { port } : {}), ...(host ? { host } : {}), ...(addressFile ? { addressFile } : {}) };
+  const subgraph = values.get('--subgraph');
+  const where = {
+    ...(port !== undefined ? { port } : {}),
+    ...(host ? { host } : {}),
+    ...(addressFile ? { addressFile } : {}),
+    ...(subgraph ? { subgraph } : {}),
+  };
 
   const configPath = values.get('--config') ?? (env.SIPGRAPH_CONFIG || undefined);
   const demo = bare.has('--demo') || env.SIPGRAPH_DEMO === '1' || env.SIPGRAPH_DEMO === 'true';

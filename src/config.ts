@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { federationSchema, type FederationSettings } from './federation/config.js';
 import { authSchema, type AuthSettings } from './auth/config.js';
 import { upstreamSchema } from './http/config.js';
 import { corsSchema, type CorsSettings } from './auth/cors.js';
@@ -54,6 +55,7 @@ const fileSchema = z
       .default({ level: 'info' }),
     observability: observabilitySchema,
     trustedDocuments: trustedDocumentsSchema,
+    federation: federationSchema,
     auth: authSchema.optional(),
     durability: durabilitySchema.default(DURABILITY_DEFAULTS),
     upstream: upstreamSchema,
@@ -79,6 +81,7 @@ export interface Settings {
   trustedDocuments: TrustedDocumentsSettings;
   /** The deadline every GraphQL request's vendor calls share. */
   upstream: FileConfig['upstream'];
+  federation: FederationSettings;
   /** Absent: the server refuses to start (src/auth/http.ts). */
   auth?: AuthSettings;
   durability: DurabilitySettings;
@@ -155,6 +158,8 @@ export interface LaunchOptions {
   /** A config file to run against real vendors; absent = the embedded demo. */
   configPath?: string;
   port?: number;
+  /** `--subgraph <name>`: serve as a federation subgraph (overrides `federation.subgraph`). */
+  subgraph?: string;
   /** Known API keys for the demo's admin and tenant (scripts); random when absent. */
   demoAdminKey?: string;
   demoTenantKey?: string;
@@ -166,6 +171,8 @@ export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: N
   const configPath = flag >= 0 ? argv[flag + 1] : env.SIPGRAPH_CONFIG;
   if (configPath) options.configPath = configPath;
   if (env.PORT) options.port = Number(env.PORT);
+  const subgraph = argv.indexOf('--subgraph');
+  if (subgraph >= 0) options.subgraph = argv[subgraph + 1] ?? '';
   if (env.SIPGRAPH_DEMO_ADMIN_KEY) options.demoAdminKey = env.SIPGRAPH_DEMO_ADMIN_KEY;
   if (env.SIPGRAPH_DEMO_TENANT_KEY) options.demoTenantKey = env.SIPGRAPH_DEMO_TENANT_KEY;
   return options;

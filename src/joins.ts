@@ -20,11 +20,12 @@ export async function sipConfigOfDevice(ctx: GatewayContext, device: DeviceModel
  * the user as owner (Stringee phones), on any connection those whose address is the user's
  * `userName@<domain name>` (SIP Thor). Device accounts (2N) join through the device instead.
  */
-export async function accountsOfUser(ctx: GatewayContext, user: UserModel): Promise<AccountModel[]> {
+export async function accountsOfUser(ctx: GatewayContext, user: UserModel, knownDomainName?: string): Promise<AccountModel[]> {
   const sources = ctx.sources('accounts').filter((s) => (s.userLink === 'owner' ? s.connection === user.connection : s.userLink === 'sipAddress'));
   const byAddress = sources.some((s) => s.userLink === 'sipAddress');
-  const domain = byAddress ? await ctx.source('directory', user.connection).domain(user.domainId) : null;
-  const address = `${user.userName}@${domain?.name ?? ''}`.toLowerCase();
+  // A subgraph without the user's directory gets the domain name from the router (`@requires`).
+  const domainName = byAddress ? (knownDomainName ?? (await ctx.source('directory', user.connection).domain(user.domainId))?.name) : undefined;
+  const address = `${user.userName}@${domainName ?? ''}`.toLowerCase();
   const owns = (account: AccountModel): boolean => account.owner?.domainId === user.domainId && account.owner.userId === user.userId;
   const lists = await Promise.all(
     sources.map(async (source) => {

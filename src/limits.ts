@@ -31,7 +31,7 @@ import {
 import { ErrorCode } from './errors.js';
 
 /** Assumed length of a list that is not paged (a user's groups, a queue's members). */
-const LIST_ESTIMATE = 5;
+export const LIST_ESTIMATE = 5;
 /** `first` when the schema gives no default. */
 const DEFAULT_PAGE = 100;
 

@@ -10,6 +10,7 @@ import { parseCommand, USAGE, type Command } from './cli.js';
 import { ConfigError, loadSettingsFile, readLaunchOptions, type Settings } from './config.js';
 import { startDemo, type Demo } from './demo.js';
 import { printGatewaySchema } from './schema-print.js';
+import { withSubgraph } from './federation/subgraph.js';
 import { createServer } from './server.js';
 import { loadManifest } from './shared-state/trusted-documents.js';
 
@@ -47,11 +48,13 @@ async function serve(command: Extract<Command, { kind: 'serve' | 'demo' }>): Pro
   }
   // The demo's GraphiQL opens with the admin key in its headers pane: a newcomer's first query works.
   const graphiqlHeaders = demo ? { authorization: `Bearer ${demo.keys.admin}` } : undefined;
+  if (command.subgraph !== undefined) settings = withSubgraph(settings, command.subgraph);
   const server = await createServer(settings, { graphiqlHeaders });
   const url = await server.listen(command.port ?? settings.server.port, command.host ?? settings.server.host);
   // Where the container healthcheck (src/healthcheck.ts) finds this process, whatever chose the port.
   if (command.addressFile) writeFileSync(command.addressFile, url.replace('//localhost:', '//127.0.0.1:').replace(/\/graphql$/, ''));
-  const mode = demo ? `embedded demo (${demo.describe()})` : `config ${command.kind === 'serve' ? command.configPath : ''}`;
+  const subgraph = settings.federation.subgraph ? `, federation subgraph "${settings.federation.subgraph}"` : '';
+  const mode = `${demo ? `embedded demo (${demo.describe()})` : `config ${command.kind === 'serve' ? command.configPath : ''}`}${subgraph}`;
   process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n`);
   if (demo) {
     const { connection, domainName, domainId } = demo.keys.tenantScope;

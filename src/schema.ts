@@ -22,11 +22,16 @@ function findSchemaDir(): string {
   throw new Error('schema/*.graphql not found next to the package');
 }
 
-export function loadTypeDefs(dir = findSchemaDir()): string[] {
+/** Each schema/*.graphql file by name, in a stable order. */
+export function loadSchemaFiles(dir = findSchemaDir()): Array<{ file: string; sdl: string }> {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
-    .map((file) => readFileSync(join(dir, file), 'utf8'));
+    .map((file) => ({ file, sdl: readFileSync(join(dir, file), 'utf8') }));
+}
+
+export function loadTypeDefs(dir = findSchemaDir()): string[] {
+  return loadSchemaFiles(dir).map((f) => f.sdl);
 }
 
 /** The schema as written, resolvers attached: what the policy coverage test inspects. */
@@ -40,5 +45,10 @@ export function buildUnguardedSchema(): GraphQLSchema {
  * of the input rules, and an out-of-bounds value never reaches a resolver.
  */
 export function buildSchema(): GraphQLSchema {
-  return applyPolicies(enforceInputBounds(buildUnguardedSchema()));
+  return guardSchema(buildUnguardedSchema());
+}
+
+/** What every served schema gets, standalone or subgraph (src/federation/subgraph.ts). */
+export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
+  return applyPolicies(enforceInputBounds(schema));
 }

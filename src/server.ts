@@ -19,6 +19,7 @@ import { recoverChanges } from './durability/recovery.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestDeadline, requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
+import { buildSubgraph, servedConnections, subgraphPlugins } from './federation/subgraph.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { createLogger, type Logger } from './log.js';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
@@ -113,7 +114,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cacheSettings = { ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix };
   const cache = settings.cache.enabled ? createCacheFactory(cacheSettings, logger) : undefined;
   await cache?.ready();
-  const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
+  const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
   const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
   const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
   // Shared state must be shared from the first request on: a replica that answered before its Redis
@@ -136,7 +137,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cors = createCors(settings.cors ?? { origins: [], maxAgeSeconds: 600 });
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema: settings.federation?.subgraph ? buildSubgraph(settings.federation.subgraph) : buildSchema(),
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => hygienicError(formatError(formatted, error), error, logger),
@@ -155,6 +156,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
       auditPlugin(),
       ...durability.plugins(http),
+      ...subgraphPlugins(settings),
     ],
     // main.ts owns SIGTERM/SIGINT: one shutdown path, through stop().
     stopOnTerminationSignals: false,

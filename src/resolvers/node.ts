@@ -12,7 +12,7 @@ import { nodeLoaders as queueNodes } from './queue.js';
 import { NODE_TYPE, asNode, badNodeType, type NodeLoader } from './shared.js';
 import { nodeLoaders as userNodes } from './user.js';
 
-const NODE_LOADERS: Record<string, NodeLoader> = {
+export const NODE_LOADERS: Record<string, NodeLoader> = {
   ...domainNodes,
   ...userNodes,
   ...groupNodes,

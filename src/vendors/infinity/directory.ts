@@ -10,6 +10,11 @@ import * as map from './map.js';
 import { CLEARABLE, containsFilters, mergedDomainParams, pageContaining, toListQuery, toPage, userParams } from './params.js';
 import { LIST_FIELDS } from './wire.js';
 
+/** Rows asked for in one call when several users of a domain are wanted by id. */
+const FULL_LIST_PAGE = 1000;
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 export class InfinityDirectory implements DirectoryPort {
   readonly vendor = 'infinity' as const;
 
@@ -30,11 +35,39 @@ export class InfinityDirectory implements DirectoryPort {
       const all = new Map((await this.domains()).map((d) => [d.domainId, d]));
       return ids.map((id) => all.get(id) ?? null);
     });
-    this.userById = cache.keyed(async (key) => {
+    this.userById = cache.batched((keys) => this.usersById(keys));
+  }
+
+  /**
+   * Users by id. Several of one domain (a router resolving User references) come from ONE list
+   * call, as `domain.users` would; only ids beyond a full first page are read one by one.
+   */
+  private async usersById(keys: readonly string[]): Promise<Array<UserModel | null | Error>> {
+    const found = new Map<string, UserModel | null | Error>();
+    const byDomain = new Map<string, string[]>();
+    for (const key of keys) {
       const [domainId, userId] = splitKey(key);
-      const row = await client.readUser(domainId, userId);
-      return row ? map.toUser(connection, domainId, row) : null;
-    });
+      byDomain.set(domainId, [...(byDomain.get(domainId) ?? []), userId]);
+    }
+    const readOne = async (domainId: string, userId: string): Promise<void> => {
+      const row = await this.client.readUser(domainId, userId).catch(asError);
+      found.set(joinKey(domainId, userId), row instanceof Error ? row : row ? map.toUser(this.connection, domainId, row) : null);
+    };
+    await Promise.all(
+      [...byDomain].map(async ([domainId, userIds]) => {
+        if (userIds.length === 1) return readOne(domainId, userIds[0]!);
+        const rows = await this.client.listUsers(domainId, { limit: FULL_LIST_PAGE, offset: 0 }).catch(asError);
+        if (rows instanceof Error) return userIds.forEach((u) => found.set(joinKey(domainId, u), rows));
+        const wanted = new Set(userIds);
+        for (const user of rows.map((row) => map.toUser(this.connection, domainId, row))) {
+          if (wanted.has(user.userId)) found.set(joinKey(domainId, user.userId), user);
+        }
+        // A short page is the whole domain: an id not in it does not exist.
+        const unlisted = rows.length < FULL_LIST_PAGE ? [] : userIds.filter((u) => !found.has(joinKey(domainId, u)));
+        await Promise.all(unlisted.map((u) => readOne(domainId, u)));
+      }),
+    );
+    return keys.map((key) => found.get(key) ?? null);
   }
 
   domains(): Promise<DomainModel[]> {
