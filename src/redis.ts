@@ -6,6 +6,8 @@
  * Commands fail fast instead of queueing while Redis is down, so a caller can degrade (read
  * uncached, say) rather than hang; `healthy()` is what /readyz reports.
  */
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { Logger } from './log.js';
 
@@ -14,6 +16,8 @@ export interface SharedRedis {
   /** Prefix for every key this gateway writes, so several deployments can share one server. */
   readonly prefix: string;
   healthy(): boolean;
+  /** Resolves once connected (true) or when `timeoutMs` has passed without a connection (false). */
+  ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,13 @@ export function createSharedRedis(url: string, prefix: string, logger: Logger): 
     client,
     prefix,
     healthy: () => up && client.status === 'ready',
+    ready: (timeoutMs) =>
+      client.status === 'ready'
+        ? Promise.resolve(true)
+        : Promise.race([
+            once(client, 'ready').then(() => true, () => false),
+            delay(timeoutMs, false, { ref: false }),
+          ]),
     async close() {
       try {
         await client.quit();

@@ -25,6 +25,7 @@ import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 
 const GRAPHQL_PATH = '/graphql';
+const REDIS_CONNECT_WAIT_MS = 5000;
 
 export interface GatewayServer {
   /** The http server; `listen` starts it. */
@@ -87,6 +88,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const adapters = options.adapters ?? createAdapters(settings.connections, logger, cache);
   const createContext = createContextFactory(adapters, settings, logger);
   const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  // Shared state must be shared from the first request on: a replica that answered before its Redis
+  // connection opened would count rate limits and idempotency records in memory only.
+  if (redis && !(await redis.ready(REDIS_CONNECT_WAIT_MS))) logger.warn('redis not reachable at start-up; continuing degraded');
   const rateLimiter = createRateLimiter(settings.limits.rate, redis);
   const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);

@@ -8,8 +8,6 @@
  * empty; the calls it then makes are charged after it ends (their number is unknown before), so a
  * big request may overdraw the bucket and the next ones wait until it has refilled.
  */
-import { once } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { SharedRedis } from '../redis.js';
 
 export interface BucketSpec {
@@ -95,15 +93,8 @@ export function createRateLimiter(
   const requests: BucketSpec = { perMinute: limits.requestsPerMinute };
   const calls: BucketSpec = { perMinute: limits.vendorCallsPerMinute };
 
-  // Right after start-up the connection may still be opening: wait for it (briefly) once, rather
-  // than let the first requests of every replica count only in memory.
-  const connected = redis && redis.client.status !== 'ready'
-    ? Promise.race([once(redis.client, 'ready').catch(() => undefined), delay(1000, undefined, { ref: false })])
-    : undefined;
-
   const apply = async (kind: string, principal: string, spec: BucketSpec, n: number, mode: Mode): Promise<Outcome> => {
     const key = `${namespace}:${kind}:${principal}`;
-    if (connected) await connected;
     if (redis?.healthy()) {
       try {
         const [ok, wait] = (await redis.client.eval(SCRIPT, 1, `${redis.prefix}${key}`, spec.perMinute, n, mode)) as [number, number];
