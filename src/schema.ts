@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { enforceInputBounds } from './abuse/input-bounds.js';
 import { applyPolicies } from './auth/policy.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -33,7 +34,11 @@ export function buildUnguardedSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
 }
 
-/** The served schema: every resolver wrapped by its @policy (src/auth/policy.ts). */
+/**
+ * The served schema: every resolver wrapped by its @policy (src/auth/policy.ts), and inside that by
+ * the bounds of its string arguments (src/abuse/input-bounds.ts): a denied caller learns nothing
+ * of the input rules, and an out-of-bounds value never reaches a resolver.
+ */
 export function buildSchema(): GraphQLSchema {
-  return applyPolicies(buildUnguardedSchema());
+  return applyPolicies(enforceInputBounds(buildUnguardedSchema()));
 }

@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './log.js';
 import { buildSchema } from './schema.js';
 import { abuseLimitsPlugin, abuseValidation } from './abuse/plugin.js';
 import { createRateLimiter } from './abuse/rate.js';
+import { hygienicError } from './abuse/error-hygiene.js';
 import { createSharedRedis, type SharedRedis } from './redis.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
@@ -99,7 +100,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     schema: buildSchema(),
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: (formatted, error) => hygienicError(formatError(formatted, error), error, logger),
     validationRules,
     parseOptions,
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).

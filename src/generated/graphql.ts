@@ -1559,6 +1559,13 @@ export type ResolversParentTypes = {
   Voicemail: VoicemailModel;
 };
 
+export type BoundedDirectiveArgs = {
+  maxLength?: Maybe<Scalars['Int']['input']>;
+  pattern?: Maybe<Scalars['String']['input']>;
+};
+
+export type BoundedDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = BoundedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type PolicyDirectiveArgs = {
   access: PolicyAccess;
   area?: Maybe<PolicyArea>;
@@ -2095,5 +2102,6 @@ export type Resolvers<ContextType = GatewayContext> = {
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {
+  bounded?: BoundedDirectiveResolver<any, any, ContextType>;
   policy?: PolicyDirectiveResolver<any, any, ContextType>;
 };
