@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { authSchema, type AuthSettings } from './auth/config.js';
+import { corsSchema, type CorsSettings } from './auth/cors.js';
 import type { LogLevel } from './log.js';
 import { limitsSchema } from './abuse/config.js';
 import { secretRef, type Resolved } from './config-fields.js';
@@ -48,6 +49,7 @@ const fileSchema = z
       .strict()
       .default({ level: 'info' }),
     auth: authSchema.optional(),
+    cors: corsSchema,
     connections: z.array(connectionSchema).min(1, 'at least one connection is required'),
   })
   .strict();
@@ -67,6 +69,8 @@ export interface Settings {
   log: { level: LogLevel };
   /** Absent: the server refuses to start (src/auth/http.ts). */
   auth?: AuthSettings;
+  /** Browser origins allowed to call (src/auth/cors.ts); absent = none. */
+  cors?: CorsSettings;
   connections: ConnectionSettings[];
 }
 

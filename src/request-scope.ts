@@ -16,6 +16,17 @@ export interface RequestScope {
   signal?: AbortSignal;
   /** Upstream calls made so far, counted by the upstream client. */
   vendorCalls?: number;
+  /** Each upstream call's method, path and status; kept only while a mutation is audited (src/auth/audit.ts). */
+  vendorLog?: VendorCallRecord[];
+}
+
+export interface VendorCallRecord {
+  connection: string;
+  method: string;
+  /** The path without its query string (which may carry tokens). */
+  path: string;
+  /** Undefined when no answer came (reset, timeout). */
+  status?: number;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -28,4 +39,9 @@ export function currentRequest(): RequestScope | undefined {
 export function countVendorCall(): void {
   const scope = requestScope.getStore();
   if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + 1;
+}
+
+/** Notes one upstream call's outcome for the audit log, when the current request keeps one. */
+export function recordVendorCall(record: VendorCallRecord): void {
+  requestScope.getStore()?.vendorLog?.push(record);
 }

@@ -10,6 +10,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { randomUUID } from 'node:crypto';
+import { auditPlugin } from './auth/audit.js';
+import { createCors } from './auth/cors.js';
 import { createAuthGate } from './auth/http.js';
 import type { Principal } from './auth/principal.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -95,6 +97,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const rateLimiter = createRateLimiter(settings.limits.rate, redis);
   const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
+  const cors = createCors(settings.cors ?? { origins: [], maxAgeSeconds: 600 });
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -109,6 +112,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
       abuseLimitsPlugin(settings.limits, rateLimiter),
+      auditPlugin(),
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
@@ -150,6 +154,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const http = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const handle = async (): Promise<void> => {
+      if (cors.handle(req, res)) return;
       const page = url.pathname === GRAPHQL_PATH && settings.server.graphiql && wantsHtml(req);
       const guarded = !page && gate.guards(url.pathname);
       const principal = guarded ? await gate.admit(req, res) : undefined;

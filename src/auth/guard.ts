@@ -24,8 +24,21 @@ function needOn(policy: FieldPolicy, vendor: VendorKind): Need | undefined {
   return { areas: areasOn(policy.area, vendor), access: policy.access };
 }
 
-/** The ports of a directory's domains: every method takes the domain first (`domains()` lists them). */
-const DOMAIN_PORTS: ReadonlySet<PortName> = new Set(['directory', 'groups', 'queues', 'trustedNetworks', 'pbxDevices']);
+/**
+ * Whether each port belongs to a directory's domains: every method then takes the domain first
+ * (`domains()` lists them). A Record, so a new port does not compile until it is classified here.
+ */
+const DOMAIN_KEYED: Record<PortName, boolean> = {
+  directory: true,
+  groups: true,
+  queues: true,
+  trustedNetworks: true,
+  pbxDevices: true,
+  providers: false,
+  deviceConfig: false,
+  accountSettings: false,
+  accounts: false,
+};
 
 function guardDomains<T extends { readonly connection: string }>(port: T, ctx: GatewayContext, need: Need): T {
   const { principal } = ctx;
@@ -59,7 +72,7 @@ export function guardedContext(ctx: GatewayContext, policy: FieldPolicy): Gatewa
     return need && allows(principal, connection, need) ? need : undefined;
   };
   const guarded = <P extends PortName>(port: P, source: NonNullable<RequestSources[P]>, need: Need): NonNullable<RequestSources[P]> =>
-    DOMAIN_PORTS.has(port) ? guardDomains(source, ctx, need) : source;
+    DOMAIN_KEYED[port] ? guardDomains(source, ctx, need) : source;
   const admitted = (connection: string): Need => {
     const need = permitted(connection);
     if (need) return need;

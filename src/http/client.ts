@@ -9,7 +9,7 @@
  * - Auth is a pluggable scheme that can add headers and answer a 401 once (Digest challenge,
  *   token re-login).
  */
-import { countVendorCall } from '../request-scope.js';
+import { countVendorCall, recordVendorCall } from '../request-scope.js';
 import { Pool, type Dispatcher, type FormData, errors as undiciErrors } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ReadCache } from '../cache.js';
@@ -250,14 +250,21 @@ export class UpstreamClient {
     const started = performance.now();
     this.sent += 1;
     countVendorCall();
-    const { statusCode, headers, body } = await this.pool.request({
-      method: request.method,
-      path: request.target,
-      headers: { accept: 'application/json', ...request.headers, ...authHeaders },
-      body: request.body as Dispatcher.DispatchOptions['body'],
-      headersTimeout: this.options.timeoutMs,
-      bodyTimeout: this.options.timeoutMs,
-    });
+    const record = { connection: this.connection, method: request.method, path: request.target.split('?')[0]! };
+    const { statusCode, headers, body } = await this.pool
+      .request({
+        method: request.method,
+        path: request.target,
+        headers: { accept: 'application/json', ...request.headers, ...authHeaders },
+        body: request.body as Dispatcher.DispatchOptions['body'],
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      })
+      .catch((error: unknown) => {
+        recordVendorCall(record);
+        throw error;
+      });
+    recordVendorCall({ ...record, status: statusCode });
     const text = await body.text();
     this.log.debug('upstream', { method: request.method, path: request.path, status: statusCode, ms: Math.round(performance.now() - started) });
     return { status: statusCode, headers, text };
