@@ -16,7 +16,7 @@ export const boundaryZones = [
   ...vendorFolders.map((vendor) => ({
     target: `./src/vendors/${vendor}`,
     from: './src/vendors',
-    except: [`./${vendor}`, './shared', './ports.ts', './port-inputs.ts', './descriptor.ts'],
+    except: [`./${vendor}`, './shared', './ports.ts', './port-inputs.ts', './descriptor.ts', './patch.ts'],
     message: 'a vendor folder stands alone: it uses the ports, the descriptor type and src/vendors/shared, never another vendor',
   })),
   {
