@@ -1,12 +1,24 @@
 // The house rules, checked by `npm run lint` inside `npm test`. Kept to what the code already
 // keeps: correctness rules of typescript-eslint and the import boundaries from the README. Style
 // is prettier's job (`npm run format:check`), not this file's.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
 /** Who may not import whom. Paths are from the repository root; `except` is relative to `from`. */
+const vendorFolders = readdirSync(join(import.meta.dirname, 'src', 'vendors'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+  .map((entry) => entry.name);
+
 export const boundaryZones = [
+  ...vendorFolders.map((vendor) => ({
+    target: `./src/vendors/${vendor}`,
+    from: './src/vendors',
+    except: [`./${vendor}`, './shared', './ports.ts', './port-inputs.ts', './descriptor.ts', './patch.ts'],
+    message: 'a vendor folder stands alone: it uses the ports, the descriptor type and src/vendors/shared, never another vendor',
+  })),
   {
     target: './src/vendors',
     from: './src/emulators',

@@ -52,7 +52,8 @@ export const settingsResolvers: Resolvers = {
     },
   },
   Account: {
-    settings: (account) => (account.vendor === 'sipthor' ? account : null),
+    // Settings exist where the account's connection has the accountSettings capability (SIP Thor).
+    settings: (account, _, ctx) => (ctx.optionalSource('accountSettings', account.connection) ? account : null),
   },
   SipAccountSettings: {
     identity: (a, _, ctx) => settingsOf(ctx, a).identity(addressOf(a)),

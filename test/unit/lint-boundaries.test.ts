@@ -22,6 +22,18 @@ const refused: Array<{ rule: string; filePath: string; code: string; expect: str
     expect: 'import/no-restricted-paths',
   },
   {
+    rule: 'one vendor folder ↛ another',
+    filePath: 'src/vendors/stringee/violation.ts',
+    code: "import { InfinityClient as x } from '../infinity/client.js';",
+    expect: 'import/no-restricted-paths',
+  },
+  {
+    rule: 'a vendor folder ↛ the catalog of all vendors',
+    filePath: 'src/vendors/pbx/violation.ts',
+    code: "import { VENDORS as x } from '../catalog.js';",
+    expect: 'import/no-restricted-paths',
+  },
+  {
     rule: 'emulators ↛ the gateway',
     filePath: 'src/emulators/infinity/violation.ts',
     code: "import { ErrorCode as x } from '../../errors.js';",
@@ -74,5 +86,6 @@ for (const { rule, filePath, code, expect } of refused) {
 test('lint allows the imports the layering intends', async () => {
   assert.deepEqual(await ruleIdsFor('src/resolvers/allowed.ts', "import type { ListOptions as x } from '../vendors/ports.js';"), []);
   assert.deepEqual(await ruleIdsFor('src/vendors/2n/allowed.ts', "import { normalizeMac as x } from '../../net.js';"), []);
+  assert.deepEqual(await ruleIdsFor('src/vendors/2n/allowed.ts', "import { readBack as x } from '../shared/read-back.js';"), []);
   assert.deepEqual(await ruleIdsFor('src/emulators/pbx/allowed.ts', "import { router as x } from '../shared/harness.js';"), []);
 });
