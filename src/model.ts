@@ -194,7 +194,8 @@ export interface RegistrationState {
 /** A SIP account of any vendor. `key` is the vendor's own key, encoded into the global id. */
 export interface AccountModel extends Origin {
   key: string[];
-  username: string;
+  /** Null for a slot never configured (a 2N account with neither sipNumber nor authId). */
+  username: string | null;
   address: string | null;
   registrar: string | null;
   displayName: string | null;
@@ -239,7 +240,12 @@ export interface SipIdentityModel {
   timezone: string | null;
   noAnswerTimeout: number | null;
   quickDial: string | null;
-  privacy: boolean;
+}
+
+export interface DoNotDisturbModel {
+  enabled: boolean;
+  /** Set for a while: the minutes left; null when set until switched off. */
+  minutesLeft: number | null;
 }
 
 export interface CallForwardingModel {

@@ -51,6 +51,8 @@ export type Account = Node & {
   __typename?: 'Account';
   /** `user@domain`, when the domain is known. */
   address?: Maybe<Scalars['String']['output']>;
+  /** False for a device slot that was never given a SIP number or auth id (it cannot register). */
+  configured: Scalars['Boolean']['output'];
   connection: Scalars['String']['output'];
   /** 2N device accounts only: the configuration slot. Null for other vendors. */
   deviceAccount?: Maybe<DeviceSipAccount>;
@@ -64,8 +66,11 @@ export type Account = Node & {
   registrar?: Maybe<Scalars['String']['output']>;
   /** SIP Thor accounts only: settings, each read lazily. Null for other vendors. */
   settings?: Maybe<SipAccountSettings>;
-  /** The SIP user name it registers with. */
-  username: Scalars['String']['output'];
+  /**
+   * The SIP user name it registers with. Null when the slot was never configured (a 2N account with
+   * neither a SIP number nor an auth id): see `configured`.
+   */
+  username?: Maybe<Scalars['String']['output']>;
   vendor: Vendor;
 };
 
@@ -287,6 +292,10 @@ export type DeviceConnection = {
 
 export type DeviceFilter = {
   macAddress?: InputMaybe<Scalars['MacAddress']['input']>;
+  /**
+   * Case-insensitive substring of the name. Infinity documents no substring filter, so the gateway
+   * filters there itself: it reads every device matching the other filters (in pages of 1000).
+   */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -814,13 +823,18 @@ export enum ProviderStatus {
 export type Query = {
   __typename?: 'Query';
   account?: Maybe<Account>;
-  /** The SIP accounts of the account-settings connections (SIP Thor), or of one of them. */
+  /** The SIP accounts of the account-settings connections (SIP Thor), or of one of them (2N device slots: `deviceSipConfigs`). */
   accounts: Array<Account>;
   /** The vendor connections this gateway is configured with. */
   connections: Array<VendorConnection>;
   device?: Maybe<Device>;
   /** One user's assignment of one device. */
   deviceAssignment?: Maybe<DeviceAssignment>;
+  /**
+   * The SIP configuration (both account slots) of every device connection (2N), or of one: reachable
+   * by connection, whether or not a directory device has its MAC address.
+   */
+  deviceSipConfigs: Array<DeviceSipConfig>;
   domain?: Maybe<Domain>;
   /** Every domain of every configured connection, or of one vendor or connection. */
   domains: Array<Domain>;
@@ -857,6 +871,11 @@ export type QueryDeviceArgs = {
 export type QueryDeviceAssignmentArgs = {
   deviceId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type QueryDeviceSipConfigsArgs = {
+  connection?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1002,13 +1021,17 @@ export type SipAccountSettings = {
   callForwarding?: Maybe<CallForwarding>;
   /** The last 14 days, at most 50 calls each way. */
   callHistory?: Maybe<CallHistory>;
+  /** Read from the accept rules (a rule letting nobody through); after setDoNotDisturb, what it set. */
   doNotDisturb?: Maybe<DoNotDisturb>;
   /** ENUM (E.164) numbers that reach the account. */
   enumNumbers?: Maybe<Array<Scalars['String']['output']>>;
   identity?: Maybe<SipIdentity>;
   monthlyUsage?: Maybe<MonthlyUsage>;
   prepaid?: Maybe<Prepaid>;
-  /** Caller id hidden on outgoing calls. */
+  /**
+   * Caller id hidden on outgoing calls. SIP Thor documents no read of it: null (unknown), except
+   * right after setPrivacy in the same request, where it is the value just set.
+   */
   privacy?: Maybe<Scalars['Boolean']['output']>;
   /** Devices registered now. */
   registeredDevices?: Maybe<Array<RegisteredDevice>>;
@@ -1083,11 +1106,12 @@ export enum TrustedNetworkOrderField {
   Network = 'network'
 }
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateDeviceInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A partial change of one 2N device SIP account; fields left out keep their value. */
+/** A partial change of one 2N device SIP account: a field left out keeps its value; `null` clears it where the device can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateDeviceSipAccountInput = {
   answerMode?: InputMaybe<Scalars['String']['input']>;
   authId?: InputMaybe<Scalars['String']['input']>;
@@ -1105,11 +1129,13 @@ export type UpdateDeviceSipAccountInput = {
   sipNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateDomainInput = {
   callRecording?: InputMaybe<Scalars['Boolean']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateGroupInput = {
   callerNameFormat?: InputMaybe<Scalars['String']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1141,6 +1167,7 @@ export type UpdateProviderInput = {
   status?: InputMaybe<ProviderStatus>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateQueueInput = {
   callerNameFormat?: InputMaybe<Scalars['String']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1148,6 +1175,7 @@ export type UpdateQueueInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateQueueMemberInput = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   ringAttempts?: InputMaybe<Scalars['Int']['input']>;
@@ -1156,11 +1184,13 @@ export type UpdateQueueMemberInput = {
   ringStrategy?: InputMaybe<RingStrategy>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateTrustedNetworkInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   network?: InputMaybe<Scalars['Cidr']['input']>;
 };
 
+/** A partial change: a field left out keeps its value; `null` clears it where the vendor can, else BAD_USER_INPUT (docs/vendors.md). */
 export type UpdateUserInput = {
   company?: InputMaybe<Scalars['String']['input']>;
   department?: InputMaybe<Scalars['String']['input']>;
@@ -1188,6 +1218,7 @@ export type User = Node & {
   accounts?: Maybe<Array<Account>>;
   company?: Maybe<Scalars['String']['output']>;
   connection: Scalars['String']['output'];
+  /** When the vendor reports it. Infinity documents no create time for a user: null unless the server sends one. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   department?: Maybe<Scalars['String']['output']>;
   /** The user's device assignments as the vendor lists them, paged. */
@@ -1213,6 +1244,7 @@ export type User = Node & {
   onDashboard?: Maybe<Scalars['Boolean']['output']>;
   ukCallerId?: Maybe<Scalars['String']['output']>;
   ukPhoneId?: Maybe<Scalars['Int']['output']>;
+  /** When the vendor reports it. Infinity documents no update time for a user: null unless the server sends one. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   usCallerId?: Maybe<Scalars['String']['output']>;
   usPhoneId?: Maybe<Scalars['Int']['output']>;
@@ -1238,7 +1270,10 @@ export type UserConnection = {
 };
 
 export type UserFilter = {
-  /** Case-insensitive substring of the display name. */
+  /**
+   * Case-insensitive substring of the display name. Infinity documents no substring filter, so the
+   * gateway filters there itself: it reads every user matching the other filters (in pages of 1000).
+   */
   displayNameContains?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   extension?: InputMaybe<Scalars['Extension']['input']>;
@@ -1250,14 +1285,13 @@ export type UserOrder = {
   field: UserOrderField;
 };
 
+/** Only fields every vendor documents on a user row (so no creation or update time). */
 export enum UserOrderField {
-  CreatedAt = 'createdAt',
   DisplayName = 'displayName',
   Email = 'email',
   Extension = 'extension',
   FirstName = 'firstName',
   LastName = 'lastName',
-  UpdatedAt = 'updatedAt',
   UserName = 'userName'
 }
 
@@ -1587,6 +1621,7 @@ export type AcceptWindowResolvers<ContextType = GatewayContext, ParentType exten
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   connection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deviceAccount?: Resolver<Maybe<ResolversTypes['DeviceSipAccount']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1596,7 +1631,7 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   registrar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   settings?: Resolver<Maybe<ResolversTypes['SipAccountSettings']>, ParentType, ContextType>;
-  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1868,6 +1903,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   connections?: Resolver<Array<ResolversTypes['VendorConnection']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType, RequireFields<QueryDeviceArgs, 'id'>>;
   deviceAssignment?: Resolver<Maybe<ResolversTypes['DeviceAssignment']>, ParentType, ContextType, RequireFields<QueryDeviceAssignmentArgs, 'deviceId' | 'userId'>>;
+  deviceSipConfigs?: Resolver<Array<ResolversTypes['DeviceSipConfig']>, ParentType, ContextType, Partial<QueryDeviceSipConfigsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
@@ -2024,7 +2060,7 @@ export type UserConnectionResolvers<ContextType = GatewayContext, ParentType ext
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type UserOrderFieldResolvers = { CREATED_AT: 'createdAt', DISPLAY_NAME: 'displayName', EMAIL: 'email', EXTENSION: 'extension', FIRST_NAME: 'firstName', LAST_NAME: 'lastName', UPDATED_AT: 'updatedAt', USER_NAME: 'userName' };
+export type UserOrderFieldResolvers = { DISPLAY_NAME: 'displayName', EMAIL: 'email', EXTENSION: 'extension', FIRST_NAME: 'firstName', LAST_NAME: 'lastName', USER_NAME: 'userName' };
 
 export type VendorResolvers = { INFINITY: 'infinity', PBX: 'pbx', SIP_THOR: 'sipthor', STRINGEE: 'stringee', TWO_N: '2n' };
 

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { decodeIdOf, encodeId } from '../ids.js';
 import { accountsOfUser, sipConfigOfDevice } from '../joins.js';
 import type { AccountModel, RegistrationState } from '../model.js';
-import { defined, existing, type NodeLoader } from './shared.js';
+import { existing, type NodeLoader, patchOf } from './shared.js';
 import type { GatewayContext } from '../context.js';
 
 /** Asked of the account's vendor only when a registration field is selected (a separate call for some). */
@@ -21,15 +21,17 @@ export const accountResolvers: Resolvers = {
       const gid = decodeIdOf('Account', id);
       return existing(ctx.source('accounts', gid.connection).account(gid.key), 'account', id);
     },
+    deviceSipConfigs: (_, { connection }, ctx) => Promise.all(ctx.sources('deviceConfig', { connection: connection ?? undefined }).map((s) => s.config())),
   },
   Mutation: {
     updateDeviceSipAccount: (_, { id, input }, ctx) => {
       const gid = decodeIdOf('Account', id);
-      return ctx.source('deviceConfig', gid.connection).updateAccount(Number(gid.key[0]), defined(input));
+      return ctx.source('deviceConfig', gid.connection).updateAccount(Number(gid.key[0]), patchOf(input));
     },
   },
   Account: {
     id: accountId,
+    configured: (account) => account.username !== null,
     registered: async (account, _, ctx) => (await registrationOf(account, ctx)).registered,
     registeredAt: async (account, _, ctx) => (await registrationOf(account, ctx)).registeredAt,
     deviceAccount: (account) => account.deviceAccount ?? null,

@@ -3,7 +3,7 @@ import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { DeviceModel } from '../model.js';
 import { withCompensation } from '../workflows.js';
-import { connectionResolvers, defined, portRef, existing, type NodeLoader } from './shared.js';
+import { connectionResolvers, portRef, existing, type NodeLoader, patchOf } from './shared.js';
 
 export const deviceId = (d: Pick<DeviceModel, 'vendor' | 'connection' | 'domainId' | 'deviceId'>): string =>
   encodeId('Device', d.vendor, d.connection, [d.domainId, d.deviceId]);
@@ -45,7 +45,7 @@ export const deviceResolvers: Resolvers = {
     },
     updateDevice: (_, { id, input }, ctx) => {
       const { source: devices, key } = portRef(ctx, 'pbxDevices', 'Device', id);
-      return devices.updateDevice(key[0]!, key[1]!, defined(input));
+      return devices.updateDevice(key[0]!, key[1]!, patchOf(input));
     },
     deleteDevice: async (_, { id }, ctx) => {
       const { source: devices, key } = portRef(ctx, 'pbxDevices', 'Device', id);

@@ -1,7 +1,7 @@
 import { encodeId } from '../ids.js';
 import type { DomainModel, TrustedNetworkModel } from '../model.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, selectsPath, sortKeys, type NodeLoader } from './shared.js';
+import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, selectsPath, sortKeys, type NodeLoader, patchOf } from './shared.js';
 
 export const domainId = (d: DomainModel): string => encodeId('Domain', d.vendor, d.connection, [d.domainId]);
 const trustedNetworkId = (t: TrustedNetworkModel): string => encodeId('TrustedNetwork', t.vendor, t.connection, [t.domainId, t.networkId]);
@@ -39,7 +39,7 @@ export const domainResolvers: Resolvers = {
   Mutation: {
     updateDomain: (_, { id, input }, ctx) => {
       const { source: directory, key } = portRef(ctx, 'directory', 'Domain', id);
-      return directory.updateDomain(key[0]!, defined(input));
+      return directory.updateDomain(key[0]!, patchOf(input));
     },
     createTrustedNetwork: async (_, { input }, ctx) => {
       const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'Domain', input.domainId, 'domainId');
@@ -47,7 +47,7 @@ export const domainResolvers: Resolvers = {
     },
     updateTrustedNetwork: (_, { id, input }, ctx) => {
       const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'TrustedNetwork', id);
-      return networks.updateTrustedNetwork(key[0]!, key[1]!, defined(input));
+      return networks.updateTrustedNetwork(key[0]!, key[1]!, patchOf(input));
     },
     deleteTrustedNetwork: async (_, { id }, ctx) => {
       const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'TrustedNetwork', id);

@@ -2,7 +2,7 @@ import type { GatewayContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { encodeId } from '../ids.js';
 import type { GroupModel } from '../model.js';
-import { connectionResolvers, defined, portRef, existing, type NodeLoader } from './shared.js';
+import { connectionResolvers, defined, portRef, existing, type NodeLoader, patchOf } from './shared.js';
 
 export const groupId = (g: Pick<GroupModel, 'vendor' | 'connection' | 'domainId' | 'groupId'>): string =>
   encodeId('Group', g.vendor, g.connection, [g.domainId, g.groupId]);
@@ -38,7 +38,7 @@ export const groupResolvers: Resolvers = {
     },
     updateGroup: (_, { id, input }, ctx) => {
       const { source: groups, key } = portRef(ctx, 'groups', 'Group', id);
-      return groups.updateGroup(key[0]!, key[1]!, defined(input));
+      return groups.updateGroup(key[0]!, key[1]!, patchOf(input));
     },
     deleteGroup: async (_, { id }, ctx) => {
       const { source: groups, key } = portRef(ctx, 'groups', 'Group', id);

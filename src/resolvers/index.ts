@@ -30,8 +30,6 @@ const base: Resolvers = {
     EMAIL: 'email',
     FIRST_NAME: 'firstName',
     LAST_NAME: 'lastName',
-    CREATED_AT: 'createdAt',
-    UPDATED_AT: 'updatedAt',
   },
   GroupOrderField: { NAME: 'name', DISPLAY_NAME: 'displayName', EXTENSION: 'extension' },
   QueueOrderField: { NAME: 'name', DISPLAY_NAME: 'displayName', EXTENSION: 'extension' },

@@ -4,7 +4,7 @@ import { badInput, notConfigured } from '../errors.js';
 import { decodeIdOf, encodeId } from '../ids.js';
 import type { ProviderModel } from '../model.js';
 import type { ProviderSource } from '../vendors/ports.js';
-import { connectionResolvers, defined, existing, pageRequest, type NodeLoader } from './shared.js';
+import { connectionResolvers, existing, pageRequest, type NodeLoader, patchOf } from './shared.js';
 
 const providerId = (p: ProviderModel): string => encodeId('Provider', p.vendor, p.connection, [p.providerId]);
 
@@ -52,7 +52,7 @@ export const providerResolvers: Resolvers = {
     },
     updateProvider: (_, { id, input }, ctx) => {
       const { source, key } = providerRef(ctx, id);
-      return source.update(key, defined(input));
+      return source.update(key, patchOf(input));
     },
     deleteProvider: async (_, { id }, ctx) => {
       const { source, key } = providerRef(ctx, id);

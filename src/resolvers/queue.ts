@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { QueueMemberModel, QueueModel } from '../model.js';
-import { connectionResolvers, defined, portRef, existing, type NodeLoader } from './shared.js';
+import { connectionResolvers, defined, portRef, existing, type NodeLoader, patchOf } from './shared.js';
 
 const queueId = (q: QueueModel): string => encodeId('Queue', q.vendor, q.connection, [q.domainId, q.queueId]);
 const memberId = (m: QueueMemberModel): string => encodeId('QueueMember', m.vendor, m.connection, [m.domainId, m.queueId, m.memberId]);
@@ -31,7 +31,7 @@ export const queueResolvers: Resolvers = {
     },
     updateQueue: (_, { id, input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Queue', id);
-      return queues.updateQueue(key[0]!, key[1]!, defined(input));
+      return queues.updateQueue(key[0]!, key[1]!, patchOf(input));
     },
     deleteQueue: async (_, { id }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Queue', id);
@@ -47,7 +47,7 @@ export const queueResolvers: Resolvers = {
     updateQueueMember: (_, { id, input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'QueueMember', id);
       const groupKey = input.groupId ? portRef(ctx, 'groups', 'Group', input.groupId, 'input.groupId').key[1] : undefined;
-      return queues.updateQueueMember(key[0]!, key[1]!, key[2]!, defined({ ...input, groupId: groupKey }));
+      return queues.updateQueueMember(key[0]!, key[1]!, key[2]!, patchOf({ ...input, groupId: input.groupId === null ? null : groupKey }));
     },
     removeQueueMember: async (_, { id }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'QueueMember', id);

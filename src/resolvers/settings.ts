@@ -2,19 +2,12 @@ import type { GatewayContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { badInput } from '../errors.js';
 import { decodeIdOf } from '../ids.js';
-import type { AcceptRulesModel, AccountModel } from '../model.js';
+import type { AccountModel } from '../model.js';
 import type { AccountSettingsSource } from '../vendors/ports.js';
-import { defined } from './shared.js';
+import { patchOf } from './shared.js';
 
 const settingsOf = (ctx: GatewayContext, account: AccountModel): AccountSettingsSource => ctx.source('accountSettings', account.connection);
 const addressOf = (account: AccountModel): string => account.key[0]!;
-
-/** SIP Thor keeps DND as an accept rule that lets "nobody" through, for a while or until undone. */
-function doNotDisturb(rules: AcceptRulesModel): { enabled: boolean; minutesLeft: number | null } {
-  const temporary = rules.temporary?.groups.includes('nobody') && (rules.temporary.minutesLeft ?? 0) > 0;
-  if (temporary) return { enabled: true, minutesLeft: rules.temporary?.minutesLeft ?? null };
-  return { enabled: rules.persistent?.groups.includes('nobody') ?? false, minutesLeft: null };
-}
 
 async function settingsAccount(ctx: GatewayContext, accountId: string): Promise<{ source: AccountSettingsSource; account: AccountModel }> {
   const gid = decodeIdOf('Account', accountId, 'accountId');
@@ -52,7 +45,7 @@ export const settingsResolvers: Resolvers = {
       return account;
     },
     setCallForwarding: async (_, { accountId, input }, ctx) => {
-      const change = defined(input);
+      const change = patchOf(input);
       if (Object.keys(change).length === 0) throw badInput('input: name at least one forwarding rule to change', 'input');
       const { source, account } = await settingsAccount(ctx, accountId);
       await source.setCallForwarding(addressOf(account), change);
@@ -67,8 +60,8 @@ export const settingsResolvers: Resolvers = {
     aliases: (a, _, ctx) => settingsOf(ctx, a).aliases(addressOf(a)),
     enumNumbers: (a, _, ctx) => settingsOf(ctx, a).enumNumbers(addressOf(a)),
     callForwarding: (a, _, ctx) => settingsOf(ctx, a).callForwarding(addressOf(a)),
-    doNotDisturb: async (a, _, ctx) => doNotDisturb(await settingsOf(ctx, a).acceptRules(addressOf(a))),
-    privacy: async (a, _, ctx) => (await settingsOf(ctx, a).identity(addressOf(a))).privacy,
+    doNotDisturb: (a, _, ctx) => settingsOf(ctx, a).doNotDisturb(addressOf(a)),
+    privacy: (a, _, ctx) => settingsOf(ctx, a).privacy(addressOf(a)),
     voicemail: (a, _, ctx) => settingsOf(ctx, a).voicemail(addressOf(a)),
     callHistory: (a, _, ctx) => settingsOf(ctx, a).callHistory(addressOf(a)),
     registeredDevices: (a, _, ctx) => settingsOf(ctx, a).registeredDevices(addressOf(a)),

@@ -52,6 +52,14 @@ export function defined<T extends object>(input: T): { [K in keyof T]?: Exclude<
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null> };
 }
 
+/**
+ * An update input as a patch: fields left out are dropped; an explicit `null` is kept, meaning
+ * "clear it", and the adapter clears it or refuses it (BAD_USER_INPUT) by what its vendor allows.
+ */
+export function patchOf<T extends object>(input: T): { [K in keyof T]?: T[K] } {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: T[K] };
+}
+
 export interface PortRef<P extends PortName> {
   source: NonNullable<RequestSources[P]>;
   id: GlobalId;

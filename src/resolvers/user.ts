@@ -4,7 +4,7 @@ import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { UserModel } from '../model.js';
 import { withCompensation } from '../workflows.js';
-import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, sortKeys, type NodeLoader } from './shared.js';
+import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, sortKeys, type NodeLoader, patchOf } from './shared.js';
 
 export const userId = (u: Pick<UserModel, 'vendor' | 'connection' | 'domainId' | 'userId'>): string =>
   encodeId('User', u.vendor, u.connection, [u.domainId, u.userId]);
@@ -67,7 +67,7 @@ export const userResolvers: Resolvers = {
     },
     updateUser: (_, { id, input }, ctx) => {
       const { source: directory, key } = portRef(ctx, 'directory', 'User', id);
-      return directory.updateUser(key[0]!, key[1]!, defined(input));
+      return directory.updateUser(key[0]!, key[1]!, patchOf(input));
     },
     deleteUser: async (_, { id }, ctx) => {
       const { source: directory, key } = portRef(ctx, 'directory', 'User', id);

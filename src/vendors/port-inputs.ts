@@ -9,7 +9,8 @@ export interface ListOptions<F extends string = string> {
   contains?: Partial<Record<F, string>>;
 }
 
-export type UserField = 'userName' | 'displayName' | 'extension' | 'email' | 'firstName' | 'lastName' | 'createdAt' | 'updatedAt';
+/** Only fields backed by a documented row field: Infinity documents no create or update time for a user. */
+export type UserField = 'userName' | 'displayName' | 'extension' | 'email' | 'firstName' | 'lastName';
 export type GroupField = 'name' | 'displayName' | 'extension';
 export type QueueField = 'name' | 'displayName' | 'extension';
 export type DeviceField = 'name' | 'macAddress' | 'userId' | 'createdAt' | 'updatedAt';
@@ -66,6 +67,11 @@ export interface QueueMemberInput {
 export interface TrustedNetworkInput {
   network?: string;
   description?: string;
+}
+
+export interface DomainInput {
+  displayName?: string;
+  callRecording?: boolean;
 }
 
 export interface DeviceInput {

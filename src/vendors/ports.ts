@@ -8,6 +8,7 @@ import type {
   BalanceEntryModel,
   CallForwardingModel,
   CallHistoryModel,
+  DoNotDisturbModel,
   MonthlyUsageModel,
   PrepaidModel,
   RegisteredDeviceModel,
@@ -33,6 +34,10 @@ import type {
 } from '../model.js';
 
 import type { ListOptions, UserField, GroupField, QueueField, DeviceField, TrustedNetworkField, DeviceAssignmentField, UserInput, GroupInput, QueueInput, QueueMemberInput, TrustedNetworkInput, DeviceInput } from './port-inputs.js';
+import type { DomainInput } from './port-inputs.js';
+import type { Patch } from './patch.js';
+
+export type { Patch } from './patch.js';
 
 export type * from './port-inputs.js';
 
@@ -42,11 +47,12 @@ export interface DirectoryPort {
   readonly connection: string;
   domains(): Promise<DomainModel[]>;
   domain(domainId: string): Promise<DomainModel | null>;
-  updateDomain(domainId: string, input: { displayName?: string; callRecording?: boolean }): Promise<DomainModel>;
+  updateDomain(domainId: string, input: Patch<DomainInput>): Promise<DomainModel>;
   users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>>;
   user(domainId: string, userId: string): Promise<UserModel | null>;
   createUser(domainId: string, input: UserInput): Promise<UserModel>;
-  updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel>;
+  /** Updates take a Patch: `null` clears where the vendor can, and is refused (BAD_USER_INPUT) where it cannot. */
+  updateUser(domainId: string, userId: string, input: Patch<UserInput>): Promise<UserModel>;
   deleteUser(domainId: string, userId: string): Promise<void>;
 }
 
@@ -56,7 +62,7 @@ export interface GroupPort {
   groups(domainId: string, options: ListOptions<GroupField>): Promise<Page<GroupModel>>;
   group(domainId: string, groupId: string): Promise<GroupModel | null>;
   createGroup(domainId: string, input: GroupInput): Promise<GroupModel>;
-  updateGroup(domainId: string, groupId: string, input: GroupInput): Promise<GroupModel>;
+  updateGroup(domainId: string, groupId: string, input: Patch<GroupInput>): Promise<GroupModel>;
   deleteGroup(domainId: string, groupId: string): Promise<void>;
   groupUsers(domainId: string, groupId: string): Promise<UserModel[]>;
   addGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
@@ -73,12 +79,12 @@ export interface QueuePort {
   queues(domainId: string, options: ListOptions<QueueField>): Promise<Page<QueueModel>>;
   queue(domainId: string, queueId: string): Promise<QueueModel | null>;
   createQueue(domainId: string, input: QueueInput): Promise<QueueModel>;
-  updateQueue(domainId: string, queueId: string, input: QueueInput): Promise<QueueModel>;
+  updateQueue(domainId: string, queueId: string, input: Patch<QueueInput>): Promise<QueueModel>;
   deleteQueue(domainId: string, queueId: string): Promise<void>;
   queueMembers(domainId: string, queueId: string): Promise<QueueMemberModel[]>;
   queueMember(domainId: string, queueId: string, memberId: string): Promise<QueueMemberModel | null>;
   createQueueMember(domainId: string, queueId: string, input: QueueMemberInput): Promise<QueueMemberModel>;
-  updateQueueMember(domainId: string, queueId: string, memberId: string, input: QueueMemberInput): Promise<QueueMemberModel>;
+  updateQueueMember(domainId: string, queueId: string, memberId: string, input: Patch<QueueMemberInput>): Promise<QueueMemberModel>;
   deleteQueueMember(domainId: string, queueId: string, memberId: string): Promise<void>;
   setQueueMemberOrder(domainId: string, queueId: string, memberIds: string[]): Promise<void>;
 }
@@ -89,7 +95,7 @@ export interface TrustedNetworkPort {
   trustedNetworks(domainId: string, options: ListOptions<TrustedNetworkField>): Promise<Page<TrustedNetworkModel>>;
   trustedNetwork(domainId: string, networkId: string): Promise<TrustedNetworkModel | null>;
   createTrustedNetwork(domainId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel>;
-  updateTrustedNetwork(domainId: string, networkId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel>;
+  updateTrustedNetwork(domainId: string, networkId: string, input: Patch<TrustedNetworkInput>): Promise<TrustedNetworkModel>;
   deleteTrustedNetwork(domainId: string, networkId: string): Promise<void>;
 }
 
@@ -101,7 +107,7 @@ export interface PbxDevicePort {
   /** The PBX devices of a user, batched across users into domain-wide calls. */
   userDevices(domainId: string, userId: string): Promise<DeviceModel[]>;
   createDevice(domainId: string, input: DeviceInput): Promise<DeviceModel>;
-  updateDevice(domainId: string, deviceId: string, input: DeviceInput): Promise<DeviceModel>;
+  updateDevice(domainId: string, deviceId: string, input: Patch<DeviceInput>): Promise<DeviceModel>;
   deleteDevice(domainId: string, deviceId: string): Promise<void>;
   deviceAssignments(domainId: string, userId: string, options: ListOptions<DeviceAssignmentField>): Promise<Page<DeviceAssignmentModel>>;
   deviceAssignment(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel | null>;
@@ -163,7 +169,7 @@ export interface ProviderSource {
   get(providerId: string): Promise<ProviderModel | null>;
   create(input: ProviderInput): Promise<ProviderModel>;
   /** A partial patch: read, merge, write; CONFLICT if the trunk changed in between. */
-  update(providerId: string, patch: Partial<ProviderInput>): Promise<ProviderModel>;
+  update(providerId: string, patch: Patch<ProviderInput>): Promise<ProviderModel>;
   delete(providerId: string): Promise<void>;
 }
 
@@ -178,7 +184,7 @@ export interface DeviceConfigSource {
   macAddress(): Promise<string | null>;
   config(): Promise<DeviceSipConfigModel>;
   /** A partial patch of one account slot; all or nothing on the device. Returns the slot as read back. */
-  updateAccount(index: number, patch: DeviceAccountPatch): Promise<AccountModel>;
+  updateAccount(index: number, patch: Patch<DeviceAccountPatch>): Promise<AccountModel>;
 }
 
 export interface DeviceAccountPatch extends Partial<Omit<DeviceAccountModel, 'index'>> {
@@ -197,6 +203,10 @@ export interface AccountSettingsSource {
   enumNumbers(address: string): Promise<string[]>;
   callForwarding(address: string): Promise<CallForwardingModel>;
   acceptRules(address: string): Promise<AcceptRulesModel>;
+  /** As the accept rules show it, never contradicting a change this request made. */
+  doNotDisturb(address: string): Promise<DoNotDisturbModel>;
+  /** No action reads privacy: what this request set, else null (unknown). */
+  privacy(address: string): Promise<boolean | null>;
   rejectRules(address: string): Promise<string[]>;
   voicemail(address: string): Promise<VoicemailModel>;
   callHistory(address: string): Promise<CallHistoryModel>;

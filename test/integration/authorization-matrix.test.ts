@@ -22,6 +22,7 @@ const TOUCHES: Record<string, Area | 'public'> = {
   ...Object.fromEntries(['device', 'deviceAssignment', 'createDevice', 'updateDevice', 'deleteDevice', 'assignDevice', 'unassignDevice'].map((f) => [f, 'devices'])),
   ...Object.fromEntries(['providers', 'provider', 'createProvider', 'updateProvider', 'deleteProvider'].map((f) => [f, 'trunks'])),
   updateDeviceSipAccount: 'deviceSipConfig',
+  deviceSipConfigs: 'deviceSipConfig',
   ...Object.fromEntries(['account', 'accounts', 'setDoNotDisturb', 'setPrivacy', 'addAccountAlias', 'setCallForwarding'].map((f) => [f, 'accountSettings'])),
 };
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createInfinityEmulator, InfinityState, seedInfinity } from '../../src/emulators/infinity/index.js';
+import { ALL_OPERANDS, createInfinityEmulator, InfinityState, seedInfinity } from '../../src/emulators/infinity/index.js';
 import type { EmulatorServer } from '../../src/emulators/shared/harness.js';
 
 type Row = Record<string, string>;
@@ -186,7 +186,8 @@ describe('wire format', () => {
     assert.match(user.hotdeskAllowed!, /^[01]$/);
     assert.equal(user.password, undefined);
     assert.equal(user.pin, undefined);
-    assert.equal(Object.keys(user).length, 22);
+    assert.equal(user.createDatetime, undefined, 'the doc documents no create time for a user');
+    assert.equal(Object.keys(user).length, 20);
   });
 
   test('an empty list is a 200 with an empty body', async () => {
@@ -217,7 +218,8 @@ describe('wire format', () => {
 describe('list params: filter[], sort[], limit, offset', () => {
   let running: Running;
   before(async () => {
-    running = await startEmulator({ seed: { domains: 1, usersPerDomain: 12, groupsPerDomain: 2 } });
+    // A server that offers every operand: the doc shows only `eq`, which is the default (tested below).
+    running = await startEmulator({ seed: { domains: 1, usersPerDomain: 12, groupsPerDomain: 2 }, filterOperands: ALL_OPERANDS });
   });
   after(() => running.server.stop());
 
@@ -237,8 +239,10 @@ describe('list params: filter[], sort[], limit, offset', () => {
     assert.deepEqual(await userIds('filter[]=userId-gt-value-2&filter[]=userId-lt-value-5'), ['3', '4']);
     const devices = await running.api.rows(`${D}/devices?filter[]=deviceMacAddress-like-value-7C:1E:B3`);
     assert.equal(devices.length, 3, 'the three intercoms');
-    const created = await running.api.rows(`${D}/users?filter[]=createDatetime-gte-value-2024-01-08 09:05:00&limit=1`);
-    assert.equal(created[0]?.userId, '5');
+    const all = await running.api.rows(`${D}/devices?sort[]=createDatetime-asc`);
+    const since = all[4]!.createDatetime!;
+    const created = await running.api.rows(`${D}/devices?filter[]=createDatetime-gte-value-${since}&sort[]=createDatetime-asc&limit=1`);
+    assert.equal(created[0]?.createDatetime, since);
   });
 
   test('sort asc/desc, numeric for integers, several keys', async () => {
@@ -254,6 +258,17 @@ describe('list params: filter[], sort[], limit, offset', () => {
     assert.deepEqual(await userIds('sort[]=userId-desc&limit=3&offset=2'), ['10', '9', '8']);
     assert.deepEqual(await userIds('offset=10'), ['11', '12']);
     assert.deepEqual(await userIds('limit=0'), []);
+  });
+
+  test('by default only the documented operand `eq` is offered: `like` and the rest are a 400', async () => {
+    const strict = await startEmulator({ seed: SMALL_SEED });
+    try {
+      await strict.api.fails('GET', `${D}/users?filter[]=displayName-like-value-a`, 400, /^filter: unknown operand "like" \(operands: eq\)/);
+      await strict.api.fails('GET', `/domains?filter[]=domainId-gt-value-0`, 400, /^filter: unknown operand "gt"/);
+      assert.equal((await strict.api.rows(`${D}/users?filter[]=userId-eq-value-2`)).length, 1);
+    } finally {
+      await strict.server.stop();
+    }
   });
 
   test('an unknown field, operand or malformed spec is a 400 naming the param', async () => {
@@ -381,8 +396,9 @@ describe('the 43 documented operations', () => {
   test('queue members: list, create (last by default), read, update, order, delete', async () => {
     const queueId = await api.create(`${D}/queues`, { queueName: 'members', displayName: 'Members', extensionNumber: '7911' }, 'queueId');
     const q = `${D}/queues/${queueId}/members`;
-    const first = await api.create(q, { groupId: 1, ringStrategy: 'all', ringAttempts: 2, ringSecs: 20 }, 'queueMemberId');
-    const second = await api.create(q, { groupId: 2, ringStrategy: 'huntLongestIdle', ringAttempts: 1, ringSecs: 15 }, 'queueMemberId');
+    await api.fails('POST', q, 400, /^ringOrder: is required/, { groupId: 1, ringStrategy: 'all', ringAttempts: 2, ringSecs: 20 });
+    const first = await api.create(q, { groupId: 1, ringStrategy: 'all', ringAttempts: 2, ringSecs: 20, ringOrder: 1 }, 'queueMemberId');
+    const second = await api.create(q, { groupId: 2, ringStrategy: 'huntLongestIdle', ringAttempts: 1, ringSecs: 15, ringOrder: 2 }, 'queueMemberId');
     assert.deepEqual((await api.rows(q)).map((m) => [m.queueMemberId, m.ringOrder]), [[first, '1'], [second, '2']]);
     assert.deepEqual(await api.row(`${q}/${second}`), { queueMemberId: second, queueId, groupId: '2', ringStrategy: 'huntLongestIdle', ringAttempts: '1', ringSecs: '15', ringOrder: '2' });
 
@@ -559,7 +575,7 @@ describe('validation: 400 naming the param', () => {
   });
 
   test('ids in the body that name nothing are 400 naming the param', async () => {
-    await api.fails('POST', `${D}/queues/1/members`, 400, /^groupId: group 3 is not in domain 1/, { groupId: 3, ringStrategy: 'all', ringAttempts: 1, ringSecs: 5 });
+    await api.fails('POST', `${D}/queues/1/members`, 400, /^groupId: group 3 is not in domain 1/, { groupId: 3, ringStrategy: 'all', ringAttempts: 1, ringSecs: 5, ringOrder: 1 });
     await api.fails('POST', `${D}/groups/1/users`, 400, /^userSpec: user 999/, { userSpec: [1, 999] });
     await api.fails('POST', `${D}/users/1/groups`, 400, /^groupSpec: group 999/, { groupSpec: [999] });
     await api.fails('POST', `${D}/users/1/devices`, 400, /^pbxDeviceId: PBX device 999/, { pbxDeviceId: 999 });
@@ -636,9 +652,10 @@ describe('semantics docs/vendors.md settles', () => {
 
   test('member order: every member exactly once, ringOrder = index + 1; "order" is never a member id', async () => {
     const q = `${D}/queues/1/members`;
-    const third = await api.create(q, { groupId: 1, ringStrategy: 'all', ringAttempts: 1, ringSecs: 10 }, 'queueMemberId');
+    const orders = (await api.rows(q)).map((m) => Number(m.ringOrder));
+    const third = await api.create(q, { groupId: 1, ringStrategy: 'all', ringAttempts: 1, ringSecs: 10, ringOrder: Math.max(...orders) + 1 }, 'queueMemberId');
     const ids = (await api.rows(q)).map((m) => m.queueMemberId!);
-    assert.equal(ids.at(-1), third, 'a new member rings last');
+    assert.equal(ids.at(-1), third, 'a new member with the highest ringOrder rings last');
     const order = (memberIds: string[]) => memberIds.map((id) => `queueMemberId[]=${id}`).join('&');
     await api.fails('PUT', `${q}/order`, 400, /^queueMemberId: must name each of the 3 members/, order(ids.slice(1)));
     await api.fails('PUT', `${q}/order`, 400, /^queueMemberId:/, order([ids[0]!, ids[0]!, ids[1]!]));

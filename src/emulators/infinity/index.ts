@@ -6,6 +6,7 @@ import { seedInfinity, type InfinitySeedOptions } from './seed.js';
 import { InfinityState } from './state.js';
 
 export { InfinityError } from './errors.js';
+export { ALL_OPERANDS, DOCUMENTED_OPERANDS } from './listing.js';
 export { seedInfinity, type InfinitySeedOptions } from './seed.js';
 export {
   InfinityState,
@@ -28,6 +29,11 @@ export interface InfinityEmulatorOptions {
   apiKey?: string;
   /** Domains the credentials may use (others that exist answer 403); all when absent. */
   allowedDomainIds?: number[];
+  /**
+   * `filter[]` operands offered beyond the documented `eq` (WIRE-NOTES.md), e.g. ALL_OPERANDS;
+   * any other operand is a 400.
+   */
+  filterOperands?: readonly string[];
   /** true for the default seed, options to scale it; no data when absent. */
   seed?: boolean | InfinitySeedOptions;
 }
@@ -42,7 +48,7 @@ export function createInfinityEmulator(options: InfinityEmulatorOptions = {}): {
     apiKey: options.apiKey,
     allowedDomainIds: options.allowedDomainIds,
   });
-  const serve = infinityHandler(infinityRoutes(state, auth));
+  const serve = infinityHandler(infinityRoutes(state, auth, { filterOperands: options.filterOperands }));
   const server = new EmulatorServer('infinity', (req) => auth.reject(req) ?? serve(req));
   return { server, state };
 }

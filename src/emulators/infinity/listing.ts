@@ -23,6 +23,20 @@ const OPERANDS: Record<string, (actual: string, wanted: string) => boolean> = {
   like: (actual, wanted) => actual.toLowerCase().includes(wanted.toLowerCase()),
 };
 
+/** WIRE-NOTES.md: "`eq` is the operand seen". A server offers more only when told to. */
+export const DOCUMENTED_OPERANDS: readonly string[] = ['eq'];
+export const ALL_OPERANDS: readonly string[] = Object.keys(OPERANDS);
+
+/** A filter whose operand this server does not offer is a 400, as an unknown operand is. */
+export function refuseUnofferedOperands(query: URLSearchParams, offered: readonly string[]): void {
+  for (const spec of query.getAll('filter[]')) {
+    const operand = /^[A-Za-z]+-([a-z]+)-value-/.exec(spec)?.[1];
+    if (operand !== undefined && !offered.includes(operand)) {
+      throw badParam('filter', `unknown operand "${operand}" (operands: ${offered.join(', ')})`);
+    }
+  }
+}
+
 type Predicate = (row: Row) => boolean;
 type Comparator = (a: Row, b: Row) => number;
 

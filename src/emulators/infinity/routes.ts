@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { router, type EmulatorRequest, type EmulatorResponse, type Handler, type Route } from '../shared/harness.js';
 import type { InfinityAuth } from './auth.js';
 import { InfinityError, notFound } from './errors.js';
-import { listResponse, ndjsonResponse } from './listing.js';
+import { DOCUMENTED_OPERANDS, listResponse, ndjsonResponse, refuseUnofferedOperands } from './listing.js';
 import { FormParams, flag, integer, nonEmptyText, oneOf, text } from './params.js';
 import * as rows from './rows.js';
 import { RING_STRATEGIES, type GroupFields, type InfinityState, type NewQueue, type NewQueueMember, type NewUser, type PbxDevice, type QueueFields, type QueueMemberFields, type UserFields } from './state.js';
@@ -122,7 +122,8 @@ function newQueueMember(params: FormParams): NewQueueMember {
     ringStrategy: params.required('ringStrategy', ringStrategy),
     ringAttempts: params.required('ringAttempts', atLeastOne),
     ringSecs: params.required('ringSecs', atLeastOne),
-    ringOrder: params.optional('ringOrder', atLeastOne),
+    // "Create SIP queue member" lists ringOrder without OPTIONAL.
+    ringOrder: params.required('ringOrder', atLeastOne),
   };
 }
 
@@ -256,8 +257,14 @@ function pbxDeviceRoutes(state: InfinityState, on: On): Route[] {
   ];
 }
 
+export interface ListPolicy {
+  /** The `filter[]` operands this server offers; the doc shows only `eq`. */
+  filterOperands?: readonly string[];
+}
+
 /** Every operation; a domain the credentials may not use answers 403 (after 404 if it does not exist). */
-export function infinityRoutes(state: InfinityState, auth: InfinityAuth): Route[] {
+export function infinityRoutes(state: InfinityState, auth: InfinityAuth, policy: ListPolicy = {}): Route[] {
+  const operands = policy.filterOperands ?? DOCUMENTED_OPERANDS;
   /**
    * Checks the whole path, in order, before the handler reads any param: an unknown id is a 404
    * whatever the body says, and a domain the credentials may not use is a 403 once it is known to exist.
@@ -284,12 +291,20 @@ export function infinityRoutes(state: InfinityState, auth: InfinityAuth): Route[
   const on: On = (method, path, handle) => ({
     method,
     pattern: `${DOMAINS}/:domainId${path}`,
-    handle: (req, pathParams) => handle(openCall(req, pathParams)),
+    handle: (req, pathParams) => {
+      const call = openCall(req, pathParams);
+      if (method === 'GET') refuseUnofferedOperands(req.query, operands);
+      return handle(call);
+    },
   });
   const listDomains: Route = {
     method: 'GET',
     pattern: DOMAINS,
-    handle: (req) => listResponse(state.domains().filter((domain) => auth.mayAccess(domain.domainId)).map(rows.domainRow), rows.FIELDS.domain, req.query),
+    handle: (req) => {
+      refuseUnofferedOperands(req.query, operands);
+      const domains = state.domains().filter((domain) => auth.mayAccess(domain.domainId));
+      return listResponse(domains.map(rows.domainRow), rows.FIELDS.domain, req.query);
+    },
   };
   return [
     listDomains,

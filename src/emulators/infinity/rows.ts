@@ -13,7 +13,7 @@ export const FIELDS = {
   domain: ['domainId', 'domainName', 'displayName', 'rec', 'createDatetime', 'updateDatetime'],
   user: [
     'userId', 'domainId', 'user', 'displayName', 'extensionNumber', 'email', 'firstName', 'lastName', 'jobName', 'departmentName', 'companyName',
-    'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber', 'mobileFollow', 'ukPhoneId', 'usPhoneId', 'hotdeskAllowed', 'dashboard', 'createDatetime', 'updateDatetime',
+    'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber', 'mobileFollow', 'ukPhoneId', 'usPhoneId', 'hotdeskAllowed', 'dashboard',
   ],
   group: ['groupId', 'domainId', 'groupName', 'displayName', 'extensionNumber', 'ringRetry', 'ringExclusive', 'callerNameFormat', 'createDatetime', 'updateDatetime'],
   groupUser: ['groupId', 'userId', 'user', 'displayName', 'extensionNumber'],
@@ -43,7 +43,10 @@ export function domainRow(domain: Domain): RowOf<typeof FIELDS.domain> {
   };
 }
 
-/** Never the password or the PIN. */
+/**
+ * The doc lists no user row: its fields are the user's documented params (never the password or
+ * the PIN). It documents no create or update time for a user, so a strict server has none.
+ */
 export function userRow(user: User): RowOf<typeof FIELDS.user> {
   return {
     userId: String(user.userId),
@@ -66,8 +69,6 @@ export function userRow(user: User): RowOf<typeof FIELDS.user> {
     usPhoneId: optionalId(user.usPhoneId),
     hotdeskAllowed: flag(user.hotdeskAllowed),
     dashboard: flag(user.dashboard),
-    createDatetime: datetime(user.created),
-    updateDatetime: datetime(user.updated),
   };
 }
 

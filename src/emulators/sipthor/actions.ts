@@ -28,7 +28,7 @@ export interface WriteOutcome {
   preamble?: string;
 }
 
-type Reader = (account: SipThorAccount, now: Date) => unknown;
+type Reader = (account: SipThorAccount, now: Date, state: SipThorState) => unknown;
 type Writer = (account: SipThorAccount, query: URLSearchParams, state: SipThorState) => WriteOutcome;
 
 const HISTORY_DAYS = 14;
@@ -43,7 +43,12 @@ const READERS: Record<ReadAction, Reader> = {
   get_enum: (account) => account.enumNumbers,
   get_history: (account, now) => ({ placed: recentCalls(account, account.placed, now), received: recentCalls(account, account.received, now) }),
   get_devices: (account) => (account.devices.length === 0 ? null : account.devices),
-  get_prepaid: (account) => ({ prepaid: account.prepaid, balance: euros(account.balance), currency: 'EUR', active_calls: 0 }),
+  get_prepaid: (account, _now, state) => ({
+    prepaid: account.prepaid,
+    balance: euros(account.balance),
+    currency: 'EUR',
+    active_calls: state.activeCallsAs === 'list' ? account.activeCalls : account.activeCalls.length,
+  }),
   get_balance_history: (account) =>
     account.balanceHistory.map((entry) => ({
       date: localTime(entry.date, account.identity.timezone),
@@ -62,16 +67,17 @@ const READERS: Record<ReadAction, Reader> = {
 
 const WRITERS: Record<string, Writer> = {
   set_dnd_on: setDndOn,
-  set_dnd_off: (account) => {
-    account.acceptRules = { persistentGroups: ['everybody'], temporary: null };
+  set_dnd_off: (account, _query, state) => {
+    if (state.dndShownInAcceptRules) account.acceptRules = { persistentGroups: ['everybody'], temporary: null };
+    account.dnd = { on: false, until: null };
     return succeeded('Do not disturb disabled');
   },
   set_privacy_on: (account) => {
-    account.identity.privacy = '1';
+    account.privacy = true;
     return succeeded('Privacy enabled');
   },
   set_privacy_off: (account) => {
-    account.identity.privacy = '0';
+    account.privacy = false;
     return succeeded('Privacy disabled');
   },
   add_alias: addAlias,
@@ -82,8 +88,8 @@ export function isReadAction(action: string): action is ReadAction {
   return (READ_ACTIONS as readonly string[]).includes(action);
 }
 
-export function read(action: ReadAction, account: SipThorAccount, now: Date): unknown {
-  return READERS[action](account, now);
+export function read(action: ReadAction, account: SipThorAccount, now: Date, state: SipThorState): unknown {
+  return READERS[action](account, now, state);
 }
 
 /** The outcome of a set_* or add_* action, or undefined when there is no such action. */
@@ -98,12 +104,15 @@ const failed = (message: string): WriteOutcome => ({ success: false, error_messa
 function setDndOn(account: SipThorAccount, query: URLSearchParams, state: SipThorState): WriteOutcome {
   const duration = query.get('duration');
   if (duration === null) {
-    account.acceptRules.persistentGroups = ['nobody'];
+    if (state.dndShownInAcceptRules) account.acceptRules.persistentGroups = ['nobody'];
+    account.dnd = { on: true, until: null };
     return succeeded('Do not disturb enabled');
   }
   if (!/^\d+$/.test(duration) || Number(duration) === 0) return failed('duration must be a positive number of minutes');
   const minutes = Number(duration);
-  account.acceptRules.temporary = { groups: ['nobody'], until: new Date(state.now().getTime() + minutes * 60_000) };
+  const until = new Date(state.now().getTime() + minutes * 60_000);
+  if (state.dndShownInAcceptRules) account.acceptRules.temporary = { groups: ['nobody'], until };
+  account.dnd = { on: true, until };
   return succeeded(`Do not disturb enabled for ${minutes} minutes`);
 }
 

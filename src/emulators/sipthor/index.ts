@@ -40,7 +40,7 @@ export function createSipThorEmulator(options: SipThorEmulatorOptions): { server
     const action = req.query.get('action') ?? '';
     if (isReadAction(action)) {
       if (state.failingActions.has(action)) return html(backendFailure(action));
-      return html(JSON.stringify(read(action, account, state.now())));
+      return html(JSON.stringify(read(action, account, state.now(), state)));
     }
     const outcome = write(action, account, req.query, state) ?? { success: false, error_message: 'Error: invalid action' };
     return html(writeBody(outcome));

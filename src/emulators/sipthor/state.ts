@@ -18,8 +18,6 @@ export interface Identity {
   /** Seconds. */
   no_answer_timeout: number;
   quick_dial: string;
-  /** "1" hides the caller id on outgoing calls. */
-  privacy: '0' | '1';
 }
 
 export interface Call {
@@ -63,6 +61,14 @@ export interface Voicemail {
   Account: string;
 }
 
+/** A call in progress, as get_prepaid lists it when the server answers `active_calls` as a list. */
+export interface ActiveCall {
+  callId: string;
+  remoteParty: string;
+  /** Seconds so far. */
+  duration: number;
+}
+
 /** Do Not Disturb lives here: "nobody" in the persistent groups, or in a temporary rule. */
 export interface AcceptRules {
   persistentGroups: string[];
@@ -88,6 +94,11 @@ export interface SipThorAccount {
   acceptRules: AcceptRules;
   rejectRules: string[];
   voicemail: Voicemail;
+  /** set_privacy_on/off: no documented action reads it back, so no answer shows it. */
+  privacy: boolean;
+  /** DND where set_dnd_on keeps it when the server does not show it in the accept rules. */
+  dnd: { on: boolean; until: Date | null };
+  activeCalls: ActiveCall[];
 }
 
 /** What a test or the demo says about an account; everything else is blank, or sample data when seeding. */
@@ -123,7 +134,6 @@ export function blankAccount(options: SipThorAccountOptions): SipThorAccount {
       timezone: options.timezone ?? 'Europe/Amsterdam',
       no_answer_timeout: 30,
       quick_dial: '',
-      privacy: '0',
     },
     aliases: [],
     enumNumbers: [],
@@ -137,6 +147,9 @@ export function blankAccount(options: SipThorAccountOptions): SipThorAccount {
     acceptRules: { persistentGroups: ['everybody'], temporary: null },
     rejectRules: [],
     voicemail: { Mailbox: options.username, Password: '', Name: `${first} ${lastname}`.trim(), Email: email, Info: '', Options: '', Account: address },
+    privacy: false,
+    dnd: { on: false, until: null },
+    activeCalls: [],
   };
 }
 
@@ -145,6 +158,16 @@ export class SipThorState {
   readonly accounts = new Map<string, SipThorAccount>();
   /** get_* actions whose backend is down: they answer the HTML alert block instead of JSON. */
   readonly failingActions = new Set<string>();
+  /**
+   * The doc says only "Return the prepaid balance and active calls": a server may count them
+   * (`"active_calls": 2`) or list them (`"active_calls": [{…}]`).
+   */
+  activeCallsAs: 'count' | 'list' = 'count';
+  /**
+   * The doc has no DND read; docs/vendors.md infers that set_dnd_on shows as an accept rule. A
+   * server where it does not (false) keeps DND apart, and get_accept_rules never shows it.
+   */
+  dndShownInAcceptRules = true;
 
   constructor(readonly now: () => Date = () => new Date()) {}
 

@@ -9,7 +9,7 @@ import { stringeeRoutes } from './routes.js';
 import { seedStringee } from './seed.js';
 import { StringeeState } from './state.js';
 
-export { RESULTS, StringeeError } from './results.js';
+export { DEFAULT_RESULT_CODES, RESULTS, StringeeError, type ResultCodes } from './results.js';
 export { seedStringee } from './seed.js';
 export { StringeeState, type SipPhone } from './state.js';
 
@@ -35,7 +35,7 @@ export function createStringeeEmulator(options: StringeeEmulatorOptions): { serv
       await authenticate(req);
       return await routes(req);
     } catch (error) {
-      if (error instanceof StringeeError) return refused(error);
+      if (error instanceof StringeeError) return refused(error, state.resultCodes);
       throw error;
     }
   };

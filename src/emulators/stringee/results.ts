@@ -14,6 +14,15 @@ export const RESULTS = {
 
 export type Refusal = Exclude<keyof typeof RESULTS, 'success'>;
 
+/** The `r` each refusal is sent with. Stringee publishes none, so a test may renumber them. */
+export type ResultCodes = Record<Refusal, number>;
+export const DEFAULT_RESULT_CODES: Readonly<ResultCodes> = {
+  badToken: RESULTS.badToken.r,
+  usernameExists: RESULTS.usernameExists.r,
+  phoneNotFound: RESULTS.phoneNotFound.r,
+  badParam: RESULTS.badParam.r,
+};
+
 /** A request Stringee refuses: answered with the refusal's `r` and this message. */
 export class StringeeError extends Error {
   constructor(
@@ -28,7 +37,6 @@ export function success(extra: Record<string, unknown> = {}): EmulatorResponse {
   return { status: RESULTS.success.http, body: { r: RESULTS.success.r, message: 'Success', ...extra } };
 }
 
-export function refused(error: StringeeError): EmulatorResponse {
-  const { r, http } = RESULTS[error.refusal];
-  return { status: http, body: { r, message: error.message } };
+export function refused(error: StringeeError, codes: Readonly<ResultCodes> = DEFAULT_RESULT_CODES): EmulatorResponse {
+  return { status: RESULTS[error.refusal].http, body: { r: codes[error.refusal], message: error.message } };
 }

@@ -1,5 +1,5 @@
 /** One Stringee project's SIP phones, in memory, keyed by their plain username. */
-import { StringeeError } from './results.js';
+import { DEFAULT_RESULT_CODES, StringeeError, type ResultCodes } from './results.js';
 
 export interface SipPhone {
   /** The plain name (`100`); the SIP username is `{projectId}_{username}`. */
@@ -12,6 +12,8 @@ export interface SipPhone {
 
 export class StringeeState {
   private readonly phones = new Map<string, SipPhone>();
+  /** The `r` of each refusal; Stringee publishes no table, so a real server may number them otherwise. */
+  resultCodes: ResultCodes = { ...DEFAULT_RESULT_CODES };
 
   constructor(readonly projectId: string) {}
 

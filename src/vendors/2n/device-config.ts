@@ -4,11 +4,16 @@
  */
 import { badInput } from '../../errors.js';
 import type { AccountModel, DeviceSipConfigModel, RegistrationState } from '../../model.js';
+import { refuseUnclearable, type Patch } from '../patch.js';
 import type { DeviceAccountPatch, DeviceConfigSource } from '../ports.js';
 import { readBack } from '../shared/read-back.js';
 import type { RequestCache } from '../shared/request-cache.js';
 import type { TwoNClient } from './client.js';
 import * as map from './map.js';
+
+const CLEARABLE: ReadonlyArray<keyof DeviceAccountPatch> = [
+  'displayName', 'sipNumber', 'authId', 'domain', 'domainPort', 'proxyAddress', 'proxyPort', 'registrarAddress', 'registrarPort',
+];
 
 export class TwoNDeviceConfig implements DeviceConfigSource {
   readonly vendor = '2n' as const;
@@ -43,9 +48,12 @@ export class TwoNDeviceConfig implements DeviceConfigSource {
     return byIndex.get(index) ?? map.toRegistration(undefined);
   }
 
-  async updateAccount(index: number, patch: DeviceAccountPatch): Promise<AccountModel> {
+  /** `null` clears text and ports (sent as "", the device's empty or default); flags, password and answer mode cannot be cleared. */
+  async updateAccount(index: number, patch: Patch<DeviceAccountPatch>): Promise<AccountModel> {
     if (index !== 1 && index !== 2) throw badInput('a 2N device has SIP accounts 1 and 2', 'id');
-    const body = map.toConfigPatch(index, patch);
+    refuseUnclearable(patch, CLEARABLE, '2N');
+    // Past refuseUnclearable only clearable fields can be null; toConfigPatch sends those as "".
+    const body = map.toConfigPatch(index, patch as DeviceAccountPatch);
     if (Object.keys(body).length < 2) throw badInput('give at least one field to change', 'input');
     await this.cache.write(() => this.client.putConfig([body]));
     return readBack(this, this.account(String(index)), 'SIP account', String(index));

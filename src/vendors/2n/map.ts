@@ -31,7 +31,7 @@ export function toRegistration(status: StatusAccount | undefined): RegistrationS
 }
 
 export function toAccount(connection: string, slot: DeviceAccountModel): AccountModel {
-  const username = slot.authId ?? slot.sipNumber ?? '';
+  const username = slot.authId ?? slot.sipNumber;
   const registrarHost = slot.registrarAddress ?? slot.domain;
   return {
     vendor: '2n',

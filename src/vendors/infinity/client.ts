@@ -41,7 +41,7 @@ export class InfinityClient {
 
   // Domains
   listDomains = () => this.list('/sip/domains', wire.domainRow);
-  readDomain = (d: string) => this.read(`/sip/domains/${seg(d)}`, wire.domainRow);
+  readDomain = (d: string, fresh = false) => this.read(`/sip/domains/${seg(d)}`, wire.domainRow, fresh);
   updateDomain = (d: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}`, params);
 
   // Users
@@ -78,7 +78,7 @@ export class InfinityClient {
   createQueue = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/queues`, params, 'queueId');
   updateQueue = (d: string, q: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}`, params);
   deleteQueue = (d: string, q: string) => this.remove(`/sip/domains/${seg(d)}/queues/${seg(q)}`);
-  listQueueMembers = (d: string, q: string) => this.list(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, wire.queueMemberRow);
+  listQueueMembers = (d: string, q: string, fresh = false) => this.list(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, wire.queueMemberRow, undefined, fresh);
   readQueueMember = (d: string, q: string, m: string) => this.read(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, wire.queueMemberRow);
   createQueueMember = (d: string, q: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, params, 'queueMemberId');
   updateQueueMember = (d: string, q: string, m: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, params);
@@ -101,8 +101,8 @@ export class InfinityClient {
   updateDevice = (d: string, dev: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/devices/${seg(dev)}`, params);
   deleteDevice = (d: string, dev: string) => this.remove(`/sip/domains/${seg(d)}/devices/${seg(dev)}`);
 
-  private async list<S extends z.ZodType>(path: string, schema: S, query?: ListQuery): Promise<Array<z.infer<S>>> {
-    const response = await this.http.expect({ method: 'GET', path, query: listQueryParams(query) }, 200);
+  private async list<S extends z.ZodType>(path: string, schema: S, query?: ListQuery, fresh = false): Promise<Array<z.infer<S>>> {
+    const response = await this.http.expect({ method: 'GET', path, query: listQueryParams(query), fresh }, 200);
     return this.parseRows(response, schema);
   }
 

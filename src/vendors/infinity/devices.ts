@@ -5,11 +5,12 @@
 import { ErrorCode, GatewayError } from '../../errors.js';
 import type { DeviceAssignmentModel, DeviceModel, Page } from '../../model.js';
 import type { DeviceAssignmentField, DeviceField, DeviceInput, ListOptions, PbxDevicePort } from '../ports.js';
+import { refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import { readBack } from '../shared/read-back.js';
 import { appendTo, idsByDomain, joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
-import type { InfinityClient } from './client.js';
+import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
-import { toListQuery, toPage } from './params.js';
+import { containsFilters, pageContaining, toListQuery, toPage } from './params.js';
 import { LIST_FIELDS, str } from './wire.js';
 
 /** Rows fetched per call when the gateway needs a domain-wide device list. */
@@ -48,10 +49,13 @@ export class InfinityDevices implements PbxDevicePort {
 
   devices(domainId: string, options: ListOptions<DeviceField>): Promise<Page<DeviceModel>> {
     return this.cache.once(`devices:${domainId}:${JSON.stringify(options)}`, async () => {
-      const rows = await this.client.listDevices(domainId, toListQuery(LIST_FIELDS.device, options));
-      const devices = rows.map((row) => map.toDevice(this.connection, domainId, row));
-      for (const device of devices) this.deviceById.prime(joinKey(domainId, device.deviceId), device);
-      return toPage(devices, options);
+      const list = async (query: ListQuery) => {
+        const devices = (await this.client.listDevices(domainId, query)).map((row) => map.toDevice(this.connection, domainId, row));
+        for (const device of devices) this.deviceById.prime(joinKey(domainId, device.deviceId), device);
+        return devices;
+      };
+      if (containsFilters(options).length > 0) return pageContaining(LIST_FIELDS.device, options, list);
+      return toPage(await list(toListQuery(LIST_FIELDS.device, options)), options);
     });
   }
 
@@ -69,13 +73,14 @@ export class InfinityDevices implements PbxDevicePort {
     return readBack(this, this.device(domainId, deviceId), 'device', deviceId);
   }
 
-  async updateDevice(domainId: string, deviceId: string, input: DeviceInput): Promise<DeviceModel> {
-    if (input.macAddress !== undefined) {
+  async updateDevice(domainId: string, deviceId: string, patch: Patch<DeviceInput>): Promise<DeviceModel> {
+    if (patch.macAddress !== undefined) {
       throw new GatewayError(ErrorCode.NotSupported, 'Infinity cannot change the MAC address of a PBX device: delete it and create it anew', {
         field: 'macAddress',
       });
     }
-    await this.cache.write(() => this.client.updateDevice(domainId, deviceId, { pbxDeviceName: input.name }));
+    refuseUnclearable(patch, [], 'Infinity');
+    await this.cache.write(() => this.client.updateDevice(domainId, deviceId, { pbxDeviceName: withoutNulls(patch).name }));
     return readBack(this, this.device(domainId, deviceId), 'device', deviceId);
   }
 

@@ -1,11 +1,13 @@
 /** Infinity domains and users for one request (DirectoryPort). */
 import type { DomainModel, Page, UserModel } from '../../model.js';
-import type { DirectoryPort, ListOptions, UserField, UserInput } from '../ports.js';
+import { GatewayError, ErrorCode } from '../../errors.js';
+import { nullsAs, refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
+import type { DirectoryPort, DomainInput, ListOptions, UserField, UserInput } from '../ports.js';
 import { readBack } from '../shared/read-back.js';
 import { joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
-import type { InfinityClient } from './client.js';
+import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
-import { toListQuery, toPage, userParams } from './params.js';
+import { CLEARABLE, containsFilters, mergedDomainParams, pageContaining, toListQuery, toPage, userParams } from './params.js';
 import { LIST_FIELDS } from './wire.js';
 
 export class InfinityDirectory implements DirectoryPort {
@@ -47,18 +49,25 @@ export class InfinityDirectory implements DirectoryPort {
     return this.domainById.load(domainId);
   }
 
-  async updateDomain(domainId: string, input: { displayName?: string; callRecording?: boolean }): Promise<DomainModel> {
-    const rec = input.callRecording === undefined ? undefined : input.callRecording ? 1 : 0;
-    await this.cache.write(() => this.client.updateDomain(domainId, { displayName: input.displayName, rec }));
+  /** "Update SIP Domain" marks neither `displayName` nor `rec` OPTIONAL: read (uncached), lay the input over it, send both. */
+  async updateDomain(domainId: string, patch: Patch<DomainInput>): Promise<DomainModel> {
+    refuseUnclearable(patch, [], 'Infinity');
+    const row = await this.client.readDomain(domainId, true);
+    if (!row) throw new GatewayError(ErrorCode.NotFound, `domain ${domainId} was not found`);
+    const params = mergedDomainParams(map.toDomain(this.connection, row), withoutNulls(patch));
+    await this.cache.write(() => this.client.updateDomain(domainId, params));
     return readBack(this, this.domain(domainId), 'domain', domainId);
   }
 
   users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>> {
     return this.cache.once(`users:${domainId}:${JSON.stringify(options)}`, async () => {
-      const rows = await this.client.listUsers(domainId, toListQuery(LIST_FIELDS.user, options));
-      const users = rows.map((row) => map.toUser(this.connection, domainId, row));
-      for (const user of users) this.userById.prime(joinKey(domainId, user.userId), user);
-      return toPage(users, options);
+      const list = async (query: ListQuery) => {
+        const users = (await this.client.listUsers(domainId, query)).map((row) => map.toUser(this.connection, domainId, row));
+        for (const user of users) this.userById.prime(joinKey(domainId, user.userId), user);
+        return users;
+      };
+      if (containsFilters(options).length > 0) return pageContaining(LIST_FIELDS.user, options, list);
+      return toPage(await list(toListQuery(LIST_FIELDS.user, options)), options);
     });
   }
 
@@ -71,8 +80,9 @@ export class InfinityDirectory implements DirectoryPort {
     return readBack(this, this.user(domainId, userId), 'user', userId);
   }
 
-  async updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel> {
-    await this.cache.write(() => this.client.updateUser(domainId, userId, userParams(input)));
+  async updateUser(domainId: string, userId: string, patch: Patch<UserInput>): Promise<UserModel> {
+    refuseUnclearable(patch, CLEARABLE.user, 'Infinity');
+    await this.cache.write(() => this.client.updateUser(domainId, userId, userParams(nullsAs(patch, () => ''))));
     return readBack(this, this.user(domainId, userId), 'user', userId);
   }
 

@@ -7,6 +7,7 @@ import { ErrorCode, GatewayError } from '../../errors.js';
 import type { GroupModel, Page, UserModel } from '../../model.js';
 import type { GroupField, GroupInput, GroupPort, ListOptions } from '../ports.js';
 import { listGroupsEarly, planGroupsOfUsers, type DomainStats } from '../shared/group-planner.js';
+import { refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import { readBack } from '../shared/read-back.js';
 import { appendTo, idsByDomain, joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
 import type { InfinityClient } from './client.js';
@@ -71,7 +72,9 @@ export class InfinityGroups implements GroupPort {
   }
 
   /** The doc marks no update field optional, so the whole group is sent: read, lay the input over it, write. */
-  async updateGroup(domainId: string, groupId: string, input: GroupInput): Promise<GroupModel> {
+  async updateGroup(domainId: string, groupId: string, patch: Patch<GroupInput>): Promise<GroupModel> {
+    refuseUnclearable(patch, [], 'Infinity');
+    const input = withoutNulls(patch);
     const row = await this.client.readGroup(domainId, groupId, true);
     if (!row) throw new GatewayError(ErrorCode.NotFound, `group ${groupId} was not found`);
     const current = map.toGroup(this.connection, domainId, row);

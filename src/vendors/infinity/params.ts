@@ -1,17 +1,21 @@
 /** Neutral inputs and list options → Infinity form params and list queries (the other way: map.ts). */
-import type { GroupModel, Page } from '../../model.js';
-import type { GroupInput, ListOptions, QueueInput, QueueMemberInput, UserInput } from '../ports.js';
+import type { DomainModel, GroupModel, Page } from '../../model.js';
+import type { DomainInput, GroupInput, ListOptions, QueueInput, QueueMemberInput, UserInput } from '../ports.js';
 import type { ListQuery } from './client.js';
 import type { FormParams } from './wire.js';
 
-/** Neutral list options → the vendor's filters, sorting and limit/offset, field names mapped by `fields`. */
+/** Rows fetched per call when the gateway needs a whole list (a substring filter). */
+const WHOLE_LIST_PAGE = 1000;
+
+/**
+ * Neutral list options → the vendor's filters, sorting and limit/offset, field names mapped by
+ * `fields`. Only `eq` is sent (WIRE-NOTES.md: "`eq` is the operand seen"); `contains` is applied
+ * by `pageContaining`.
+ */
 export function toListQuery<F extends string>(fields: Record<F, string>, options: ListOptions<F>, extra = 1): ListQuery {
   const filters: Array<[string, string, string]> = [];
   for (const [field, value] of Object.entries(options.equals ?? {}) as Array<[F, string | undefined]>) {
     if (value !== undefined) filters.push([fields[field], 'eq', value]);
-  }
-  for (const [field, value] of Object.entries(options.contains ?? {}) as Array<[F, string | undefined]>) {
-    if (value !== undefined) filters.push([fields[field], 'like', value]);
   }
   return {
     filters,
@@ -26,6 +30,45 @@ export function toListQuery<F extends string>(fields: Record<F, string>, options
 export function toPage<T>(rows: T[], options: ListOptions): Page<T> {
   return { items: rows.slice(0, options.page.limit), offset: options.page.offset, hasNextPage: rows.length > options.page.limit, totalCount: null };
 }
+
+export function containsFilters<F extends string>(options: ListOptions<F>): Array<[F, string]> {
+  return (Object.entries(options.contains ?? {}) as Array<[F, string | undefined]>).filter((e): e is [F, string] => e[1] !== undefined);
+}
+
+/**
+ * A substring filter the server cannot be asked for: every row matching the `eq` filters is read
+ * (sorted by the server, in pages of WHOLE_LIST_PAGE), kept when each field contains its text
+ * (case-insensitive), then paged here, so offsets and `hasNextPage` count only kept rows.
+ */
+export async function pageContaining<F extends string, T extends object>(
+  fields: Record<F, string>,
+  options: ListOptions<F>,
+  list: (query: ListQuery) => Promise<T[]>,
+): Promise<Page<T>> {
+  const { filters, sort } = toListQuery(fields, options);
+  const wanted = containsFilters(options).map(([field, text]) => [field, text.toLowerCase()] as const);
+  const kept: T[] = [];
+  for (let offset = 0; ; offset += WHOLE_LIST_PAGE) {
+    const rows = await list({ filters, sort, limit: WHOLE_LIST_PAGE, offset });
+    for (const row of rows) {
+      const values = row as Record<string, unknown>;
+      if (wanted.every(([field, text]) => String(values[field] ?? '').toLowerCase().includes(text))) kept.push(row);
+    }
+    if (rows.length < WHOLE_LIST_PAGE) break;
+  }
+  const { offset, limit } = options.page;
+  return { items: kept.slice(offset, offset + limit), offset, hasNextPage: offset + limit < kept.length, totalCount: kept.length };
+}
+
+/**
+ * Fields an update can clear, by sending "": the params the doc marks OPTIONAL whose value is free
+ * text. Names, extensions, passwords, flags and every group field (none OPTIONAL) cannot be cleared.
+ */
+export const CLEARABLE = {
+  user: ['pin', 'email', 'firstName', 'lastName', 'jobTitle', 'department', 'company', 'office', 'ukCallerId', 'usCallerId', 'mobileNumber'],
+  queue: ['callerNameFormat'],
+  trustedNetwork: ['description'],
+} as const satisfies Record<string, readonly string[]>;
 
 const bit = (value: boolean | undefined): number | undefined => (value === undefined ? undefined : value ? 1 : 0);
 
@@ -75,6 +118,11 @@ export function mergedGroupParams(current: GroupModel, input: GroupInput): FormP
     ringExclusive: input.ringExclusive ?? current.ringExclusive ?? false,
     callerNameFormat: input.callerNameFormat ?? current.callerNameFormat ?? '',
   });
+}
+
+/** Both params of "Update SIP Domain" (neither is OPTIONAL there): the current domain with the input laid over it. */
+export function mergedDomainParams(current: DomainModel, input: DomainInput): FormParams {
+  return { displayName: input.displayName ?? current.displayName ?? current.name, rec: bit(input.callRecording ?? current.callRecording ?? false) };
 }
 
 export function queueParams(input: QueueInput): FormParams {

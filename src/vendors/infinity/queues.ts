@@ -1,11 +1,13 @@
 /** Infinity call queues and their members for one request (QueuePort). */
 import type { Page, QueueMemberModel, QueueModel } from '../../model.js';
 import type { ListOptions, QueueField, QueueInput, QueueMemberInput, QueuePort } from '../ports.js';
+import { nullsAs, refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import { readBack } from '../shared/read-back.js';
 import { joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
 import type { InfinityClient } from './client.js';
 import * as map from './map.js';
-import { queueMemberParams, queueParams, toListQuery, toPage } from './params.js';
+import { CLEARABLE, queueMemberParams, queueParams, toListQuery, toPage } from './params.js';
+import { str } from './wire.js';
 import { LIST_FIELDS } from './wire.js';
 
 const byRingOrder = (a: QueueMemberModel, b: QueueMemberModel): number =>
@@ -50,8 +52,9 @@ export class InfinityQueues implements QueuePort {
     return readBack(this, this.queue(domainId, queueId), 'queue', queueId);
   }
 
-  async updateQueue(domainId: string, queueId: string, input: QueueInput): Promise<QueueModel> {
-    await this.cache.write(() => this.client.updateQueue(domainId, queueId, queueParams(input)));
+  async updateQueue(domainId: string, queueId: string, patch: Patch<QueueInput>): Promise<QueueModel> {
+    refuseUnclearable(patch, CLEARABLE.queue, 'Infinity');
+    await this.cache.write(() => this.client.updateQueue(domainId, queueId, queueParams(nullsAs(patch, () => ''))));
     return readBack(this, this.queue(domainId, queueId), 'queue', queueId);
   }
 
@@ -70,13 +73,16 @@ export class InfinityQueues implements QueuePort {
     });
   }
 
+  /** "Create SIP queue member" requires `ringOrder`: without one the member goes after the last (from a fresh member list). */
   async createQueueMember(domainId: string, queueId: string, input: QueueMemberInput): Promise<QueueMemberModel> {
-    const memberId = await this.cache.write(() => this.client.createQueueMember(domainId, queueId, queueMemberParams(input)));
+    const ringOrder = input.ringOrder ?? (await this.nextRingOrder(domainId, queueId));
+    const memberId = await this.cache.write(() => this.client.createQueueMember(domainId, queueId, queueMemberParams({ ...input, ringOrder })));
     return readBack(this, this.queueMember(domainId, queueId, memberId), 'queue member', memberId);
   }
 
-  async updateQueueMember(domainId: string, queueId: string, memberId: string, input: QueueMemberInput): Promise<QueueMemberModel> {
-    await this.cache.write(() => this.client.updateQueueMember(domainId, queueId, memberId, queueMemberParams(input)));
+  async updateQueueMember(domainId: string, queueId: string, memberId: string, patch: Patch<QueueMemberInput>): Promise<QueueMemberModel> {
+    refuseUnclearable(patch, [], 'Infinity');
+    await this.cache.write(() => this.client.updateQueueMember(domainId, queueId, memberId, queueMemberParams(withoutNulls(patch))));
     return readBack(this, this.queueMember(domainId, queueId, memberId), 'queue member', memberId);
   }
 
@@ -86,5 +92,10 @@ export class InfinityQueues implements QueuePort {
 
   setQueueMemberOrder(domainId: string, queueId: string, memberIds: string[]): Promise<void> {
     return this.cache.write(() => this.client.setQueueMemberOrder(domainId, queueId, memberIds));
+  }
+
+  private async nextRingOrder(domainId: string, queueId: string): Promise<number> {
+    const members = await this.client.listQueueMembers(domainId, queueId, true);
+    return Math.max(0, ...members.map((row) => Number(str(row.ringOrder)) || 0)) + 1;
   }
 }

@@ -1,11 +1,12 @@
 /** Infinity trusted networks for one request (TrustedNetworkPort). */
 import type { Page, TrustedNetworkModel } from '../../model.js';
 import type { ListOptions, TrustedNetworkField, TrustedNetworkInput, TrustedNetworkPort } from '../ports.js';
+import { nullsAs, refuseUnclearable, type Patch } from '../patch.js';
 import { readBack } from '../shared/read-back.js';
 import { joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
 import type { InfinityClient } from './client.js';
 import * as map from './map.js';
-import { toListQuery, toPage } from './params.js';
+import { CLEARABLE, toListQuery, toPage } from './params.js';
 import { LIST_FIELDS } from './wire.js';
 
 export class InfinityTrustedNetworks implements TrustedNetworkPort {
@@ -43,7 +44,9 @@ export class InfinityTrustedNetworks implements TrustedNetworkPort {
     return readBack(this, this.trustedNetwork(domainId, networkId), 'trusted network', networkId);
   }
 
-  async updateTrustedNetwork(domainId: string, networkId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel> {
+  async updateTrustedNetwork(domainId: string, networkId: string, patch: Patch<TrustedNetworkInput>): Promise<TrustedNetworkModel> {
+    refuseUnclearable(patch, CLEARABLE.trustedNetwork, 'Infinity');
+    const input = nullsAs(patch, () => '');
     const fields = { network: input.network, description: input.description };
     await this.cache.write(() => this.client.updateTrustedNetwork(domainId, networkId, fields));
     return readBack(this, this.trustedNetwork(domainId, networkId), 'trusted network', networkId);

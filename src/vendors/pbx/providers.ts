@@ -5,6 +5,7 @@
 import { ErrorCode, GatewayError, notFound } from '../../errors.js';
 import type { Page, PageRequest, ProviderModel } from '../../model.js';
 import type { ProviderInput, ProviderSource } from '../ports.js';
+import { nullsAs, refuseUnclearable, type Patch } from '../patch.js';
 import { readBack } from '../shared/read-back.js';
 import type { Keyed, RequestCache } from '../shared/request-cache.js';
 import type { PbxClient } from './client.js';
@@ -59,7 +60,10 @@ export class PbxProviders implements ProviderSource {
    * read back and refuse if what we wrote is no longer there. See docs/vendors.md for the window
    * this leaves.
    */
-  async update(providerId: string, patch: Partial<ProviderInput>): Promise<ProviderModel> {
+  /** `null` clears the free-text fields (to "") and the lists (to []); every other field is required by PortSIP. */
+  async update(providerId: string, nullable: Patch<ProviderInput>): Promise<ProviderModel> {
+    refuseUnclearable(nullable, ['outboundServer', 'authId', 'ips', 'inParameters', 'outParameters'], 'PortSIP');
+    const patch = nullsAs(nullable, (field) => (field === 'outboundServer' || field === 'authId' ? '' : []));
     const base = await this.client.show(providerId, true);
     if (!base) throw notFound('provider', providerId);
     const body = map.mergeForUpdate(base, patch);

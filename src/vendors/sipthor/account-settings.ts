@@ -4,13 +4,19 @@
  * forgets what this request read of the connection.
  */
 import { notFound } from '../../errors.js';
-import type { AccountModel, CallForwardingModel } from '../../model.js';
+import type { AccountModel, CallForwardingModel, DoNotDisturbModel } from '../../model.js';
 import type { AccountSettingsSource } from '../ports.js';
 import type { RequestCache } from '../shared/request-cache.js';
 import type { SipThorClient } from './client.js';
 import * as map from './map.js';
 
 export class SipThorAccountSettings implements AccountSettingsSource {
+  /**
+   * What this request's successful writes set, by account: the documented API reads neither
+   * privacy nor DND as such, so a read-back must not contradict what the vendor just accepted.
+   */
+  private readonly written = new Map<string, { privacy?: boolean; dnd?: DoNotDisturbModel }>();
+
   constructor(
     private readonly clients: ReadonlyMap<string, SipThorClient>,
     readonly connection: string,
@@ -34,12 +40,29 @@ export class SipThorAccountSettings implements AccountSettingsSource {
   balanceHistory = (address: string) => this.read(address, 'balanceHistory', async (c) => map.toBalanceHistory(await c.balanceHistory()));
   monthlyUsage = (address: string) => this.read(address, 'monthlyUsage', async (c) => map.toMonthlyUsage(await c.monthlyUsage()));
 
-  setDoNotDisturb(address: string, enabled: boolean, durationMinutes?: number): Promise<void> {
-    return this.write(address, (c) => (enabled ? c.setDndOn(durationMinutes) : c.setDndOff()));
+  async doNotDisturb(address: string): Promise<DoNotDisturbModel> {
+    const shown = map.toDoNotDisturb(await this.acceptRules(address));
+    const set = this.written.get(address)?.dnd;
+    return set && set.enabled !== shown.enabled ? set : shown;
   }
 
-  setPrivacy(address: string, enabled: boolean): Promise<void> {
-    return this.write(address, (c) => (enabled ? c.setPrivacyOn() : c.setPrivacyOff()));
+  privacy(address: string): Promise<boolean | null> {
+    this.client(address);
+    return Promise.resolve(this.written.get(address)?.privacy ?? null);
+  }
+
+  async setDoNotDisturb(address: string, enabled: boolean, durationMinutes?: number): Promise<void> {
+    await this.write(address, (c) => (enabled ? c.setDndOn(durationMinutes) : c.setDndOff()));
+    this.remember(address, { dnd: { enabled, minutesLeft: enabled ? (durationMinutes ?? null) : null } });
+  }
+
+  async setPrivacy(address: string, enabled: boolean): Promise<void> {
+    await this.write(address, (c) => (enabled ? c.setPrivacyOn() : c.setPrivacyOff()));
+    this.remember(address, { privacy: enabled });
+  }
+
+  private remember(address: string, change: { privacy?: boolean; dnd?: DoNotDisturbModel }): void {
+    this.written.set(address, { ...this.written.get(address), ...change });
   }
 
   addAlias(address: string, username: string): Promise<void> {

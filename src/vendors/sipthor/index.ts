@@ -14,7 +14,16 @@ import { SipThorAccounts } from './accounts.js';
 
 export { SipThorClient } from './client.js';
 
-export function createSipThorAdapter(settings: SettingsOf<typeof sipThorSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+/**
+ * The doc gives the API's address as `https://enrollment.sipthor.net/settings.phtml`; the client
+ * adds `/settings.phtml` itself, so a base URL written either way means the same server.
+ */
+export function sipThorBaseUrl(baseUrl: string): string {
+  return baseUrl.replace(/\/settings\.phtml\/?$/i, '').replace(/\/+$/, '');
+}
+
+export function createSipThorAdapter(configured: SettingsOf<typeof sipThorSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+  const settings = { ...configured, baseUrl: sipThorBaseUrl(configured.baseUrl) };
   // One pool for the connection; each account signs its own requests over it.
   const pool = new Pool(new URL(settings.baseUrl).origin, { connections: settings.maxConcurrency, keepAliveTimeout: 10_000 });
   const uppers: UpstreamClient[] = [];

@@ -5,6 +5,7 @@ import type {
   BalanceEntryModel,
   CallForwardingModel,
   CallHistoryModel,
+  DoNotDisturbModel,
   MonthlyUsageModel,
   PrepaidModel,
   RegisteredDeviceModel,
@@ -42,7 +43,6 @@ export function toIdentity(w: wire.Identity): SipIdentityModel {
     timezone: text(w.timezone),
     noAnswerTimeout: int(w.no_answer_timeout),
     quickDial: text(w.quick_dial),
-    privacy: w.privacy === '1',
   };
 }
 
@@ -92,7 +92,22 @@ export function toDevices(w: z.infer<typeof wire.devices>): RegisteredDeviceMode
 }
 
 export function toPrepaid(w: z.infer<typeof wire.prepaid>): PrepaidModel {
-  return { prepaid: w.prepaid, balance: text(w.balance), currency: text(w.currency), activeCalls: int(w.active_calls) };
+  return { prepaid: w.prepaid, balance: text(w.balance), currency: text(w.currency), activeCalls: activeCallCount(w.active_calls) };
+}
+
+/** A count (number or digits), or a list of the calls (its length); anything else is unknown. */
+function activeCallCount(value: unknown): number | null {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return null;
+}
+
+/** SIP Thor keeps DND as an accept rule that lets "nobody" through, for a while or until undone (docs/vendors.md). */
+export function toDoNotDisturb(rules: AcceptRulesModel): DoNotDisturbModel {
+  const temporary = rules.temporary?.groups.includes('nobody') && (rules.temporary.minutesLeft ?? 0) > 0;
+  if (temporary) return { enabled: true, minutesLeft: rules.temporary?.minutesLeft ?? null };
+  return { enabled: rules.persistent?.groups.includes('nobody') ?? false, minutesLeft: null };
 }
 
 export function toBalanceHistory(w: z.infer<typeof wire.balanceHistory>): BalanceEntryModel[] {

@@ -19,7 +19,6 @@ export const identity = z
     timezone: str,
     no_answer_timeout: num,
     quick_dial: str,
-    privacy: str,
   })
   .loose();
 
@@ -59,7 +58,18 @@ export const devices = z
   .nullable()
   .transform((v) => v ?? []);
 
-export const prepaid = z.object({ prepaid: z.union([z.boolean(), z.number(), z.string()]).transform((v) => v === true || v === 1 || v === '1'), balance: str, currency: str, active_calls: num }).loose();
+/**
+ * The doc says only "the prepaid balance and active calls": each field stands alone, so an odd
+ * shape of one (`active_calls` as a list, say) never costs the others. `active_calls` is read in map.ts.
+ */
+export const prepaid = z
+  .object({
+    prepaid: z.union([z.boolean(), z.number(), z.string()]).transform((v) => v === true || v === 1 || v === '1').catch(false),
+    balance: str.catch(null),
+    currency: str.catch(null),
+    active_calls: z.unknown(),
+  })
+  .loose();
 
 export const balanceHistory = z
   .array(z.object({ date: str, action: str, description: str, value: str, balance: str, session: str }).loose())

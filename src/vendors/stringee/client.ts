@@ -84,9 +84,22 @@ export class StringeeClient {
     const body = readWire(this.http, schema, parseJson(this.http, response), 'unexpected body', 200);
     const { r, message } = body;
     if (r !== wire.RESULT.ok) {
-      const code = r === wire.RESULT.notFound ? ErrorCode.NotFound : r === wire.RESULT.badToken ? ErrorCode.VendorAuthFailed : ErrorCode.VendorRejected;
-      throw new VendorError(code, `stringee connection "${this.http.connection}": ${message ?? `result code ${r}`}`, this.http.failure({ httpStatus: 200, vendorCode: r, vendorMessage: message ?? undefined }));
+      const failure = this.http.failure({ httpStatus: 200, vendorCode: r, vendorMessage: message ?? undefined });
+      throw new VendorError(refusalCode(r, message), `stringee connection "${this.http.connection}": ${message ?? `result code ${r}`}`, failure);
     }
     return body;
   }
+}
+
+/**
+ * Stringee publishes no result codes (WIRE-NOTES.md: "the codes for bad token, duplicate username,
+ * not found are not public"), so a code alone never makes a specific error: NOT_FOUND and
+ * VENDOR_AUTH_FAILED need our table's code AND a message that says so. Anything else, a duplicate
+ * username included, is VENDOR_REJECTED; every one carries `vendorCode` and `vendorMessage`.
+ */
+export function refusalCode(r: number, message: string | null | undefined): ErrorCode {
+  const text = message ?? '';
+  if (r === wire.RESULT.notFound && /not (be )?found/i.test(text)) return ErrorCode.NotFound;
+  if (r === wire.RESULT.badToken && /token|auth/i.test(text)) return ErrorCode.VendorAuthFailed;
+  return ErrorCode.VendorRejected;
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../log.js';
 import type { DomainModel, Page, UserModel } from '../../model.js';
 import { isPathSafe } from '../../url-path.js';
 import { withCompensation } from '../../workflows.js';
+import { refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import type { DirectoryPort, ListOptions, UserField, UserInput } from '../ports.js';
 import { emptyPage, pageInMemory } from '../shared/paging.js';
 import { readBack } from '../shared/read-back.js';
@@ -83,8 +84,11 @@ export class StringeeDirectory implements DirectoryPort {
   }
 
   /** Stringee's update requires the password every time (the doc marks it required). */
-  async updateUser(domainId: string, userId: string, input: UserInput): Promise<UserModel> {
+  async updateUser(domainId: string, userId: string, patch: Patch<UserInput>): Promise<UserModel> {
     this.assertProject(domainId);
+    // The PUT takes a password (required) and an extension, which cannot be unset once set.
+    refuseUnclearable(patch, [], 'Stringee');
+    const input = withoutNulls(patch);
     const { password } = input;
     if (!password) throw badInput('Stringee requires the SIP password with every update: pass input.password', 'input.password');
     const extension = input.extension === undefined ? undefined : Number(input.extension);
