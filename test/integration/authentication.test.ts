@@ -145,6 +145,23 @@ describe('JWT bearer tokens', () => {
     }
   });
 
+  test('a token\'s grants claim scopes it like an API key: one domain, read only', async () => {
+    const pem = await exportSPKI(keys.publicKey);
+    const gw = await gatewayWith({ jwt: { publicKey: { env: 'IDP_KEY' }, algorithms: ['ES256'], issuer: ISSUER, audience: AUDIENCE } }, { IDP_KEY: pem });
+    try {
+      const grants = [{ connection: 'infinity', domains: [stack.demo.keys.tenantScope.domainId], areas: { directory: 'read' } }];
+      const reader = graphqlClient(gw.url, await token({ sipgraph: { grants } }));
+      const data = await reader.ok('{ domains { name } }');
+      assert.deepEqual(data.domains, [{ name: stack.demo.keys.tenantScope.domainName }]);
+      const write = await reader.gql('mutation($id: ID!) { deleteUser(id: $id) { deletedId } }', { id: 'djE6VXNlcjppbmZpbml0eTppbmZpbml0eToxOjE' });
+      assert.equal(write.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+      const nothing = graphqlClient(gw.url, await token({ sipgraph: undefined }));
+      assert.equal((await nothing.gql('{ domains { name } }')).errors?.[0]?.extensions?.code, 'FORBIDDEN', 'no claim: no grants');
+    } finally {
+      await gw.stop();
+    }
+  });
+
   test('verified against a JWKS fetched over HTTP', async () => {
     const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
     let fetched = 0;
