@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
-import type { Settings } from '../src/config.js';
+import { parseSettings, type Settings } from '../src/config.js';
 import { createInfinityEmulator, type InfinitySeedOptions } from '../src/emulators/infinity/index.js';
 import { countRounds, type EmulatorServer } from '../src/emulators/shared/harness.js';
 import { encodeId } from '../src/ids.js';
@@ -17,6 +17,8 @@ import { startMesh, type MeshGateway } from './mesh.js';
 
 const USER = 'bench';
 const PASSWORD = 'bench-password';
+/** The key clients send to sipgraph (the other gateways ignore the header). */
+const API_KEY = 'bench-api-key-0123456789';
 const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = 10;
@@ -91,14 +93,18 @@ async function forkGateway(kind: 'sipgraph' | 'naive', config: unknown, query: G
   };
 }
 
+/** sipgraph as production runs it: validated config, an API key checked on every request. */
 function sipgraphSettings(baseUrl: string, cache = false): Settings {
-  return {
+  const raw = {
     server: { host: '127.0.0.1', port: 0, graphiql: false, introspection: true },
-    limits: { maxDepth: 12, maxCost: 500_000, maxPageSize: 1000 },
     cache: { enabled: cache, ttlSeconds: 60 },
+    // One client drives thousands of requests a minute here: the per-principal allowance must not be what is measured.
+    limits: { rate: { requestsPerMinute: 10_000_000, vendorCallsPerMinute: 100_000_000 } },
     log: { level: 'silent' },
-    connections: [{ kind: 'infinity', name: 'infinity', baseUrl: `${baseUrl}/config/v2`, auth: { type: 'basic', username: USER, password: PASSWORD }, timeoutMs: 10_000, maxConcurrency: 32, retries: 0 }],
+    auth: { apiKeys: [{ id: 'bench', key: { env: 'BENCH_API_KEY' }, admin: true }] },
+    connections: [{ kind: 'infinity', name: 'infinity', baseUrl: `${baseUrl}/config/v2`, auth: { type: 'basic', username: { env: 'BENCH_USER' }, password: { env: 'BENCH_PASSWORD' } }, timeoutMs: 10_000, maxConcurrency: 32, retries: 0 }],
   };
+  return parseSettings(raw, { BENCH_API_KEY: API_KEY, BENCH_USER: USER, BENCH_PASSWORD: PASSWORD }, 'bench');
 }
 
 const sipgraphQuery = (shape: Shape) => ({ query: QUERIES[shape], variables: { id: encodeId('Domain', 'infinity', 'infinity', ['1']) } });
@@ -107,7 +113,7 @@ const naiveQuery = (shape: Shape) => ({ query: QUERIES[shape], variables: { id: 
 // ---- measurements
 
 async function post(url: string, body: unknown): Promise<unknown> {
-  const { body: response } = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const { body: response } = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify(body) });
   const json = (await response.json()) as { errors?: unknown[] };
   if (json.errors) throw new Error(`query failed: ${JSON.stringify(json.errors).slice(0, 300)}`);
   return json;
@@ -141,7 +147,7 @@ async function load(emulator: EmulatorServer, gateway: Gateway, shape: Shape, la
   const { calls, rounds } = await probe(emulator, gateway, shape);
   emulator.latencyMs = latencyMs;
   const cpuBefore = cpuMs(gateway.pid);
-  const result = await autocannon({ url: gateway.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(gateway.query(shape)), connections: CONNECTIONS, duration: LOAD_SECONDS });
+  const result = await autocannon({ url: gateway.url, method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify(gateway.query(shape)), connections: CONNECTIONS, duration: LOAD_SECONDS });
   const cpuAfter = cpuMs(gateway.pid);
   emulator.latencyMs = 0;
   emulator.clearLog();

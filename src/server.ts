@@ -10,6 +10,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { auditPlugin } from './auth/audit.js';
+import { PROBE_PATHS } from './auth/config.js';
 import { createCors } from './auth/cors.js';
 import { createAuthGate } from './auth/http.js';
 import type { Principal } from './auth/principal.js';
@@ -41,7 +42,7 @@ import { createAdapters } from './vendors/registry.js';
 
 const GRAPHQL_PATH = '/graphql';
 const REDIS_CONNECT_WAIT_MS = 5000;
-const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+const PROBES: ReadonlySet<string> = new Set(PROBE_PATHS);
 
 export interface GatewayServer {
   /** The http server; `listen` starts it. */
@@ -205,7 +206,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const handle = async (): Promise<void> => {
       // Probes keep answering while draining: /healthz says the process lives, /readyz that it leaves.
-      if (durability.draining && !PROBE_PATHS.has(url.pathname)) {
+      if (durability.draining && !PROBES.has(url.pathname)) {
         res.writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '1' }).end('shutting down');
         return;
       }

@@ -39,6 +39,9 @@ function noteReconciled(note: ReconcileNote): void {
   if (scope) (scope.reconciled ??= []).push(note);
 }
 
+/** Why a step is LEFT when neither its answer nor a check says whether the vendor applied it. */
+const OUTCOME_NOT_CHECKED = 'its outcome is unknown and no check could tell';
+
 export class Change {
   private renewTimer: NodeJS.Timeout | undefined;
 
@@ -152,7 +155,7 @@ export class Change {
           continue;
         }
         if (found === undefined) {
-          await this.leave(step, 'its outcome is unknown and the vendor offers no check');
+          await this.leave(step, OUTCOME_NOT_CHECKED);
           continue;
         }
         result = journaled(found);
@@ -183,6 +186,15 @@ export class Change {
     const undone = record.steps.filter((s) => s.status === 'UNDONE').map((s) => s.name);
     if (record.status === 'PARTIAL_FAILURE') {
       const left = record.steps.filter((s) => s.status === 'LEFT');
+      // Nothing is known to be left, only not known to be absent: say "unknown", not "partial".
+      if (codeOf(error) === ErrorCode.OutcomeUnknown && error instanceof GatewayError && left.every((s) => s.reason === OUTCOME_NOT_CHECKED)) {
+        throw new GatewayError(
+          ErrorCode.OutcomeUnknown,
+          `${error.message}; no check could tell whether ${left.map((s) => s.name).join(', ')} was applied`,
+          { ...error.details, changeId: this.id, unknown: left.map((s) => s.name), undone },
+          { cause: error },
+        );
+      }
       throw new GatewayError(
         ErrorCode.PartialFailure,
         `${messageOf(error)}; undoing failed for: ${left.map((s) => `${s.name} (${s.reason})`).join('; ')}: it is still there`,

@@ -5,7 +5,10 @@ import { DomainsWithUsers, RenameUser } from './operations.js';
 export async function listExtensions(url: string, apiKey: string): Promise<string[]> {
   const execute = createClient({ url, apiKey });
   const { domains } = await execute(DomainsWithUsers, { first: 5 });
-  return domains.flatMap((domain) => (domain.users?.nodes ?? []).map((user) => `${domain.name}: ${user.userName} (${user.extension ?? 'no extension'})`));
+  // A domain is null where its vendor connection failed (the error says which): skip it, keep the rest.
+  return domains.flatMap((domain) =>
+    domain ? (domain.users?.nodes ?? []).map((user) => `${domain.name}: ${user.userName} (${user.extension ?? 'no extension'})`) : [],
+  );
 }
 
 export async function rename(url: string, apiKey: string, id: string, displayName: string): Promise<string | null | undefined> {

@@ -22,7 +22,7 @@ export type DomainsWithUsersQueryVariables = Exact<{
 }>;
 
 
-export type DomainsWithUsersQuery = { domains: Array<{ id: string, name: string, vendor: Vendor, users: { nodes: Array<{ id: string, userName: string, extension: string | null, groups: Array<{ name: string }> | null, devices: Array<{ name: string, macAddress: string | null, sipConfig: { accounts: Array<{ username: string | null, registered: boolean | null }> } | null }> | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null }> };
+export type DomainsWithUsersQuery = { domains: Array<{ id: string, name: string, vendor: Vendor, users: { nodes: Array<{ id: string, userName: string, extension: string | null, groups: Array<{ name: string }> | null, devices: Array<{ name: string, macAddress: string | null, sipConfig: { accounts: Array<{ username: string | null, registered: boolean | null }> } | null }> | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null> };
 
 export type UserByIdQueryVariables = Exact<{
   id: string | number;
