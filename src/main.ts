@@ -50,22 +50,7 @@ async function serve(command: Extract<Command, { kind: 'serve' | 'demo' }>): Pro
   const graphiqlHeaders = demo ? { authorization: `Bearer ${demo.keys.admin}` } : undefined;
   if (command.subgraph !== undefined) settings = withSubgraph(settings, command.subgraph);
   const server = await createServer(settings, { graphiqlHeaders });
-  const url = await server.listen(command.port ?? settings.server.port, command.host ?? settings.server.host);
-  // Where the container healthcheck (src/healthcheck.ts) finds this process, whatever chose the port.
-  if (command.addressFile) writeFileSync(command.addressFile, url.replace('//localhost:', '//127.0.0.1:').replace(/\/graphql$/, ''));
-  const subgraph = settings.federation.subgraph ? `, federation subgraph "${settings.federation.subgraph}"` : '';
-  const mode = `${demo ? `embedded demo (${demo.describe()})` : `config ${command.kind === 'serve' ? command.configPath : ''}`}${subgraph}`;
-  process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n`);
-  if (demo) {
-    const { connection, domainName, domainId } = demo.keys.tenantScope;
-    process.stdout.write(
-      `  API keys (send as x-api-key or Authorization: Bearer; set them with SIPGRAPH_DEMO_ADMIN_KEY / _TENANT_KEY):\n` +
-        `    demo-admin   ${demo.keys.admin}   every connection and area (already in GraphiQL's headers)\n` +
-        `    demo-tenant  ${demo.keys.tenant}   ${connection} domain ${domainName} (${domainId}): directory and devices\n`,
-    );
-  }
-  process.stdout.write('\n');
-
+  // Before anything says "ready": a supervisor may signal as soon as it reads that line.
   // The one shutdown path: readiness 503, stop accepting, let requests in flight finish within the
   // grace period, flush the journal, close the pools, exit 0. A second signal does not wait.
   let stopping = false;
@@ -87,6 +72,22 @@ async function serve(command: Extract<Command, { kind: 'serve' | 'demo' }>): Pro
   };
   process.on('SIGINT', (signal) => void shutdown(signal));
   process.on('SIGTERM', (signal) => void shutdown(signal));
+  const url = await server.listen(command.port ?? settings.server.port, command.host ?? settings.server.host);
+  // Where the container healthcheck (src/healthcheck.ts) finds this process, whatever chose the port.
+  if (command.addressFile) writeFileSync(command.addressFile, url.replace('//localhost:', '//127.0.0.1:').replace(/\/graphql$/, ''));
+  const subgraph = settings.federation.subgraph ? `, federation subgraph "${settings.federation.subgraph}"` : '';
+  const mode = `${demo ? `embedded demo (${demo.describe()})` : `config ${command.kind === 'serve' ? command.configPath : ''}`}${subgraph}`;
+  process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n`);
+  if (demo) {
+    const { connection, domainName, domainId } = demo.keys.tenantScope;
+    process.stdout.write(
+      `  API keys (send as x-api-key or Authorization: Bearer; set them with SIPGRAPH_DEMO_ADMIN_KEY / _TENANT_KEY):\n` +
+        `    demo-admin   ${demo.keys.admin}   every connection and area (already in GraphiQL's headers)\n` +
+        `    demo-tenant  ${demo.keys.tenant}   ${connection} domain ${domainName} (${domainId}): directory and devices\n`,
+    );
+  }
+  process.stdout.write('\n');
+
 }
 
 async function main(): Promise<void> {
