@@ -17,7 +17,8 @@ export const boundaryZones = [
     target: `./src/vendors/${vendor}`,
     from: './src/vendors',
     except: [`./${vendor}`, './shared', './ports.ts', './port-inputs.ts', './descriptor.ts', './patch.ts'],
-    message: 'a vendor folder stands alone: it uses the ports, the descriptor type and src/vendors/shared, never another vendor',
+    message:
+      'a vendor folder stands alone: it uses the ports, the descriptor type and src/vendors/shared, never another vendor',
   })),
   {
     target: './src/vendors',
@@ -32,7 +33,14 @@ export const boundaryZones = [
   },
   {
     target: './src/vendors',
-    from: ['./src/resolvers', './src/schema.ts', './src/scalars.ts', './src/generated', './src/server.ts', './src/error-format.ts'],
+    from: [
+      './src/resolvers',
+      './src/schema.ts',
+      './src/scalars.ts',
+      './src/generated',
+      './src/server.ts',
+      './src/error-format.ts',
+    ],
     message: 'adapters know nothing of GraphQL',
   },
   {
@@ -49,7 +57,16 @@ export const boundaryZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/**', 'src/generated/**', 'examples/*/src/gql/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'bench/**',
+      'src/generated/**',
+      'examples/*/src/gql/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -62,15 +79,32 @@ export default tseslint.config(
       'import/no-restricted-paths': ['error', { zones: boundaryZones }],
       // node:test files and wire parsers read loosely typed JSON on purpose.
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { args: 'none', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
-    files: ['src/vendors/**/*.ts', 'src/http/**/*.ts', 'src/emulators/**/*.ts', 'src/net.ts', 'src/errors.ts', 'src/model.ts'],
+    files: [
+      'src/vendors/**/*.ts',
+      'src/http/**/*.ts',
+      'src/emulators/**/*.ts',
+      'src/net.ts',
+      'src/errors.ts',
+      'src/model.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['graphql', 'graphql/*', '@apollo/*', '@graphql-tools/*'], message: 'below the GraphQL edge: no graphql-js here' }] },
+        {
+          patterns: [
+            {
+              group: ['graphql', 'graphql/*', '@apollo/*', '@graphql-tools/*'],
+              message: 'below the GraphQL edge: no graphql-js here',
+            },
+          ],
+        },
       ],
     },
   },

@@ -23,7 +23,8 @@ const BIN = fileURLToPath(new URL('./node_modules/.bin/', import.meta.url));
 
 /** The same questions, in the schema Mesh derives from the OpenAPI description. */
 const QUERIES = {
-  nested: 'query($d: Int!) { users(domainId: $d, limit: 100) { user extensionNumber groups { groupName } devices { pbxDeviceName } } }',
+  nested:
+    'query($d: Int!) { users(domainId: $d, limit: 100) { user extensionNumber groups { groupName } devices { pbxDeviceName } } }',
   flat: 'query($d: Int!) { users(domainId: $d, limit: 100) { user extensionNumber } }',
   passthrough: 'query($d: Int!) { domain(domainId: $d) { domainName } }',
 };
@@ -39,7 +40,10 @@ async function freePort(): Promise<number> {
 
 export async function startMesh(baseUrl: string, authorization: string): Promise<MeshGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'sipgraph-mesh-'));
-  writeFileSync(join(dir, 'infinity-openapi.json'), readFileSync(new URL('./mesh/infinity-openapi.json', import.meta.url)));
+  writeFileSync(
+    join(dir, 'infinity-openapi.json'),
+    readFileSync(new URL('./mesh/infinity-openapi.json', import.meta.url)),
+  );
   writeFileSync(
     join(dir, 'mesh.config.ts'),
     `import { defineConfig } from '@graphql-mesh/compose-cli';
@@ -57,15 +61,27 @@ export const composeConfig = defineConfig({
 `,
   );
   const env = { ...process.env, NODE_PATH: fileURLToPath(new URL('./node_modules', import.meta.url)) };
-  await promisify(execFile)(join(BIN, 'mesh-compose'), ['-o', 'supergraph.graphql'], { cwd: dir, env, timeout: 120_000 }).catch((error: Error & { stderr?: string }) => {
+  await promisify(execFile)(join(BIN, 'mesh-compose'), ['-o', 'supergraph.graphql'], {
+    cwd: dir,
+    env,
+    timeout: 120_000,
+  }).catch((error: Error & { stderr?: string }) => {
     throw new Error(`mesh-compose failed: ${(error.stderr ?? error.message).slice(0, 500)}`);
   });
   const port = await freePort();
-  const child = spawn(join(BIN, 'hive-gateway'), ['supergraph', 'supergraph.graphql', '--port', String(port), '--host', '127.0.0.1'], { cwd: dir, env: { ...env, NODE_ENV: 'production' }, stdio: 'ignore' });
+  const child = spawn(
+    join(BIN, 'hive-gateway'),
+    ['supergraph', 'supergraph.graphql', '--port', String(port), '--host', '127.0.0.1'],
+    { cwd: dir, env: { ...env, NODE_ENV: 'production' }, stdio: 'ignore' },
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; ; i += 1) {
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       if (response.ok) break;
     } catch {
       // not listening yet

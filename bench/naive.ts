@@ -20,14 +20,19 @@ type Row = Record<string, string>;
 export async function startNaive(baseUrl: string, auth: string, port = 0): Promise<string> {
   const get = async (path: string): Promise<Row[]> => {
     const { body } = await request(`${baseUrl}/sip${path}`, { headers: { authorization: auth } });
-    return (await body.text()).split('\n').filter((l) => l).map((l) => JSON.parse(l) as Row);
+    return (await body.text())
+      .split('\n')
+      .filter((l) => l)
+      .map((l) => JSON.parse(l) as Row);
   };
   const resolvers = {
     Query: { domain: async (_: unknown, { id }: { id: string }) => (await get(`/domains/${id}`))[0] },
     Domain: {
       id: (d: Row) => d.domainId,
       name: (d: Row) => d.domainName,
-      users: async (d: Row, { first }: { first?: number }) => ({ nodes: await get(`/domains/${d.domainId}/users?limit=${first ?? 100}`) }),
+      users: async (d: Row, { first }: { first?: number }) => ({
+        nodes: await get(`/domains/${d.domainId}/users?limit=${first ?? 100}`),
+      }),
     },
     User: {
       id: (u: Row) => u.userId,
@@ -37,7 +42,11 @@ export async function startNaive(baseUrl: string, auth: string, port = 0): Promi
       devices: (u: Row) => get(`/domains/${u.domainId}/devices?filter[]=userId-eq-value-${u.userId}`),
     },
     Group: { id: (g: Row) => g.groupId, name: (g: Row) => g.groupName },
-    Device: { id: (d: Row) => d.pbxDeviceId, name: (d: Row) => d.pbxDeviceName, macAddress: (d: Row) => d.deviceMacAddress },
+    Device: {
+      id: (d: Row) => d.pbxDeviceId,
+      name: (d: Row) => d.pbxDeviceName,
+      macAddress: (d: Row) => d.deviceMacAddress,
+    },
   };
   const server = new ApolloServer({ typeDefs, resolvers });
   const { url } = await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });

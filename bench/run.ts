@@ -24,11 +24,22 @@ const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = 10;
 const PROBE_LATENCY_MS = 20;
 /** 100 users in 6 groups (3 each), one device each: the peers' published setup. */
-const SEED: InfinitySeedOptions = { domains: 1, usersPerDomain: 100, groupsPerDomain: 6, groupsPerUser: 3, devicesPerUser: 1, usersWithoutDevices: 0, extraDevices: 0, spareDevices: 0, queuesPerDomain: 0 };
+const SEED: InfinitySeedOptions = {
+  domains: 1,
+  usersPerDomain: 100,
+  groupsPerDomain: 6,
+  groupsPerUser: 3,
+  devicesPerUser: 1,
+  usersWithoutDevices: 0,
+  extraDevices: 0,
+  spareDevices: 0,
+  queuesPerDomain: 0,
+};
 const GROUPS = 6;
 
 const QUERIES = {
-  nested: 'query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { userName extension groups { name } devices { name macAddress } } } } }',
+  nested:
+    'query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { userName extension groups { name } devices { name macAddress } } } } }',
   flat: 'query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { userName extension } } } }',
   passthrough: 'query($id: ID!) { domain(id: $id) { name } }',
 };
@@ -71,7 +82,15 @@ function peakRssMb(pid: number): number {
 // ---- gateways
 
 async function forkGateway(kind: 'sipgraph' | 'naive', config: unknown, query: Gateway['query']): Promise<Gateway> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./gateway-process.ts', import.meta.url)), [kind, JSON.stringify(config)], { execArgv: ['--import', 'tsx', '--max-semi-space-size=32'], env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(
+    fileURLToPath(new URL('./gateway-process.ts', import.meta.url)),
+    [kind, JSON.stringify(config)],
+    {
+      execArgv: ['--import', 'tsx', '--max-semi-space-size=32'],
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { url: string }).url));
     child.once('exit', (code) => reject(new Error(`${kind} exited with ${code}`)));
@@ -102,18 +121,35 @@ function sipgraphSettings(baseUrl: string, cache = false): Settings {
     limits: { rate: { requestsPerMinute: 10_000_000, vendorCallsPerMinute: 100_000_000 } },
     log: { level: 'silent' },
     auth: { apiKeys: [{ id: 'bench', key: { env: 'BENCH_API_KEY' }, admin: true }] },
-    connections: [{ kind: 'infinity', name: 'infinity', baseUrl: `${baseUrl}/config/v2`, auth: { type: 'basic', username: { env: 'BENCH_USER' }, password: { env: 'BENCH_PASSWORD' } }, timeoutMs: 10_000, maxConcurrency: 32, retries: 0 }],
+    connections: [
+      {
+        kind: 'infinity',
+        name: 'infinity',
+        baseUrl: `${baseUrl}/config/v2`,
+        auth: { type: 'basic', username: { env: 'BENCH_USER' }, password: { env: 'BENCH_PASSWORD' } },
+        timeoutMs: 10_000,
+        maxConcurrency: 32,
+        retries: 0,
+      },
+    ],
   };
   return parseSettings(raw, { BENCH_API_KEY: API_KEY, BENCH_USER: USER, BENCH_PASSWORD: PASSWORD }, 'bench');
 }
 
-const sipgraphQuery = (shape: Shape) => ({ query: QUERIES[shape], variables: { id: encodeId('Domain', 'infinity', 'infinity', ['1']) } });
+const sipgraphQuery = (shape: Shape) => ({
+  query: QUERIES[shape],
+  variables: { id: encodeId('Domain', 'infinity', 'infinity', ['1']) },
+});
 const naiveQuery = (shape: Shape) => ({ query: QUERIES[shape], variables: { id: '1' } });
 
 // ---- measurements
 
 async function post(url: string, body: unknown): Promise<unknown> {
-  const { body: response } = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify(body) });
+  const { body: response } = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    body: JSON.stringify(body),
+  });
   const json = (await response.json()) as { errors?: unknown[] };
   if (json.errors) throw new Error(`query failed: ${JSON.stringify(json.errors).slice(0, 300)}`);
   return json;
@@ -121,14 +157,18 @@ async function post(url: string, body: unknown): Promise<unknown> {
 
 /** Waits until the vendor has seen no request for a while: the previous load's stragglers are done. */
 async function quiet(emulator: EmulatorServer): Promise<void> {
-  for (let seen = -1; seen !== emulator.requests.length; ) {
+  for (let seen = -1; seen !== emulator.requests.length;) {
     seen = emulator.requests.length;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
 /** Calls and rounds of one query, probed with the vendor 20 ms away. */
-async function probe(emulator: EmulatorServer, gateway: Gateway, shape: Shape): Promise<{ calls: number; rounds: number }> {
+async function probe(
+  emulator: EmulatorServer,
+  gateway: Gateway,
+  shape: Shape,
+): Promise<{ calls: number; rounds: number }> {
   await quiet(emulator);
   const saved = emulator.latencyMs;
   emulator.latencyMs = PROBE_LATENCY_MS;
@@ -147,12 +187,20 @@ async function load(emulator: EmulatorServer, gateway: Gateway, shape: Shape, la
   const { calls, rounds } = await probe(emulator, gateway, shape);
   emulator.latencyMs = latencyMs;
   const cpuBefore = cpuMs(gateway.pid);
-  const result = await autocannon({ url: gateway.url, method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify(gateway.query(shape)), connections: CONNECTIONS, duration: LOAD_SECONDS });
+  const result = await autocannon({
+    url: gateway.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    body: JSON.stringify(gateway.query(shape)),
+    connections: CONNECTIONS,
+    duration: LOAD_SECONDS,
+  });
   const cpuAfter = cpuMs(gateway.pid);
   emulator.latencyMs = 0;
   emulator.clearLog();
   const total = Math.max(1, result.requests.total);
-  if (result.non2xx > 0 || result.errors > 0) console.warn(`  ! ${gateway.name} ${shape}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    console.warn(`  ! ${gateway.name} ${shape}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return {
     rps: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -170,7 +218,11 @@ function percentile(values: number[], p: number): number {
 }
 
 /** p50 added by the gateway to a query that is exactly one vendor call. */
-async function overhead(emulatorUrl: string, gateway: Gateway, samples = 400): Promise<{ directP50: number; gatewayP50: number; addedP50: number }> {
+async function overhead(
+  emulatorUrl: string,
+  gateway: Gateway,
+  samples = 400,
+): Promise<{ directP50: number; gatewayP50: number; addedP50: number }> {
   const time = async (run: () => Promise<unknown>) => {
     const started = performance.now();
     await run();
@@ -179,7 +231,11 @@ async function overhead(emulatorUrl: string, gateway: Gateway, samples = 400): P
   const direct: number[] = [];
   const via: number[] = [];
   for (let i = 0; i < samples; i += 1) {
-    direct.push(await time(async () => (await request(`${emulatorUrl}/config/v2/sip/domains/1`, { headers: { authorization: AUTH } })).body.text()));
+    direct.push(
+      await time(async () =>
+        (await request(`${emulatorUrl}/config/v2/sip/domains/1`, { headers: { authorization: AUTH } })).body.text(),
+      ),
+    );
     via.push(await time(() => post(gateway.url, gateway.query('passthrough'))));
   }
   const directP50 = percentile(direct.slice(50), 50);
@@ -190,15 +246,35 @@ async function overhead(emulatorUrl: string, gateway: Gateway, samples = 400): P
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Pages through a domain of `users` users; time and peak RSS should follow the page, not the domain. */
-async function scale(users: number, pageSize: number): Promise<{ users: number; pageSize: number; seconds: number; peakRssMb: number }> {
-  const emulator = createInfinityEmulator({ username: USER, password: PASSWORD, seed: { domains: 1, usersPerDomain: users, groupsPerDomain: 1, devicesPerUser: 0, usersWithoutDevices: 0, extraDevices: 0, spareDevices: 0, queuesPerDomain: 0 } });
+async function scale(
+  users: number,
+  pageSize: number,
+): Promise<{ users: number; pageSize: number; seconds: number; peakRssMb: number }> {
+  const emulator = createInfinityEmulator({
+    username: USER,
+    password: PASSWORD,
+    seed: {
+      domains: 1,
+      usersPerDomain: users,
+      groupsPerDomain: 1,
+      devicesPerUser: 0,
+      usersWithoutDevices: 0,
+      extraDevices: 0,
+      spareDevices: 0,
+      queuesPerDomain: 0,
+    },
+  });
   const baseUrl = await emulator.server.start();
   const gateway = await forkGateway('sipgraph', { settings: sipgraphSettings(baseUrl) }, sipgraphQuery);
   const started = performance.now();
   let after: string | null = null;
   let seen = 0;
   for (;;) {
-    const page = (await post(gateway.url, { query: 'query($id: ID!, $after: String, $first: Int) { domain(id: $id) { users(first: $first, after: $after) { nodes { userName extension } pageInfo { hasNextPage endCursor } } } }', variables: { id: sipgraphQuery('flat').variables.id, after, first: pageSize } })) as any;
+    const page = (await post(gateway.url, {
+      query:
+        'query($id: ID!, $after: String, $first: Int) { domain(id: $id) { users(first: $first, after: $after) { nodes { userName extension } pageInfo { hasNextPage endCursor } } } }',
+      variables: { id: sipgraphQuery('flat').variables.id, after, first: pageSize },
+    })) as any;
     const users = page.data.domain.users;
     seen += users.nodes.length;
     if (!users.pageInfo.hasNextPage) break;
@@ -216,7 +292,9 @@ async function scale(users: number, pageSize: number): Promise<{ users: number; 
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -248,7 +326,18 @@ async function main(): Promise<void> {
     for (const gateway of gateways) {
       const figures = await load(emulator.server, gateway, c.shape, c.latencyMs);
       entry[gateway.name] = figures;
-      rows.push([c.name, gateway.name, String(figures.upstreamCalls), String(MINIMUM_CALLS[c.shape]), String(figures.rounds), String(figures.rps), String(figures.p50Ms), String(figures.p99Ms), String(figures.cpuMsPerQuery), String(figures.peakRssMb)]);
+      rows.push([
+        c.name,
+        gateway.name,
+        String(figures.upstreamCalls),
+        String(MINIMUM_CALLS[c.shape]),
+        String(figures.rounds),
+        String(figures.rps),
+        String(figures.p50Ms),
+        String(figures.p99Ms),
+        String(figures.cpuMsPerQuery),
+        String(figures.peakRssMb),
+      ]);
     }
     entry.naiveCalls = (entry.naive as Figures).upstreamCalls;
     results.push(entry);
@@ -260,12 +349,19 @@ async function main(): Promise<void> {
     const s = r.sipgraph as Figures;
     const n = r.naive as Figures;
     const m = r.mesh as Figures | undefined;
-    ratios.push([String(r.name), `${round(s.rps / Math.max(1, n.rps))}x`, m ? `${round(s.rps / Math.max(1, m.rps))}x` : 'n/a', `${round(n.upstreamCalls / Math.max(1, s.upstreamCalls))}x`]);
+    ratios.push([
+      String(r.name),
+      `${round(s.rps / Math.max(1, n.rps))}x`,
+      m ? `${round(s.rps / Math.max(1, m.rps))}x` : 'n/a',
+      `${round(n.upstreamCalls / Math.max(1, s.upstreamCalls))}x`,
+    ]);
   }
   console.log(`${table(ratios)}\n`);
 
   const added = await overhead(baseUrl, gateways[0]!);
-  console.log(`overhead (one vendor call): direct p50 ${added.directP50} ms, through sipgraph ${added.gatewayP50} ms, added ${added.addedP50} ms\n`);
+  console.log(
+    `overhead (one vendor call): direct p50 ${added.directP50} ms, through sipgraph ${added.gatewayP50} ms, added ${added.addedP50} ms\n`,
+  );
 
   for (const gateway of gateways) await gateway.stop();
 
@@ -275,10 +371,13 @@ async function main(): Promise<void> {
   await cached.stop();
   const uncached = results[0]!.sipgraph as Figures;
   const hitRate = round(cacheStats.hits / Math.max(1, cacheStats.hits + cacheStats.misses));
-  console.log(`cache (in memory, nested-0ms): hit rate ${hitRate}, ${withCache.rps} req/s vs ${uncached.rps} without (${round(withCache.rps / Math.max(1, uncached.rps))}x)\n`);
+  console.log(
+    `cache (in memory, nested-0ms): hit rate ${hitRate}, ${withCache.rps} req/s vs ${uncached.rps} without (${round(withCache.rps / Math.max(1, uncached.rps))}x)\n`,
+  );
 
   const scaled = [await scale(1000, 100), await scale(10_000, 100)];
-  for (const s of scaled) console.log(`scale: ${s.users} users paged ${s.pageSize} at a time: ${s.seconds} s, peak RSS ${s.peakRssMb} MB`);
+  for (const s of scaled)
+    console.log(`scale: ${s.users} users paged ${s.pageSize} at a time: ${s.seconds} s, peak RSS ${s.peakRssMb} MB`);
 
   await emulator.server.stop();
   const report = {
@@ -287,7 +386,13 @@ async function main(): Promise<void> {
     settings: { loadSeconds: LOAD_SECONDS, connections: CONNECTIONS, seed: SEED },
     cases: results,
     overhead: added,
-    cache: { case: 'nested-0ms', hitRate, rps: withCache.rps, uncachedRps: uncached.rps, speedup: round(withCache.rps / Math.max(1, uncached.rps)) },
+    cache: {
+      case: 'nested-0ms',
+      hitRate,
+      rps: withCache.rps,
+      uncachedRps: uncached.rps,
+      speedup: round(withCache.rps / Math.max(1, uncached.rps)),
+    },
     scale: scaled,
   };
   writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);

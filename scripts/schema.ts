@@ -25,14 +25,22 @@ export interface SchemaChanges {
 export async function compareSchemas(before: string, after: string): Promise<SchemaChanges> {
   const changes = await diff(buildFromSdl(before), buildFromSdl(after));
   const of = (level: CriticalityLevel) => changes.filter((c) => c.criticality.level === level).map((c) => c.message);
-  return { breaking: of(CriticalityLevel.Breaking), dangerous: of(CriticalityLevel.Dangerous), safe: of(CriticalityLevel.NonBreaking) };
+  return {
+    breaking: of(CriticalityLevel.Breaking),
+    dangerous: of(CriticalityLevel.Dangerous),
+    safe: of(CriticalityLevel.NonBreaking),
+  };
 }
 
 /** undefined when the snapshot matches the code; else what a reviewer needs to read. */
-export async function checkSnapshot(snapshot = readFileSync(SNAPSHOT_PATH, 'utf8'), code = printGatewaySchema()): Promise<string | undefined> {
+export async function checkSnapshot(
+  snapshot = readFileSync(SNAPSHOT_PATH, 'utf8'),
+  code = printGatewaySchema(),
+): Promise<string | undefined> {
   if (snapshot === code) return undefined;
   const { breaking, dangerous, safe } = await compareSchemas(snapshot, code);
-  const list = (title: string, items: string[]) => (items.length ? [`${title} (${items.length}):`, ...items.map((m) => `  - ${m}`)] : []);
+  const list = (title: string, items: string[]) =>
+    items.length ? [`${title} (${items.length}):`, ...items.map((m) => `  - ${m}`)] : [];
   return [
     'schema.graphql differs from the schema the code serves. Run `npm run schema:print` and commit the snapshot with the change.',
     ...list('BREAKING for existing clients', breaking),

@@ -109,7 +109,9 @@ export class ReadCache {
   /** undefined when the store cannot say the generations: the read then bypasses the cache. */
   async keyFor(path: string, target: string): Promise<string | undefined> {
     const scopes = this.scopesOf(path);
-    const generations = await this.health.guard(Promise.all(scopes.map((s) => this.store.generation(`${this.namespace}:${s}`))));
+    const generations = await this.health.guard(
+      Promise.all(scopes.map((s) => this.store.generation(`${this.namespace}:${s}`))),
+    );
     return generations && `${this.namespace}:${generations.join('.')}:${target}`;
   }
 
@@ -143,7 +145,8 @@ export class StoreHealth {
       return value;
     } catch (error) {
       this.failures += 1;
-      if (!this.failing) this.log.warn('read cache store failed: reads go to the vendors uncached', { error: (error as Error).message });
+      if (!this.failing)
+        this.log.warn('read cache store failed: reads go to the vendors uncached', { error: (error as Error).message });
       this.failing = true;
       return undefined;
     }
@@ -179,7 +182,8 @@ export function createCacheFactory(settings: CacheFactorySettings, logger: Logge
   const health = new StoreHealth(logger.child({ component: 'cache' }));
   return {
     stats,
-    forNamespace: (namespace, scopesOf) => new ReadCache(store, settings.ttlSeconds * 1000, namespace, scopesOf, stats, health),
+    forNamespace: (namespace, scopesOf) =>
+      new ReadCache(store, settings.ttlSeconds * 1000, namespace, scopesOf, stats, health),
     ready: (waitMs = 1_000) => (redis ? whenReady(redis, waitMs) : Promise.resolve()),
     close: () => store.close(),
   };

@@ -47,7 +47,10 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? argv[(i += 1)];
       if (value === undefined || value === '') return { kind: 'usage-error', message: `${flag} needs a value` };
@@ -58,14 +61,16 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   }
   if (bare.has('--help') || bare.has('-h')) return { kind: 'help' };
   if (bare.has('--version') || bare.has('-v')) return { kind: 'version' };
-  if (words.length > 1 || (words[0] && words[0] !== 'print-schema')) return { kind: 'usage-error', message: `unknown command ${words.join(' ')}` };
+  if (words.length > 1 || (words[0] && words[0] !== 'print-schema'))
+    return { kind: 'usage-error', message: `unknown command ${words.join(' ')}` };
   if (words[0] === 'print-schema') return { kind: 'print-schema' };
   const check = values.get('--check-config');
   if (check) return { kind: 'check-config', configPath: check };
 
   const portText = values.get('--port') ?? env.PORT;
   const port = portText === undefined || portText === '' ? undefined : Number(portText);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) return { kind: 'usage-error', message: `port must be 0..65535, not ${portText}` };
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535))
+    return { kind: 'usage-error', message: `port must be 0..65535, not ${portText}` };
   const host = values.get('--host') ?? (env.HOST || undefined);
   const addressFile = env.SIPGRAPH_ADDRESS_FILE || undefined;
   const subgraph = values.get('--subgraph');
@@ -78,11 +83,13 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
 
   const configPath = values.get('--config') ?? (env.SIPGRAPH_CONFIG || undefined);
   const demo = bare.has('--demo') || env.SIPGRAPH_DEMO === '1' || env.SIPGRAPH_DEMO === 'true';
-  if (configPath && demo) return { kind: 'usage-error', message: 'give either a config (--config / SIPGRAPH_CONFIG) or --demo, not both' };
+  if (configPath && demo)
+    return { kind: 'usage-error', message: 'give either a config (--config / SIPGRAPH_CONFIG) or --demo, not both' };
   if (configPath) return { kind: 'serve', configPath, ...where };
   if (demo) return { kind: 'demo', ...where };
   return {
     kind: 'usage-error',
-    message: 'no configuration: give --config FILE (or SIPGRAPH_CONFIG=FILE) to serve real vendors, or --demo (or SIPGRAPH_DEMO=1) for the demo',
+    message:
+      'no configuration: give --config FILE (or SIPGRAPH_CONFIG=FILE) to serve real vendors, or --demo (or SIPGRAPH_DEMO=1) for the demo',
   };
 }

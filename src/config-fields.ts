@@ -7,10 +7,14 @@ import { z } from 'zod';
 import { breakerSchema, dedupeReadsSchema } from './http/config.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
-export const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
+export const secretRef = z
+  .object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') })
+  .strict();
 
 export const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
-export const connectionName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40');
+export const connectionName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40');
 
 /** The fields of every connection, whatever its vendor. */
 export const transportFields = {
@@ -29,4 +33,8 @@ export const transportFields = {
 };
 
 /** Settings as the gateway sees them: every `{env: NAME}` replaced by the variable's value. */
-export type Resolved<T> = T extends { env: string } ? string : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
+export type Resolved<T> = T extends { env: string }
+  ? string
+  : T extends object
+    ? { [K in keyof T]: Resolved<T[K]> }
+    : T;

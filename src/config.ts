@@ -45,7 +45,10 @@ const fileSchema = z
     redis: z
       .object({
         url: secretRef.optional(),
-        keyPrefix: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/).default('sipgraph:'),
+        keyPrefix: z
+          .string()
+          .regex(/^[A-Za-z0-9:_-]{1,40}$/)
+          .default('sipgraph:'),
       })
       .strict()
       .default({ keyPrefix: 'sipgraph:' }),
@@ -100,7 +103,10 @@ export class ConfigError extends Error {
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Replaces every `{env: NAME}` with the variable's value, collecting the missing ones. */
@@ -111,10 +117,13 @@ function resolveSecrets(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKe
     if (keys.length === 1 && keys[0] === 'env') {
       const name = (value as { env: string }).env;
       const secret = env[name];
-      if (secret === undefined || secret === '') missing.push(`${formatPath(path)}: environment variable ${name} is not set`);
+      if (secret === undefined || secret === '')
+        missing.push(`${formatPath(path)}: environment variable ${name} is not set`);
       return secret ?? '';
     }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveSecrets(v, env, [...path, k], missing)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, resolveSecrets(v, env, [...path, k], missing)]),
+    );
   }
   return value;
 }
@@ -122,7 +131,10 @@ function resolveSecrets(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKe
 export function parseSettings(raw: unknown, env: NodeJS.ProcessEnv, source = 'config'): Settings {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(source, parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`));
+    throw new ConfigError(
+      source,
+      parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`),
+    );
   }
   const problems: string[] = [];
   const settings = resolveSecrets(parsed.data, env, [], problems) as Settings;
@@ -165,7 +177,10 @@ export interface LaunchOptions {
   demoTenantKey?: string;
 }
 
-export function readLaunchOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LaunchOptions {
+export function readLaunchOptions(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): LaunchOptions {
   const options: LaunchOptions = {};
   const flag = argv.indexOf('--config');
   const configPath = flag >= 0 ? argv[flag + 1] : env.SIPGRAPH_CONFIG;

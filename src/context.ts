@@ -27,7 +27,10 @@ export interface GatewayContext {
   /** The `port` of one connection, or undefined if its vendor lacks it (a relation it truly has none of). */
   optionalSource<P extends PortName>(port: P, connection: string): RequestSources[P];
   /** The `port` of every connection that has it, optionally of one vendor or connection. */
-  sources<P extends PortName>(port: P, filter?: { vendor?: VendorKind; connection?: string }): Array<NonNullable<RequestSources[P]>>;
+  sources<P extends PortName>(
+    port: P,
+    filter?: { vendor?: VendorKind; connection?: string },
+  ): Array<NonNullable<RequestSources[P]>>;
 }
 
 const PORT_NOUN: Record<PortName, string> = {
@@ -42,11 +45,19 @@ const PORT_NOUN: Record<PortName, string> = {
   accounts: 'SIP accounts',
 };
 
-export function createContextFactory(adapters: ConnectionAdapter[], settings: Pick<Settings, 'limits'>, logger: Logger, changes: ChangeRunner) {
+export function createContextFactory(
+  adapters: ConnectionAdapter[],
+  settings: Pick<Settings, 'limits'>,
+  logger: Logger,
+  changes: ChangeRunner,
+) {
   const byName = new Map(adapters.map((adapter) => [adapter.connection, adapter]));
   const connections = adapters.map((a) => a.info);
 
-  return function createContext(requestId: string = randomUUID(), principal: Principal = SYSTEM_PRINCIPAL): GatewayContext {
+  return function createContext(
+    requestId: string = randomUUID(),
+    principal: Principal = SYSTEM_PRINCIPAL,
+  ): GatewayContext {
     const perRequest = new Map<string, RequestSources>();
     const sourcesOf = (adapter: ConnectionAdapter): RequestSources => {
       let sources = perRequest.get(adapter.connection);
@@ -58,7 +69,10 @@ export function createContextFactory(adapters: ConnectionAdapter[], settings: Pi
     };
     const adapterNamed = (connection: string): ConnectionAdapter => {
       const adapter = byName.get(connection);
-      if (!adapter) throw new GatewayError(ErrorCode.NotConfigured, `no connection named "${connection}" is configured`, { connection });
+      if (!adapter)
+        throw new GatewayError(ErrorCode.NotConfigured, `no connection named "${connection}" is configured`, {
+          connection,
+        });
       return adapter;
     };
     return {
@@ -76,15 +90,25 @@ export function createContextFactory(adapters: ConnectionAdapter[], settings: Pi
         const adapter = adapterNamed(connection);
         const source = sourcesOf(adapter)[port];
         if (!source) {
-          throw new GatewayError(ErrorCode.NotSupported, `connection "${connection}" (${adapter.vendor}) has no ${PORT_NOUN[port]}`, { connection, vendor: adapter.vendor });
+          throw new GatewayError(
+            ErrorCode.NotSupported,
+            `connection "${connection}" (${adapter.vendor}) has no ${PORT_NOUN[port]}`,
+            { connection, vendor: adapter.vendor },
+          );
         }
         return source as NonNullable<RequestSources[typeof port]>;
       },
       sources(port, filter = {}) {
         return adapters
-          .filter((a) => (!filter.vendor || a.vendor === filter.vendor) && (!filter.connection || a.connection === filter.connection))
+          .filter(
+            (a) =>
+              (!filter.vendor || a.vendor === filter.vendor) &&
+              (!filter.connection || a.connection === filter.connection),
+          )
           .map((a) => sourcesOf(a)[port])
-          .filter((s): s is NonNullable<typeof s> => s !== undefined) as Array<NonNullable<RequestSources[typeof port]>>;
+          .filter((s): s is NonNullable<typeof s> => s !== undefined) as Array<
+          NonNullable<RequestSources[typeof port]>
+        >;
       },
     };
   };

@@ -62,7 +62,11 @@ export interface Demo {
 /** Demo-only credentials: the emulators check them as the real vendors would. */
 const DEMO_USER = 'demo';
 const DEMO_PASSWORD = 'demo-password';
-const STRINGEE = { projectId: '10042', apiKeySid: 'SKdemoKeySid', apiKeySecret: 'demo-stringee-api-key-secret-0123456789' };
+const STRINGEE = {
+  projectId: '10042',
+  apiKeySid: 'SKdemoKeySid',
+  apiKeySecret: 'demo-stringee-api-key-secret-0123456789',
+};
 const INTERCOM_PASSWORD = '2n-demo-password';
 const SIPTHOR_PASSWORD = 'sipthor-demo-password';
 
@@ -81,7 +85,10 @@ async function peekDirectory(baseUrl: string, intercoms: number, accounts: numbe
   const rows = async (path: string): Promise<Array<Record<string, string>>> => {
     const response = await fetch(`${baseUrl}/sip${path}`, { headers: { authorization } });
     if (!response.ok) throw new Error(`demo seed: GET ${path} answered ${response.status}`);
-    return (await response.text()).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, string>);
+    return (await response.text())
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Record<string, string>);
   };
   const [domain] = await rows('/domains');
   if (!domain) throw new Error('demo seed: the Infinity emulator has no domain');
@@ -114,7 +121,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const infinity = createInfinityEmulator({ username: DEMO_USER, password: DEMO_PASSWORD, seed: true });
   emulators.infinity = infinity.server;
   const infinityUrl = `${await infinity.server.start()}/config/v2`;
-  connections.push({ kind: 'infinity', name: 'infinity', baseUrl: infinityUrl, auth: { type: 'basic', username: secret('DEMO_INFINITY_USER', DEMO_USER), password: secret('DEMO_INFINITY_PASSWORD', DEMO_PASSWORD) }, ...COMMON });
+  connections.push({
+    kind: 'infinity',
+    name: 'infinity',
+    baseUrl: infinityUrl,
+    auth: {
+      type: 'basic',
+      username: secret('DEMO_INFINITY_USER', DEMO_USER),
+      password: secret('DEMO_INFINITY_PASSWORD', DEMO_PASSWORD),
+    },
+    ...COMMON,
+  });
   const peek = await peekDirectory(infinityUrl, options.intercoms ?? 3, options.sipThorAccounts ?? 4);
 
   const stringee = createStringeeEmulator({ ...STRINGEE, seed: true });
@@ -133,18 +150,44 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   const pbx = createPbxEmulator({ username: DEMO_USER, password: DEMO_PASSWORD, seed: true });
   emulators.pbx = pbx.server;
-  connections.push({ kind: 'pbx', name: 'pbx', baseUrl: await pbx.server.start(), username: secret('DEMO_PBX_USER', DEMO_USER), password: secret('DEMO_PBX_PASSWORD', DEMO_PASSWORD), ...COMMON });
+  connections.push({
+    kind: 'pbx',
+    name: 'pbx',
+    baseUrl: await pbx.server.start(),
+    username: secret('DEMO_PBX_USER', DEMO_USER),
+    password: secret('DEMO_PBX_PASSWORD', DEMO_PASSWORD),
+    ...COMMON,
+  });
 
   const intercomStates: TwoNState[] = [];
   for (const [i, macAddr] of peek.intercomMacs.entries()) {
     const name = `intercom-${i + 1}`;
-    const device = createTwoNEmulator({ macAddr, deviceName: `2N IP Verso ${i + 1}`, auth: 'digest', username: 'admin', password: INTERCOM_PASSWORD });
+    const device = createTwoNEmulator({
+      macAddr,
+      deviceName: `2N IP Verso ${i + 1}`,
+      auth: 'digest',
+      username: 'admin',
+      password: INTERCOM_PASSWORD,
+    });
     emulators[name] = device.server;
     intercomStates.push(device.state);
-    connections.push({ kind: '2n', name, baseUrl: await device.server.start(), auth: 'digest', username: secret('DEMO_2N_USER', 'admin'), password: secret('DEMO_2N_PASSWORD', INTERCOM_PASSWORD), ...COMMON, maxConcurrency: 4 });
+    connections.push({
+      kind: '2n',
+      name,
+      baseUrl: await device.server.start(),
+      auth: 'digest',
+      username: secret('DEMO_2N_USER', 'admin'),
+      password: secret('DEMO_2N_PASSWORD', INTERCOM_PASSWORD),
+      ...COMMON,
+      maxConcurrency: 4,
+    });
   }
 
-  const accounts = peek.userNames.map((user) => ({ username: user, domain: peek.domainName, password: SIPTHOR_PASSWORD }));
+  const accounts = peek.userNames.map((user) => ({
+    username: user,
+    domain: peek.domainName,
+    password: SIPTHOR_PASSWORD,
+  }));
   const sipthor = createSipThorEmulator({ accounts, seed: true });
   emulators.sipthor = sipthor.server;
   connections.push({
@@ -152,7 +195,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     name: 'sipthor',
     baseUrl: await sipthor.server.start(),
     realm: peek.domainName,
-    accounts: accounts.map((a) => ({ address: `${a.username}@${a.domain}`, password: secret('DEMO_SIPTHOR_PASSWORD', SIPTHOR_PASSWORD) })),
+    accounts: accounts.map((a) => ({
+      address: `${a.username}@${a.domain}`,
+      password: secret('DEMO_SIPTHOR_PASSWORD', SIPTHOR_PASSWORD),
+    })),
     ...COMMON,
   });
 
@@ -184,7 +230,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     keys,
     configFile: { config, env: demoEnv },
     emulators,
-    states: { infinity: infinity.state, stringee: stringee.state, pbx: pbx.state, intercoms: intercomStates, sipthor: sipthor.state },
+    states: {
+      infinity: infinity.state,
+      stringee: stringee.state,
+      pbx: pbx.state,
+      intercoms: intercomStates,
+      sipthor: sipthor.state,
+    },
     describe: () => `${Object.keys(emulators).length} emulators: ${Object.keys(emulators).join(', ')}`,
     stop: async () => {
       await Promise.all(Object.values(emulators).map((s) => s.stop()));

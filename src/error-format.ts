@@ -18,10 +18,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // graphql-js stops parsing at parseOptions.maxTokens: a document refused for its size, not its syntax.
   if (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(formatted.message)) {
-    return { ...formatted, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: ErrorCode.QueryTooComplex, limit: 'tokens' } };
+    return {
+      ...formatted,
+      message: formatted.message.replace(/^Syntax Error: /, ''),
+      extensions: { code: ErrorCode.QueryTooComplex, limit: 'tokens' },
+    };
   }
   // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; a refused query keeps its own code.
-  if (formatted.extensions?.limit !== undefined && formatted.extensions.code === 'GRAPHQL_VALIDATION_FAILED') return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QueryTooComplex } };
+  if (formatted.extensions?.limit !== undefined && formatted.extensions.code === 'GRAPHQL_VALIDATION_FAILED')
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QueryTooComplex } };
   const code = formatted.extensions?.code;
   if (code && code !== ErrorCode.InternalServerError) return formatted;
   if (original instanceof GraphQLError) return formatted;

@@ -46,7 +46,8 @@ function parse(id: string): GlobalId | string {
   if (actual && actual !== vendor) return `names connection "${connection}", which is not a ${vendor} connection`;
   const shape = descriptorOf(vendor)?.idKeys[type];
   if (!shape) return `is not an id a ${vendor} connection issues (${type})`;
-  if (key.length !== shape.length || key.some((part, i) => !shape[i]!.test(part))) return `does not hold a ${vendor} ${type} key`;
+  if (key.length !== shape.length || key.some((part, i) => !shape[i]!.test(part)))
+    return `does not hold a ${vendor} ${type} key`;
   return { type, vendor: vendor as VendorKind, connection, key };
 }
 
@@ -60,6 +61,7 @@ export function decodeId(id: string, field = 'id'): GlobalId {
 export function decodeIdOf(expected: string | string[], id: string, field = 'id'): GlobalId {
   const decoded = decodeId(id, field);
   const allowed = Array.isArray(expected) ? expected : [expected];
-  if (!allowed.includes(decoded.type)) throw badInput(`${field}: expected the id of a ${allowed.join(' or ')}, got the id of a ${decoded.type}`, field);
+  if (!allowed.includes(decoded.type))
+    throw badInput(`${field}: expected the id of a ${allowed.join(' or ')}, got the id of a ${decoded.type}`, field);
   return decoded;
 }

@@ -70,7 +70,11 @@ function argument(field: FieldNode, name: string, variables: Record<string, unkn
   return valueFromASTUntyped(given.value, variables);
 }
 
-function pageSize(field: FieldNode, def: GraphQLField<unknown, unknown>, variables: Record<string, unknown> | undefined): number {
+function pageSize(
+  field: FieldNode,
+  def: GraphQLField<unknown, unknown>,
+  variables: Record<string, unknown> | undefined,
+): number {
   // Unknown until the variables are: the lower bound here, the real value in the plugin's measure.
   if (!variables && field.arguments?.some((a) => a.name.value === 'first' && a.value.kind === Kind.VARIABLE)) return 1;
   const given = argument(field, 'first', variables);
@@ -91,7 +95,12 @@ export function measureOperation(
   fragments: Record<string, FragmentDefinitionNode | undefined>,
   variables?: Record<string, unknown>,
 ): OperationMeasure | undefined {
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : undefined;
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : undefined;
   if (!root) return undefined;
   const memo = new Map<string, Measure>();
   let visits = 0;
@@ -114,7 +123,12 @@ export function measureOperation(
         if (selection.selectionSet && isCompositeType(child)) {
           const sub = measureSet(selection.selectionSet, child);
           const times = timesOf(parent, selection, def, ids);
-          inner = { depth: sub.depth + 1, cost: times * (1 + sub.cost), fields: 0, nodeIds: Math.max(ids, sub.nodeIds) };
+          inner = {
+            depth: sub.depth + 1,
+            cost: times * (1 + sub.cost),
+            fields: 0,
+            nodeIds: Math.max(ids, sub.nodeIds),
+          };
         } else inner = { depth: 1, cost: 0, fields: 0, nodeIds: ids };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeName = selection.typeCondition?.name.value;
@@ -143,7 +157,12 @@ export function measureOperation(
     return measured;
   };
 
-  const timesOf = (parent: GraphQLCompositeType, field: FieldNode, def: GraphQLField<unknown, unknown>, ids: number): number => {
+  const timesOf = (
+    parent: GraphQLCompositeType,
+    field: FieldNode,
+    def: GraphQLField<unknown, unknown>,
+    ids: number,
+  ): number => {
     // A connection's `nodes` are the `first` items its parent field already counted.
     if (isObjectType(parent) && 'pageInfo' in parent.getFields()) return 1;
     if (def.args.some((a) => a.name === 'first')) return pageSize(field, def, variables);
@@ -155,26 +174,55 @@ export function measureOperation(
   return { ...measured, visits };
 }
 
-function tooComplex(message: string, node: OperationDefinitionNode | undefined, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { nodes: node, extensions: { code: ErrorCode.QueryTooComplex, ...extensions, http: { status: 400 } } });
+function tooComplex(
+  message: string,
+  node: OperationDefinitionNode | undefined,
+  extensions: Record<string, unknown>,
+): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: node,
+    extensions: { code: ErrorCode.QueryTooComplex, ...extensions, http: { status: 400 } },
+  });
 }
 
 /** Every limit the measure breaks, as errors a client can act on. */
-export function limitErrors(measure: OperationMeasure, limits: QueryLimits, operation?: OperationDefinitionNode): GraphQLError[] {
+export function limitErrors(
+  measure: OperationMeasure,
+  limits: QueryLimits,
+  operation?: OperationDefinitionNode,
+): GraphQLError[] {
   const errors: GraphQLError[] = [];
   const { depth, cost, nodeIds, fields } = measure;
   if (depth > limits.maxDepth) {
-    errors.push(tooComplex(`query depth ${depth} is over the limit of ${limits.maxDepth}`, operation, { limit: 'depth', depth, maxDepth: limits.maxDepth }));
+    errors.push(
+      tooComplex(`query depth ${depth} is over the limit of ${limits.maxDepth}`, operation, {
+        limit: 'depth',
+        depth,
+        maxDepth: limits.maxDepth,
+      }),
+    );
   }
   if (cost > limits.maxCost) {
     const message = `query cost ${cost} is over the limit of ${limits.maxCost}: ask for smaller pages (first), fewer ids, aliases or nested lists`;
     errors.push(tooComplex(message, operation, { limit: 'cost', cost, maxCost: limits.maxCost }));
   }
   if (limits.maxNodeIds !== undefined && nodeIds > limits.maxNodeIds) {
-    errors.push(tooComplex(`nodes(ids:) names ${nodeIds} ids; at most ${limits.maxNodeIds} are allowed`, operation, { limit: 'nodeIds', nodeIds, maxNodeIds: limits.maxNodeIds }));
+    errors.push(
+      tooComplex(`nodes(ids:) names ${nodeIds} ids; at most ${limits.maxNodeIds} are allowed`, operation, {
+        limit: 'nodeIds',
+        nodeIds,
+        maxNodeIds: limits.maxNodeIds,
+      }),
+    );
   }
   if (limits.maxWrites !== undefined && operation?.operation === 'mutation' && fields > limits.maxWrites) {
-    errors.push(tooComplex(`the operation makes ${fields} writes; at most ${limits.maxWrites} are allowed per request`, operation, { limit: 'writes', writes: fields, maxWrites: limits.maxWrites }));
+    errors.push(
+      tooComplex(
+        `the operation makes ${fields} writes; at most ${limits.maxWrites} are allowed per request`,
+        operation,
+        { limit: 'writes', writes: fields, maxWrites: limits.maxWrites },
+      ),
+    );
   }
   return errors;
 }

@@ -31,7 +31,8 @@ function packageVersion(): string {
 
 function checkConfig(path: string): void {
   const settings = loadSettingsFile(path);
-  if (settings.trustedDocuments.enabled && settings.trustedDocuments.manifest) loadManifest(settings.trustedDocuments.manifest);
+  if (settings.trustedDocuments.enabled && settings.trustedDocuments.manifest)
+    loadManifest(settings.trustedDocuments.manifest);
   const names = settings.connections.map((c) => `${c.name} (${c.kind})`).join(', ');
   process.stdout.write(`${path}: valid. ${settings.connections.length} connection(s): ${names}\n`);
 }
@@ -74,7 +75,8 @@ async function serve(command: Extract<Command, { kind: 'serve' | 'demo' }>): Pro
   process.on('SIGTERM', (signal) => void shutdown(signal));
   const url = await server.listen(command.port ?? settings.server.port, command.host ?? settings.server.host);
   // Where the container healthcheck (src/healthcheck.ts) finds this process, whatever chose the port.
-  if (command.addressFile) writeFileSync(command.addressFile, url.replace('//localhost:', '//127.0.0.1:').replace(/\/graphql$/, ''));
+  if (command.addressFile)
+    writeFileSync(command.addressFile, url.replace('//localhost:', '//127.0.0.1:').replace(/\/graphql$/, ''));
   const subgraph = settings.federation.subgraph ? `, federation subgraph "${settings.federation.subgraph}"` : '';
   const mode = `${demo ? `embedded demo (${demo.describe()})` : `config ${command.kind === 'serve' ? command.configPath : ''}`}${subgraph}`;
   process.stdout.write(`\nsipgraph is ready: ${url}\n  open it in a browser for GraphiQL · ${mode}\n`);
@@ -87,7 +89,6 @@ async function serve(command: Extract<Command, { kind: 'serve' | 'demo' }>): Pro
     );
   }
   process.stdout.write('\n');
-
 }
 
 async function main(): Promise<void> {
@@ -115,6 +116,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

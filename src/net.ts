@@ -5,7 +5,8 @@
  */
 import { isIP } from 'node:net';
 
-const MAC = /^([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})$/;
+const MAC =
+  /^([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})$/;
 
 /** `7c-1e-b3-0a-00-01` → `7C:1E:B3:0A:00:01`; anything that is not six hex octets → null. */
 export function normalizeMac(value: string): string | null {

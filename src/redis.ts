@@ -51,7 +51,10 @@ export function createSharedRedis(url: string, prefix: string, logger: Logger): 
       client.status === 'ready'
         ? Promise.resolve(true)
         : Promise.race([
-            once(client, 'ready').then(() => true, () => false),
+            once(client, 'ready').then(
+              () => true,
+              () => false,
+            ),
             delay(timeoutMs, false, { ref: false }),
           ]),
     async close() {

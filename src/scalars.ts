@@ -5,7 +5,12 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { normalizeCidr, normalizeMac, normalizePort } from './net.js';
 
-function stringScalar(name: string, description: string, parse: (value: string) => string | null, expected: string): GraphQLScalarType {
+function stringScalar(
+  name: string,
+  description: string,
+  parse: (value: string) => string | null,
+  expected: string,
+): GraphQLScalarType {
   const coerce = (value: unknown): string => {
     const parsed = typeof value === 'string' ? parse(value) : null;
     if (parsed === null) throw new GraphQLError(`${name} must be ${expected}; got ${JSON.stringify(value)}`);
@@ -23,9 +28,24 @@ function stringScalar(name: string, description: string, parse: (value: string) 
   });
 }
 
-export const MacAddress = stringScalar('MacAddress', 'A MAC address (6 hex octets).', normalizeMac, 'a MAC address like 7C:1E:B3:0A:00:01');
-export const Cidr = stringScalar('Cidr', 'A network in CIDR notation.', normalizeCidr, 'a network in CIDR notation like 10.0.20.0/24');
-export const Extension = stringScalar('Extension', 'A dialling extension.', (v) => (/^\d{2,8}$/.test(v) ? v : null), 'an extension of 2 to 8 digits');
+export const MacAddress = stringScalar(
+  'MacAddress',
+  'A MAC address (6 hex octets).',
+  normalizeMac,
+  'a MAC address like 7C:1E:B3:0A:00:01',
+);
+export const Cidr = stringScalar(
+  'Cidr',
+  'A network in CIDR notation.',
+  normalizeCidr,
+  'a network in CIDR notation like 10.0.20.0/24',
+);
+export const Extension = stringScalar(
+  'Extension',
+  'A dialling extension.',
+  (v) => (/^\d{2,8}$/.test(v) ? v : null),
+  'an extension of 2 to 8 digits',
+);
 
 const toPort = (value: unknown): number => {
   const port = normalizePort(value);
@@ -44,8 +64,14 @@ export const Port = new GraphQLScalarType({
 });
 
 const toDate = (value: unknown): Date => {
-  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime must be an ISO-8601 date-time; got ${JSON.stringify(value)}`);
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' || typeof value === 'number'
+        ? new Date(value)
+        : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime()))
+    throw new GraphQLError(`DateTime must be an ISO-8601 date-time; got ${JSON.stringify(value)}`);
   return date;
 };
 

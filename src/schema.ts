@@ -36,7 +36,11 @@ export function loadTypeDefs(dir = findSchemaDir()): string[] {
 
 /** The schema as written, resolvers attached: what the policy coverage test inspects. */
 export function buildUnguardedSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    inheritResolversFromInterfaces: true,
+  });
 }
 
 /**

@@ -6,7 +6,10 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { createCacheFactory, type CacheStats } from './cache.js';
 import type { Settings } from './config.js';
 import { auditPlugin } from './auth/audit.js';
@@ -25,7 +28,13 @@ import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.j
 import { createLogger, type Logger } from './log.js';
 import { graphqlMetricsPlugin } from './observability/graphql-metrics.js';
 import { onBreakerChange } from './http/transport.js';
-import { graphqlInFlight, recordBreakerState, registry as metricsRegistry, scrapeMetrics, watchCache } from './observability/metrics.js';
+import {
+  graphqlInFlight,
+  recordBreakerState,
+  registry as metricsRegistry,
+  scrapeMetrics,
+  watchCache,
+} from './observability/metrics.js';
 import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
 import { readiness } from './observability/readiness.js';
 import { startTracing } from './observability/tracing.js';
@@ -106,7 +115,11 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
 }
 
 function wantsHtml(req: IncomingMessage): boolean {
-  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !new URL(req.url ?? '/', 'http://x').searchParams.has('query');
+  return (
+    req.method === 'GET' &&
+    (req.headers.accept ?? '').includes('text/html') &&
+    !new URL(req.url ?? '/', 'http://x').searchParams.has('query')
+  );
 }
 
 export async function createServer(settings: Settings, options: CreateServerOptions = {}): Promise<GatewayServer> {
@@ -117,21 +130,31 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   await cache?.ready();
   const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
   const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
-  const redis: SharedRedis | undefined = settings.redis.url ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger) : undefined;
+  const redis: SharedRedis | undefined = settings.redis.url
+    ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger)
+    : undefined;
   // Shared state must be shared from the first request on: a replica that answered before its Redis
   // connection opened would count rate limits and idempotency records in memory only.
-  if (redis && !(await redis.ready(REDIS_CONNECT_WAIT_MS))) logger.warn('redis not reachable at start-up; continuing degraded');
+  if (redis && !(await redis.ready(REDIS_CONNECT_WAIT_MS)))
+    logger.warn('redis not reachable at start-up; continuing degraded');
   const durability = createDurability(settings.durability, logger, redis);
   const createContext = createContextFactory(adapters, settings, logger, durability.changes);
   const rateLimiter = createRateLimiter(settings.limits.rate, redis);
   const { validationRules, parseOptions } = abuseValidation(settings.limits);
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
   const http = createHttpServer();
-  const tracing = settings.observability.tracing.enabled ? startTracing(settings.observability.tracing, options.spanExporter) : undefined;
-  const trusted = settings.trustedDocuments.enabled && settings.trustedDocuments.manifest ? loadManifest(settings.trustedDocuments.manifest) : undefined;
+  const tracing = settings.observability.tracing.enabled
+    ? startTracing(settings.observability.tracing, options.spanExporter)
+    : undefined;
+  const trusted =
+    settings.trustedDocuments.enabled && settings.trustedDocuments.manifest
+      ? loadManifest(settings.trustedDocuments.manifest)
+      : undefined;
   watchUpstreamCalls();
   const unwatch = [
-    registerUpstreamTargets(adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl }))),
+    registerUpstreamTargets(
+      adapters.map((a) => ({ vendor: a.vendor, connection: a.connection, baseUrl: a.info.baseUrl })),
+    ),
     watchCache(() => cache?.stats),
     onBreakerChange(recordBreakerState),
   ];
@@ -161,12 +184,23 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     ],
     // main.ts owns SIGTERM/SIGINT: one shutdown path, through stop().
     stopOnTerminationSignals: false,
-    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    logger: {
+      debug: () => {},
+      info: () => {},
+      warn: (m) => logger.warn(String(m)),
+      error: (m) => logger.error(String(m)),
+    },
   });
   await apollo.start();
   if (settings.durability.journal.recoverOnStart) await recoverChanges(durability.changes, createContext, logger);
 
-  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, principal: Principal): Promise<void> => {
+  const graphql = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+    principal: Principal,
+  ): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -177,7 +211,11 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       try {
         body = JSON.parse(text);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        res.writeHead(400, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+          }),
+        );
         return;
       }
     }
@@ -188,7 +226,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => createContext(scope.requestId, scope.principal),
       });
-    const response = await requestScope.run(scope, () => (tracing ? tracing.runRequest(req.headers, execute) : execute()));
+    const response = await requestScope.run(scope, () =>
+      tracing ? tracing.runRequest(req.headers, execute) : execute(),
+    );
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;
     res.writeHead(response.status ?? 200, outHeaders);
@@ -207,7 +247,9 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const handle = async (): Promise<void> => {
       // Probes keep answering while draining: /healthz says the process lives, /readyz that it leaves.
       if (durability.draining && !PROBES.has(url.pathname)) {
-        res.writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '1' }).end('shutting down');
+        res
+          .writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '1' })
+          .end('shutting down');
         return;
       }
       if (cors.handle(req, res)) return;
@@ -216,18 +258,29 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       const principal = guarded ? await gate.admit(req, res) : undefined;
       if (guarded && !principal) return;
       if (url.pathname === '/healthz') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'ok', connections: adapters.map((a) => a.connection) }));
       } else if (url.pathname === '/readyz') {
-        const report = readiness({ draining: durability.draining, redis, connections: adapters.map((a) => a.connection) });
-        res.writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report.body));
+        const report = readiness({
+          draining: durability.draining,
+          redis,
+          connections: adapters.map((a) => a.connection),
+        });
+        res
+          .writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' })
+          .end(JSON.stringify(report.body));
       } else if (url.pathname === '/metrics' && settings.observability.metrics.enabled) {
         res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await scrapeMetrics());
       } else if (page) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
         const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
         if (!asset) res.writeHead(404).end();
-        else res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
+        else
+          res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
       } else if (url.pathname === GRAPHQL_PATH && principal) {
         graphqlInFlight.inc();
         await graphql(req, res, url, requestId, principal).finally(() => graphqlInFlight.dec());

@@ -36,7 +36,12 @@ export async function withCompensation<A, B>(first: Step<A>, then: (a: A) => Pro
       );
     }
     if (error instanceof GatewayError) {
-      throw new GatewayError(error.code, `${error.message} (${first.name} was undone: nothing changed)`, { ...error.details, rolledBack: true }, { cause: error });
+      throw new GatewayError(
+        error.code,
+        `${error.message} (${first.name} was undone: nothing changed)`,
+        { ...error.details, rolledBack: true },
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -30,7 +30,11 @@ export const limitsSchema = z
     /** Mutation fields per operation: each is at least one vendor write. */
     maxWrites: z.number().int().min(1).default(10),
     /** Bytes of a request body; a larger one is answered 413 and its connection closed. */
-    maxBodyBytes: z.number().int().min(1024).default(1024 * 1024),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
     rate: rate.default({ requestsPerMinute: 6000, vendorCallsPerMinute: 60_000 }),
   })
   .strict()

@@ -34,7 +34,9 @@ export function redactVendorText(text: string): string {
 
 /** A vendor's text as a client may see it: tags and credentials removed, whitespace folded, short. */
 export function scrubVendorText(text: string): string {
-  const out = redactVendorText(text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const out = redactVendorText(text.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return out.length > VENDOR_TEXT_MAX ? `${out.slice(0, VENDOR_TEXT_MAX - 1)}…` : out;
 }
 
@@ -47,9 +49,14 @@ function coercionMessage(message: string, inner: string | undefined): string {
   const name = VARIABLE_COERCION.exec(message)![1]!;
   const withoutInner = inner && message.endsWith(`; ${inner}`) ? message.slice(0, -(inner.length + 2)) : message;
   const at = / at "([^"]*)"$/.exec(withoutInner)?.[1];
-  const leaf = at?.split(/[.[\]]/).filter(Boolean).pop() ?? name;
+  const leaf =
+    at
+      ?.split(/[.[\]]/)
+      .filter(Boolean)
+      .pop() ?? name;
   const where = at ? ` at "${at}"` : '';
-  if (SECRET_FIELD.test(leaf) || inner === undefined) return `Variable "$${name}" got an invalid value${where} (values are not repeated)`;
+  if (SECRET_FIELD.test(leaf) || inner === undefined)
+    return `Variable "$${name}" got an invalid value${where} (values are not repeated)`;
   return `Variable "$${name}" got an invalid value${where}; ${inner}`;
 }
 
@@ -57,11 +64,18 @@ function literalMessage(message: string): string {
   const type = LITERAL_TYPE.exec(message)![1]!;
   // Strings may be secrets; the typed scalars' own explanations (MacAddress, Cidr, …) are kept.
   const named = type.replace(/[[\]!]/g, '');
-  const reason = message.includes('; ') && !['String', 'ID'].includes(named) ? `: ${message.slice(message.indexOf('; ') + 2).replace(/; got .*$/s, '')}` : '';
+  const reason =
+    message.includes('; ') && !['String', 'ID'].includes(named)
+      ? `: ${message.slice(message.indexOf('; ') + 2).replace(/; got .*$/s, '')}`
+      : '';
   return `Expected value of type "${type}"${reason} (the value is not repeated)`;
 }
 
-export function hygienicError(formatted: GraphQLFormattedError, error: unknown, logger?: Logger): GraphQLFormattedError {
+export function hygienicError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger?: Logger,
+): GraphQLFormattedError {
   let message = formatted.message;
   let extensions: Record<string, unknown> = { ...formatted.extensions };
   const original = unwrapResolverError(error);
@@ -79,7 +93,13 @@ export function hygienicError(formatted: GraphQLFormattedError, error: unknown, 
     message = message.split(full).join(shown);
     extensions = { ...extensions, vendorMessage: shown };
     const { vendor, connection, httpStatus } = original.upstream;
-    logger?.warn('vendor error', { requestId: currentRequest()?.requestId, vendor, connection, httpStatus, vendorMessage: redactVendorText(full) });
+    logger?.warn('vendor error', {
+      requestId: currentRequest()?.requestId,
+      vendor,
+      connection,
+      httpStatus,
+      vendorMessage: redactVendorText(full),
+    });
   }
   const requestId = currentRequest()?.requestId;
   if (requestId) extensions.requestId = requestId;

@@ -69,12 +69,14 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, bound:
   if (value === null || value === undefined) return;
   const inner = getNullableType(type);
   if (isListType(inner)) {
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(item, inner.ofType as GraphQLInputType, `${path}[${i}]`, bound));
+    if (Array.isArray(value))
+      value.forEach((item, i) => checkValue(item, inner.ofType as GraphQLInputType, `${path}[${i}]`, bound));
     return;
   }
   if (isInputObjectType(inner)) {
     const record = value as Record<string, unknown>;
-    for (const field of Object.values(inner.getFields())) checkValue(record[field.name], field.type, `${path}.${field.name}`, boundOf(field));
+    for (const field of Object.values(inner.getFields()))
+      checkValue(record[field.name], field.type, `${path}.${field.name}`, boundOf(field));
     return;
   }
   if (inner === GraphQLString && typeof value === 'string') checkString(value, path, bound);

@@ -8,7 +8,14 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, valueFromASTUntyped, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  valueFromASTUntyped,
+  type FragmentDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { limitErrors, measureOperation, queryLimitsRule } from '../limits.js';
@@ -26,13 +33,24 @@ function armorRejection(limit: string) {
 }
 
 /** The document-only limits, for Apollo's `validationRules` and `parseOptions`. */
-export function abuseValidation(limits: LimitsSettings): { validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+export function abuseValidation(limits: LimitsSettings): {
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+} {
   const armor = { exposeLimits: true, propagateOnRejection: false };
   return {
     validationRules: [
       queryLimitsRule(limits),
-      maxAliasesRule({ ...armor, n: limits.maxAliases, onReject: [armorRejection('aliases')] }) as unknown as ValidationRule,
-      maxDirectivesRule({ ...armor, n: limits.maxDirectives, onReject: [armorRejection('directives')] }) as unknown as ValidationRule,
+      maxAliasesRule({
+        ...armor,
+        n: limits.maxAliases,
+        onReject: [armorRejection('aliases')],
+      }) as unknown as ValidationRule,
+      maxDirectivesRule({
+        ...armor,
+        n: limits.maxDirectives,
+        onReject: [armorRejection('directives')],
+      }) as unknown as ValidationRule,
     ],
     // graphql-js stops lexing at the limit, so a huge document is refused after maxTokens tokens.
     parseOptions: { maxTokens: limits.maxTokens },
@@ -64,7 +82,8 @@ export function abuseLimitsPlugin(limits: LimitsSettings, rate: RateLimiter): Ap
           }
           const variables: Record<string, unknown> = {};
           for (const definition of operation.variableDefinitions ?? []) {
-            if (definition.defaultValue) variables[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+            if (definition.defaultValue)
+              variables[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
           }
           Object.assign(variables, request.variables ?? {});
           const measure = measureOperation(schema, operation, fragments, variables);

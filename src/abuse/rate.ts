@@ -97,7 +97,10 @@ export function createRateLimiter(
     const key = `${namespace}:${kind}:${principal}`;
     if (redis?.healthy()) {
       try {
-        const [ok, wait] = (await redis.client.eval(SCRIPT, 1, `${redis.prefix}${key}`, spec.perMinute, n, mode)) as [number, number];
+        const [ok, wait] = (await redis.client.eval(SCRIPT, 1, `${redis.prefix}${key}`, spec.perMinute, n, mode)) as [
+          number,
+          number,
+        ];
         return { ok: ok === 1, waitMs: wait };
       } catch {
         // Redis failed mid-call: this replica limits on its own until it is back.

@@ -48,7 +48,12 @@ function outcomeOf(codes: string[]): 'ok' | 'refused' | 'failed' {
   return codes.every((c) => c === ErrorCode.Forbidden) ? 'refused' : 'failed';
 }
 
-const describeCall = (c: VendorCallRecord) => ({ connection: c.connection, method: c.method, path: c.path, status: c.status ?? null });
+const describeCall = (c: VendorCallRecord) => ({
+  connection: c.connection,
+  method: c.method,
+  path: c.path,
+  status: c.status ?? null,
+});
 
 export function auditPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
@@ -69,7 +74,12 @@ export function auditPlugin(): ApolloServerPlugin<GatewayContext> {
           return {
             willResolveField({ info, args }) {
               if (info.path.prev !== undefined || info.parentType.name !== info.schema.getMutationType()?.name) return;
-              const entry: AuditedMutation = { field: info.fieldName, key: String(info.path.key), args: args as Record<string, unknown>, from: log.length };
+              const entry: AuditedMutation = {
+                field: info.fieldName,
+                key: String(info.path.key),
+                args: args as Record<string, unknown>,
+                from: log.length,
+              };
               mutations.push(entry);
               return (error) => {
                 entry.to = log.length;
@@ -82,7 +92,9 @@ export function auditPlugin(): ApolloServerPlugin<GatewayContext> {
           if (!calls) return;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           for (const m of mutations) {
-            const errors = (result?.errors ?? []).filter((e) => e.path?.[0] === m.key).map((e) => String(e.extensions?.code ?? ''));
+            const errors = (result?.errors ?? [])
+              .filter((e) => e.path?.[0] === m.key)
+              .map((e) => String(e.extensions?.code ?? ''));
             const codes = m.error ? [codeOf(m.error)] : errors;
             contextValue.log.info('audit', {
               principal: { id: contextValue.principal.id, via: contextValue.principal.via },

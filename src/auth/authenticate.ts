@@ -28,7 +28,12 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 function principalOf(id: string, via: Principal['via'], entitlement: Entitlement): Principal {
-  return Object.freeze({ id, via, admin: entitlement.admin, grants: Object.freeze(entitlement.grants.map((g) => Object.freeze(g))) });
+  return Object.freeze({
+    id,
+    via,
+    admin: entitlement.admin,
+    grants: Object.freeze(entitlement.grants.map((g) => Object.freeze(g))),
+  });
 }
 
 type Verify = (token: string) => Promise<Principal>;
@@ -47,9 +52,16 @@ async function jwtVerifier(jwt: NonNullable<AuthSettings['jwt']>): Promise<Verif
     key = createSecretKey(Buffer.from(jwt.secret ?? '', 'utf8'));
   }
   // An asymmetric key never verifies an HS* token: jose checks the key type against `alg`.
-  const options = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: jwt.clockSkewSeconds, algorithms, requiredClaims: ['sub', 'exp'] };
+  const options = {
+    issuer: jwt.issuer,
+    audience: jwt.audience,
+    clockTolerance: jwt.clockSkewSeconds,
+    algorithms,
+    requiredClaims: ['sub', 'exp'],
+  };
   return async (token) => {
-    const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+    const { payload } =
+      typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
     const claim = payload[jwt.grantsClaim];
     const entitlement = entitlementSchema.safeParse(claim ?? {});
     if (!entitlement.success) throw new Error(`claim ${jwt.grantsClaim} is not { admin?, grants? }`);
@@ -77,7 +89,9 @@ export async function createAuthenticator(auth: AuthSettings): Promise<Authentic
       const authorization = header(headers, 'authorization');
       if (xApiKey !== undefined) return apiKey(xApiKey.trim());
       if (authorization === undefined || authorization.trim() === '') {
-        return anonymous ? { principal: anonymous } : { failure: 'no credential: send x-api-key or Authorization: Bearer' };
+        return anonymous
+          ? { principal: anonymous }
+          : { failure: 'no credential: send x-api-key or Authorization: Bearer' };
       }
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
       if (!match) return { failure: 'the Authorization scheme must be Bearer' };
@@ -86,7 +100,9 @@ export async function createAuthenticator(auth: AuthSettings): Promise<Authentic
         try {
           return { principal: await verifyJwt(token) };
         } catch (error) {
-          return { failure: `the bearer token did not verify (${(error as { code?: string }).code ?? (error as Error).message})` };
+          return {
+            failure: `the bearer token did not verify (${(error as { code?: string }).code ?? (error as Error).message})`,
+          };
         }
       }
       return apiKey(token);

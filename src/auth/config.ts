@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 
-const secretRef = z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict();
+const secretRef = z
+  .object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') })
+  .strict();
 
 /** The areas a grant gives read or write on; each field and mutation declares its area (@policy). */
 export const AREAS = ['directory', 'devices', 'trunks', 'deviceSipConfig', 'accountSettings'] as const;
@@ -39,13 +41,19 @@ const apiKeyId = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits an
 const apiKeySchema = z
   .object({
     id: apiKeyId,
-    sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'the hex SHA-256 of the key').optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'the hex SHA-256 of the key')
+      .optional(),
     key: secretRef.optional(),
     admin: z.boolean().default(false),
     grants: z.array(grantSchema).default([]),
   })
   .strict()
-  .refine((k) => (k.sha256 === undefined) !== (k.key === undefined), { message: 'give exactly one of sha256 or key', path: ['sha256'] });
+  .refine((k) => (k.sha256 === undefined) !== (k.key === undefined), {
+    message: 'give exactly one of sha256 or key',
+    path: ['sha256'],
+  });
 
 const jwtSchema = z
   .object({
@@ -54,7 +62,10 @@ const jwtSchema = z
     /** Or one verification key: a PEM (SPKI) public key, or an HMAC secret for HS* tokens. */
     publicKey: secretRef.optional(),
     secret: secretRef.optional(),
-    algorithms: z.array(z.string().regex(/^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$/)).min(1).optional(),
+    algorithms: z
+      .array(z.string().regex(/^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$/))
+      .min(1)
+      .optional(),
     issuer: z.string().min(1),
     audience: z.string().min(1),
     clockSkewSeconds: z.number().int().min(0).max(300).default(30),
@@ -78,18 +89,28 @@ export const authSchema = z
     anonymous: entitlementSchema.optional(),
     /** Paths served without a credential (probes and scrapers). */
     openPaths: z
-      .array(z.string().regex(/^\/[A-Za-z0-9/_.-]*$/).refine((p) => p !== '/graphql', 'the GraphQL API is never open'))
+      .array(
+        z
+          .string()
+          .regex(/^\/[A-Za-z0-9/_.-]*$/)
+          .refine((p) => p !== '/graphql', 'the GraphQL API is never open'),
+      )
       .default(PROBE_PATHS),
   })
   .strict()
   .superRefine((auth, ctx) => {
     const seen = new Set<string>();
     auth.apiKeys.forEach((key, i) => {
-      if (seen.has(key.id)) ctx.addIssue({ code: 'custom', message: `"${key.id}" is used twice`, path: ['apiKeys', i, 'id'] });
+      if (seen.has(key.id))
+        ctx.addIssue({ code: 'custom', message: `"${key.id}" is used twice`, path: ['apiKeys', i, 'id'] });
       seen.add(key.id);
     });
     if (auth.apiKeys.length === 0 && !auth.jwt && !auth.anonymous) {
-      ctx.addIssue({ code: 'custom', message: 'configure apiKeys or jwt, or state anonymous access explicitly', path: [] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'configure apiKeys or jwt, or state anonymous access explicitly',
+        path: [],
+      });
     }
   });
 

@@ -11,7 +11,9 @@ import { z } from 'zod';
 export const corsSchema = z
   .object({
     /** Exact origins (`https://admin.example.com`); `*` allows any origin. Empty: no cross-origin calls. */
-    origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])).default([]),
+    origins: z
+      .array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)]))
+      .default([]),
     maxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
   })
   .strict()
@@ -20,7 +22,15 @@ export const corsSchema = z
 export type CorsSettings = z.infer<typeof corsSchema>;
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
-const ALLOWED_HEADERS = ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name', 'idempotency-key', 'x-request-id'];
+const ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-api-key',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'idempotency-key',
+  'x-request-id',
+];
 const EXPOSED_HEADERS = 'retry-after, x-request-id';
 
 export interface Cors {
@@ -31,7 +41,8 @@ export interface Cors {
 export function createCors(settings: CorsSettings): Cors {
   const any = settings.origins.includes('*');
   const allowed = new Set(settings.origins);
-  const originAllowed = (origin: string | undefined): origin is string => origin !== undefined && (any || allowed.has(origin));
+  const originAllowed = (origin: string | undefined): origin is string =>
+    origin !== undefined && (any || allowed.has(origin));
   return {
     handle(req, res) {
       const origin = req.headers.origin;
@@ -46,10 +57,15 @@ export function createCors(settings: CorsSettings): Cors {
         res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
         return false;
       }
-      const asked = String(req.headers['access-control-request-headers'] ?? '').toLowerCase().split(',').map((h) => h.trim()).filter(Boolean);
+      const asked = String(req.headers['access-control-request-headers'] ?? '')
+        .toLowerCase()
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
       res.writeHead(204, {
         'access-control-allow-methods': ALLOWED_METHODS,
-        'access-control-allow-headers': asked.filter((h) => ALLOWED_HEADERS.includes(h)).join(', ') || ALLOWED_HEADERS.join(', '),
+        'access-control-allow-headers':
+          asked.filter((h) => ALLOWED_HEADERS.includes(h)).join(', ') || ALLOWED_HEADERS.join(', '),
         'access-control-max-age': String(settings.maxAgeSeconds),
       });
       res.end();

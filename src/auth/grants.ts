@@ -51,7 +51,9 @@ export function allows(principal: Principal, connection: string, need: Need, dom
 export function allowsSomewhere(principal: Principal, area: Area | undefined, access: Access): boolean {
   if (principal.admin) return true;
   return principal.grants.some((g) =>
-    (area ? [area] : (Object.keys(g.areas) as Area[])).some((a) => g.areas[a] !== undefined && LEVEL[g.areas[a]!] >= LEVEL[access]),
+    (area ? [area] : (Object.keys(g.areas) as Area[])).some(
+      (a) => g.areas[a] !== undefined && LEVEL[g.areas[a]!] >= LEVEL[access],
+    ),
   );
 }
 

@@ -48,12 +48,17 @@ function guardDomains<T extends { readonly connection: string }>(port: T, ctx: G
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => unknown;
       if (property === 'domains') {
-        return async () => ((await method.call(target)) as DomainModel[]).filter((d) => allows(principal, target.connection, need, d.domainId));
+        return async () =>
+          ((await method.call(target)) as DomainModel[]).filter((d) =>
+            allows(principal, target.connection, need, d.domainId),
+          );
       }
       // Every other method takes the domain first: the check precedes the loader and the call.
       return (domainId: string, ...rest: unknown[]) => {
         if (!allows(principal, target.connection, need, domainId)) {
-          throw forbidden(principal, describeNeed(need, target.connection, domainId), { connection: target.connection });
+          throw forbidden(principal, describeNeed(need, target.connection, domainId), {
+            connection: target.connection,
+          });
         }
         return method.call(target, domainId, ...rest);
       };
@@ -71,18 +76,25 @@ export function guardedContext(ctx: GatewayContext, policy: FieldPolicy): Gatewa
     const need = vendor ? needOn(policy, vendor) : undefined;
     return need && allows(principal, connection, need) ? need : undefined;
   };
-  const guarded = <P extends PortName>(port: P, source: NonNullable<RequestSources[P]>, need: Need): NonNullable<RequestSources[P]> =>
-    DOMAIN_KEYED[port] ? guardDomains(source, ctx, need) : source;
+  const guarded = <P extends PortName>(
+    port: P,
+    source: NonNullable<RequestSources[P]>,
+    need: Need,
+  ): NonNullable<RequestSources[P]> => (DOMAIN_KEYED[port] ? guardDomains(source, ctx, need) : source);
   const admitted = (connection: string): Need => {
     const need = permitted(connection);
     if (need) return need;
     const vendor = vendorOf.get(connection);
     const wanted = vendor ? needOn(policy, vendor) : undefined;
-    throw forbidden(principal, wanted ? describeNeed(wanted, connection) : 'vendor access from this field', { connection });
+    throw forbidden(principal, wanted ? describeNeed(wanted, connection) : 'vendor access from this field', {
+      connection,
+    });
   };
 
   return Object.assign(Object.create(ctx) as GatewayContext, {
-    connections: ctx.connections.filter((c) => principal.grants.some((g) => g.connection === c.name || g.connection === '*')),
+    connections: ctx.connections.filter((c) =>
+      principal.grants.some((g) => g.connection === c.name || g.connection === '*'),
+    ),
     source<P extends PortName>(port: P, connection: string) {
       const need = admitted(connection);
       return guarded(port, ctx.source(port, connection), need);
@@ -93,12 +105,10 @@ export function guardedContext(ctx: GatewayContext, policy: FieldPolicy): Gatewa
       return source === undefined ? undefined : guarded(port, source as NonNullable<RequestSources[P]>, need);
     },
     sources<P extends PortName>(port: P, filter?: { vendor?: VendorKind; connection?: string }) {
-      return ctx
-        .sources(port, filter)
-        .flatMap((source) => {
-          const need = permitted(source.connection);
-          return need ? [guarded(port, source, need)] : [];
-        });
+      return ctx.sources(port, filter).flatMap((source) => {
+        const need = permitted(source.connection);
+        return need ? [guarded(port, source, need)] : [];
+      });
     },
   } satisfies Partial<GatewayContext>);
 }

@@ -27,11 +27,15 @@ export function unauthenticated(res: ServerResponse, message: string): void {
 }
 
 /** Refuses to build a gateway without an `auth` section: an open gateway must be configured as one. */
-export async function createAuthGate(auth: AuthSettings | undefined, logger: Logger, apiPath: string): Promise<AuthGate> {
+export async function createAuthGate(
+  auth: AuthSettings | undefined,
+  logger: Logger,
+  apiPath: string,
+): Promise<AuthGate> {
   if (!auth) {
     throw new ConfigError('config', [
       'auth: no authentication is configured. Add auth.apiKeys or auth.jwt, or, for a gateway anyone who reaches it may ' +
-        'use with the vendors\' admin credentials, state it: auth: { anonymous: { admin: true } }',
+        "use with the vendors' admin credentials, state it: auth: { anonymous: { admin: true } }",
     ]);
   }
   const authenticator = await createAuthenticator(auth);

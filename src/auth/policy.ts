@@ -34,7 +34,12 @@ const AREA: Record<string, Area> = {
   DEVICE_SIP_CONFIG: 'deviceSipConfig',
   ACCOUNT_SETTINGS: 'accountSettings',
 };
-const ACCESS: Record<string, FieldPolicy['access']> = { PUBLIC: 'public', READ: 'read', WRITE: 'write', ADMIN: 'admin' };
+const ACCESS: Record<string, FieldPolicy['access']> = {
+  PUBLIC: 'public',
+  READ: 'read',
+  WRITE: 'write',
+  ADMIN: 'admin',
+};
 
 /** Id types whose first key part is their directory domain (src/ids.ts, the resolvers' encodeId calls). */
 const DOMAIN_KEYED = new Set(['Domain', 'User', 'Group', 'Queue', 'QueueMember', 'TrustedNetwork', 'Device']);
@@ -53,7 +58,13 @@ interface ArgumentTargets {
 }
 
 function argumentTargets(field: GraphQLFieldConfig<unknown, unknown>): ArgumentTargets {
-  const collect = (value: unknown, type: GraphQLInputType, ids: string[], connections: string[], name: string): void => {
+  const collect = (
+    value: unknown,
+    type: GraphQLInputType,
+    ids: string[],
+    connections: string[],
+    name: string,
+  ): void => {
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) {
       for (const item of value) collect(item, type, ids, connections, name);
@@ -79,17 +90,26 @@ function argumentTargets(field: GraphQLFieldConfig<unknown, unknown>): ArgumentT
 }
 
 /** Step 1: refuses the field before its resolver runs when the principal cannot have what it names. */
-function checkArguments(ctx: GatewayContext, policy: FieldPolicy, targets: ArgumentTargets, args: Record<string, unknown>, typeArea: (type: string) => Area | undefined): void {
+function checkArguments(
+  ctx: GatewayContext,
+  policy: FieldPolicy,
+  targets: ArgumentTargets,
+  args: Record<string, unknown>,
+  typeArea: (type: string) => Area | undefined,
+): void {
   const { principal } = ctx;
   if (policy.access === 'public') return;
   if (policy.access === 'admin') throw forbidden(principal, 'admin access');
   const access = policy.access;
-  if (!allowsSomewhere(principal, policy.area, access)) throw forbidden(principal, describeNeed({ areas: policy.area ? [policy.area] : undefined, access }));
-  const vendorOf = (connection: string): VendorKind | undefined => ctx.connections.find((c) => c.name === connection)?.vendor;
+  if (!allowsSomewhere(principal, policy.area, access))
+    throw forbidden(principal, describeNeed({ areas: policy.area ? [policy.area] : undefined, access }));
+  const vendorOf = (connection: string): VendorKind | undefined =>
+    ctx.connections.find((c) => c.name === connection)?.vendor;
   for (const connection of targets.connections(args)) {
     const vendor = vendorOf(connection);
     const need = { areas: vendor ? areasOn(policy.area, vendor) : undefined, access };
-    if (!vendor || !allows(principal, connection, need)) throw forbidden(principal, describeNeed(need, connection), { connection });
+    if (!vendor || !allows(principal, connection, need))
+      throw forbidden(principal, describeNeed(need, connection), { connection });
   }
   for (const id of targets.ids(args)) {
     let gid;
@@ -101,7 +121,8 @@ function checkArguments(ctx: GatewayContext, policy: FieldPolicy, targets: Argum
     const vendor = vendorOf(gid.connection);
     const need = { areas: vendor ? areasOn(policy.area ?? typeArea(gid.type), vendor) : undefined, access };
     const domain = vendor && DOMAIN_SCOPED.has(vendor) && DOMAIN_KEYED.has(gid.type) ? gid.key[0] : undefined;
-    if (!vendor || !allows(principal, gid.connection, need, domain)) throw forbidden(principal, describeNeed(need, gid.connection, domain), { connection: gid.connection });
+    if (!vendor || !allows(principal, gid.connection, need, domain))
+      throw forbidden(principal, describeNeed(need, gid.connection, domain), { connection: gid.connection });
   }
 }
 

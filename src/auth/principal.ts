@@ -21,4 +21,9 @@ export interface Principal {
  * The principal of requests that no client made (start-up recovery, background jobs), never of a
  * client request.
  */
-export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ id: 'system', via: 'none', admin: true, grants: Object.freeze([]) });
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({
+  id: 'system',
+  via: 'none',
+  admin: true,
+  grants: Object.freeze([]),
+});

@@ -187,7 +187,11 @@ export class Change {
     if (record.status === 'PARTIAL_FAILURE') {
       const left = record.steps.filter((s) => s.status === 'LEFT');
       // Nothing is known to be left, only not known to be absent: say "unknown", not "partial".
-      if (codeOf(error) === ErrorCode.OutcomeUnknown && error instanceof GatewayError && left.every((s) => s.reason === OUTCOME_NOT_CHECKED)) {
+      if (
+        codeOf(error) === ErrorCode.OutcomeUnknown &&
+        error instanceof GatewayError &&
+        left.every((s) => s.reason === OUTCOME_NOT_CHECKED)
+      ) {
         throw new GatewayError(
           ErrorCode.OutcomeUnknown,
           `${error.message}; no check could tell whether ${left.map((s) => s.name).join(', ')} was applied`,

@@ -20,7 +20,10 @@ export const observabilitySchema = z
         sampleRatio: z.number().min(0).max(1).default(1),
       })
       .strict()
-      .refine((tracing) => !tracing.enabled || tracing.otlpEndpoint, { message: 'otlpEndpoint is required when tracing is enabled', path: ['otlpEndpoint'] })
+      .refine((tracing) => !tracing.enabled || tracing.otlpEndpoint, {
+        message: 'otlpEndpoint is required when tracing is enabled',
+        path: ['otlpEndpoint'],
+      })
       .default({ enabled: false, serviceName: 'sipgraph', sampleRatio: 1 }),
   })
   .strict()

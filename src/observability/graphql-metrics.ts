@@ -14,7 +14,8 @@ export function graphqlMetricsPlugin(): ApolloServerPlugin {
           // Only a name the document really has is a label: an unknown one is the client's typo.
           const operation = operationLabel(operationName ?? (request.operationName ? '(unresolved)' : null));
           graphqlRequests.inc({ operation, outcome });
-          for (const error of sent) graphqlErrors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+          for (const error of sent)
+            graphqlErrors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
         },
       };
     },

@@ -26,13 +26,24 @@ export interface ReadinessReport {
 
 export function readiness({ draining, redis, connections }: ReadinessInputs): ReadinessReport {
   const states = breakerStates();
-  const byConnection = Object.fromEntries(connections.map((name) => [name, states.get(name) ?? 'closed'])) as Record<string, BreakerState>;
+  const byConnection = Object.fromEntries(connections.map((name) => [name, states.get(name) ?? 'closed'])) as Record<
+    string,
+    BreakerState
+  >;
   const redisState = redis ? (redis.healthy() ? 'up' : 'down') : 'not configured';
   const reasons: string[] = [];
   if (draining) reasons.push('draining: shutting down');
   if (redisState === 'down') reasons.push('redis is unreachable');
   const open = connections.filter((name) => byConnection[name] === 'open');
-  if (connections.length > 0 && open.length === connections.length) reasons.push('every connection\'s breaker is open');
+  if (connections.length > 0 && open.length === connections.length) reasons.push("every connection's breaker is open");
   const ready = reasons.length === 0;
-  return { ready, body: { status: ready ? 'ready' : draining ? 'draining' : 'not ready', redis: redisState, connections: byConnection, reasons } };
+  return {
+    ready,
+    body: {
+      status: ready ? 'ready' : draining ? 'draining' : 'not ready',
+      redis: redisState,
+      connections: byConnection,
+      reasons,
+    },
+  };
 }

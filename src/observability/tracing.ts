@@ -60,7 +60,9 @@ export function startTracing(settings: ObservabilitySettings['tracing'], exporte
     ignoreRequestHook: (request) => vendorCallOf(request) === undefined,
     startSpanHook: (request) => {
       const call = vendorCallOf(request);
-      return call ? { 'sipgraph.vendor': call.vendor, 'sipgraph.connection': call.connection, 'http.route': call.route } : {};
+      return call
+        ? { 'sipgraph.vendor': call.vendor, 'sipgraph.connection': call.connection, 'http.route': call.route }
+        : {};
     },
     requestHook: (span, request) => {
       const call = vendorCallOf(request);

@@ -36,7 +36,12 @@ const routesSeen = new Map<string, Set<string>>();
 export function routeTemplate(path: string): string {
   const bare = path.split('?')[0] ?? '';
   const dynamic = (segment: string): boolean => DYNAMIC_SEGMENT.test(segment) && !API_VERSION.test(segment);
-  return bare.split('/').map((segment) => (dynamic(segment) ? ':id' : segment)).join('/') || '/';
+  return (
+    bare
+      .split('/')
+      .map((segment) => (dynamic(segment) ? ':id' : segment))
+      .join('/') || '/'
+  );
 }
 
 function boundedRoute(connection: string, route: string): string {
@@ -83,7 +88,12 @@ function finish(request: UndiciRequest, status: string): void {
   const entry = inFlight.get(request);
   if (!entry) return;
   inFlight.delete(request);
-  const labels = { vendor: entry.call.vendor, connection: entry.call.connection, operation: `${entry.call.method} ${entry.call.route}`, status };
+  const labels = {
+    vendor: entry.call.vendor,
+    connection: entry.call.connection,
+    operation: `${entry.call.method} ${entry.call.route}`,
+    status,
+  };
   upstreamRequests.inc(labels);
   upstreamDuration.observe(labels, (performance.now() - entry.started) / 1000);
 }

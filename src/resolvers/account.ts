@@ -21,7 +21,8 @@ export const accountResolvers: Resolvers = {
       const gid = decodeIdOf('Account', id);
       return existing(ctx.source('accounts', gid.connection).account(gid.key), 'account', id);
     },
-    deviceSipConfigs: (_, { connection }, ctx) => Promise.all(ctx.sources('deviceConfig', { connection: connection ?? undefined }).map((s) => s.config())),
+    deviceSipConfigs: (_, { connection }, ctx) =>
+      Promise.all(ctx.sources('deviceConfig', { connection: connection ?? undefined }).map((s) => s.config())),
   },
   Mutation: {
     updateDeviceSipAccount: (_, { id, input }, ctx) => {

@@ -21,7 +21,11 @@ export const deviceResolvers: Resolvers = {
     deviceAssignment: (_, { userId, deviceId: device }, ctx) => {
       const user = portRef(ctx, 'pbxDevices', 'User', userId, 'userId');
       const dev = portRef(ctx, 'pbxDevices', 'Device', device, 'deviceId');
-      return existing(user.source.deviceAssignment(user.key[0]!, user.key[1]!, dev.key[1]!), 'device assignment', device);
+      return existing(
+        user.source.deviceAssignment(user.key[0]!, user.key[1]!, dev.key[1]!),
+        'device assignment',
+        device,
+      );
     },
   },
   Mutation: {
@@ -30,11 +34,23 @@ export const deviceResolvers: Resolvers = {
       const domainKey = key[0]!;
       const owner = input.userId ? portRef(ctx, 'directory', 'User', input.userId, 'input.userId') : undefined;
       if (owner && (owner.key[0] !== domainKey || owner.id.connection !== devices.connection)) {
-        throw badInput('input.userId: the user must be in the device\'s domain', 'input.userId');
+        throw badInput("input.userId: the user must be in the device's domain", 'input.userId');
       }
       const fields = { name: input.name, macAddress: input.macAddress };
-      if (!owner) return createChecked(ctx, { connection: devices.connection, domainId: domainKey }, `device ${fields.macAddress}`, 'directory.createDevice', fields);
-      const device = await createDeviceForUser(ctx, { connection: devices.connection, domainId: domainKey }, fields, owner.key[1]!);
+      if (!owner)
+        return createChecked(
+          ctx,
+          { connection: devices.connection, domainId: domainKey },
+          `device ${fields.macAddress}`,
+          'directory.createDevice',
+          fields,
+        );
+      const device = await createDeviceForUser(
+        ctx,
+        { connection: devices.connection, domainId: domainKey },
+        fields,
+        owner.key[1]!,
+      );
       return existing(devices.device(domainKey, device.deviceId), 'device', device.deviceId);
     },
     updateDevice: (_, { id, input }, ctx) => {
@@ -49,7 +65,8 @@ export const deviceResolvers: Resolvers = {
     assignDevice: (_, { userId, deviceId: device }, ctx) => {
       const user = portRef(ctx, 'pbxDevices', 'User', userId, 'userId');
       const dev = portRef(ctx, 'pbxDevices', 'Device', device, 'deviceId');
-      if (dev.key[0] !== user.key[0] || dev.id.connection !== user.id.connection) throw badInput('deviceId: the device must be in the user\'s domain', 'deviceId');
+      if (dev.key[0] !== user.key[0] || dev.id.connection !== user.id.connection)
+        throw badInput("deviceId: the device must be in the user's domain", 'deviceId');
       return user.source.assignDevice(user.key[0]!, user.key[1]!, dev.key[1]!);
     },
     unassignDevice: async (_, { userId, deviceId: device }, ctx) => {
@@ -61,12 +78,15 @@ export const deviceResolvers: Resolvers = {
   },
   Device: {
     id: deviceId,
-    domain: (device, _, ctx) => existing(ctx.source('directory', device.connection).domain(device.domainId), 'domain', device.domainId),
-    user: (device, _, ctx) => (device.userId ? ctx.source('directory', device.connection).user(device.domainId, device.userId) : null),
+    domain: (device, _, ctx) =>
+      existing(ctx.source('directory', device.connection).domain(device.domainId), 'domain', device.domainId),
+    user: (device, _, ctx) =>
+      device.userId ? ctx.source('directory', device.connection).user(device.domainId, device.userId) : null,
   },
   DeviceAssignment: {
     user: (a, _, ctx) => existing(ctx.source('directory', a.connection).user(a.domainId, a.userId), 'user', a.userId),
-    device: (a, _, ctx) => existing(ctx.source('pbxDevices', a.connection).device(a.domainId, a.deviceId), 'device', a.deviceId),
+    device: (a, _, ctx) =>
+      existing(ctx.source('pbxDevices', a.connection).device(a.domainId, a.deviceId), 'device', a.deviceId),
   },
   DeviceAssignmentPayload: {
     assignment: (a) => a,

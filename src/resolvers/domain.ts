@@ -2,16 +2,39 @@ import { encodeId } from '../ids.js';
 import type { DomainModel, TrustedNetworkModel } from '../model.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { gatherFromEach } from './partial.js';
-import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, selectsPath, sortKeys, type NodeLoader, patchOf } from './shared.js';
+import {
+  connectionResolvers,
+  defined,
+  emptyPage,
+  portRef,
+  existing,
+  pageRequest,
+  selectedFields,
+  selectsPath,
+  sortKeys,
+  type NodeLoader,
+  patchOf,
+} from './shared.js';
 
 export const domainId = (d: DomainModel): string => encodeId('Domain', d.vendor, d.connection, [d.domainId]);
-const trustedNetworkId = (t: TrustedNetworkModel): string => encodeId('TrustedNetwork', t.vendor, t.connection, [t.domainId, t.networkId]);
+const trustedNetworkId = (t: TrustedNetworkModel): string =>
+  encodeId('TrustedNetwork', t.vendor, t.connection, [t.domainId, t.networkId]);
 
 const LIST_FIELDS = new Set(['users', 'groups', 'queues', 'devices', 'trustedNetworks']);
 const ROW_FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection', ...LIST_FIELDS]);
 
 function domainStub(vendor: DomainModel['vendor'], connection: string, domainId: string): DomainModel {
-  return { vendor, connection, domainId, name: domainId, displayName: null, callRecording: null, registrar: null, createdAt: null, updatedAt: null };
+  return {
+    vendor,
+    connection,
+    domainId,
+    name: domainId,
+    displayName: null,
+    callRecording: null,
+    registrar: null,
+    createdAt: null,
+    updatedAt: null,
+  };
 }
 
 export const nodeLoaders: Record<string, NodeLoader> = {
@@ -22,12 +45,16 @@ export const nodeLoaders: Record<string, NodeLoader> = {
 export const domainResolvers: Resolvers = {
   Query: {
     domains: (_, { vendor, connection }, ctx) =>
-      gatherFromEach(ctx.sources('directory', { vendor: vendor ?? undefined, connection: connection ?? undefined }), (d) => d.domains()) as never,
+      gatherFromEach(
+        ctx.sources('directory', { vendor: vendor ?? undefined, connection: connection ?? undefined }),
+        (d) => d.domains(),
+      ) as never,
     domain: (_, { id }, ctx, info) => {
       const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'Domain', id);
       // Asked only for its lists, the domain row is not needed: its list calls answer 404 (NOT_FOUND) for an unknown domain.
       const fields = selectedFields(info);
-      if ([...fields].every((f) => ROW_FREE_FIELDS.has(f)) && [...fields].some((f) => LIST_FIELDS.has(f))) return domainStub(gid.vendor, gid.connection, key[0]!);
+      if ([...fields].every((f) => ROW_FREE_FIELDS.has(f)) && [...fields].some((f) => LIST_FIELDS.has(f)))
+        return domainStub(gid.vendor, gid.connection, key[0]!);
       return existing(directory.domain(key[0]!), 'domain', id);
     },
     trustedNetwork: (_, { id }, ctx) => {
@@ -42,7 +69,10 @@ export const domainResolvers: Resolvers = {
     },
     createTrustedNetwork: async (_, { input }, ctx) => {
       const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'Domain', input.domainId, 'domainId');
-      return networks.createTrustedNetwork(key[0]!, defined({ network: input.network, description: input.description }));
+      return networks.createTrustedNetwork(
+        key[0]!,
+        defined({ network: input.network, description: input.description }),
+      );
     },
     updateTrustedNetwork: (_, { id, input }, ctx) => {
       const { source: networks, key } = portRef(ctx, 'trustedNetworks', 'TrustedNetwork', id);
@@ -60,7 +90,8 @@ export const domainResolvers: Resolvers = {
       const directory = ctx.source('directory', domain.connection);
       const page = pageRequest(ctx, first, after);
       // Their groups will be wanted next: a planner that will list the domain's groups can start now, in this round.
-      if (selectsPath(info, ['nodes', 'groups'])) ctx.optionalSource('groups', domain.connection)?.anticipateUserGroups(domain.domainId, page.limit);
+      if (selectsPath(info, ['nodes', 'groups']))
+        ctx.optionalSource('groups', domain.connection)?.anticipateUserGroups(domain.domainId, page.limit);
       return directory.users(domain.domainId, {
         page,
         sort: sortKeys(orderBy),
@@ -71,16 +102,26 @@ export const domainResolvers: Resolvers = {
     // A vendor without groups, queues, PBX devices or trusted networks has none of them: an empty list.
     groups: (domain, { first, after, filter, orderBy }, ctx) => {
       const page = pageRequest(ctx, first, after);
-      const options = { page, sort: sortKeys(orderBy), equals: defined({ name: filter?.name, extension: filter?.extension }) };
+      const options = {
+        page,
+        sort: sortKeys(orderBy),
+        equals: defined({ name: filter?.name, extension: filter?.extension }),
+      };
       return ctx.optionalSource('groups', domain.connection)?.groups(domain.domainId, options) ?? emptyPage(page);
     },
     queues: (domain, { first, after, filter, orderBy }, ctx) => {
       const page = pageRequest(ctx, first, after);
-      const options = { page, sort: sortKeys(orderBy), equals: defined({ name: filter?.name, extension: filter?.extension }) };
+      const options = {
+        page,
+        sort: sortKeys(orderBy),
+        equals: defined({ name: filter?.name, extension: filter?.extension }),
+      };
       return ctx.optionalSource('queues', domain.connection)?.queues(domain.domainId, options) ?? emptyPage(page);
     },
     devices: (domain, { first, after, filter, orderBy }, ctx) => {
-      const userId = filter?.userId ? portRef(ctx, 'directory', 'User', filter.userId, 'filter.userId').key[1] : undefined;
+      const userId = filter?.userId
+        ? portRef(ctx, 'directory', 'User', filter.userId, 'filter.userId').key[1]
+        : undefined;
       const page = pageRequest(ctx, first, after);
       const options = {
         page,
@@ -98,7 +139,8 @@ export const domainResolvers: Resolvers = {
   },
   TrustedNetwork: {
     id: trustedNetworkId,
-    domain: (network, _, ctx) => existing(ctx.source('directory', network.connection).domain(network.domainId), 'domain', network.domainId),
+    domain: (network, _, ctx) =>
+      existing(ctx.source('directory', network.connection).domain(network.domainId), 'domain', network.domainId),
   },
   TrustedNetworkConnection: connectionResolvers,
 };

@@ -15,7 +15,9 @@ export const nodeLoaders: Record<string, NodeLoader> = {
 /** A field that a user's group rows lack: read from the full group, loaded once per request. */
 function fullField<K extends keyof GroupModel>(field: K) {
   return async (group: GroupModel, _args: unknown, ctx: GatewayContext): Promise<Exclude<GroupModel[K], undefined>> => {
-    const source = group.complete ? group : await ctx.source('groups', group.connection).group(group.domainId, group.groupId);
+    const source = group.complete
+      ? group
+      : await ctx.source('groups', group.connection).group(group.domainId, group.groupId);
     return (source?.[field] ?? null) as Exclude<GroupModel[K], undefined>;
   };
 }
@@ -35,7 +37,13 @@ export const groupResolvers: Resolvers = {
     createGroup: async (_, { input }, ctx) => {
       const { source: groups, key } = portRef(ctx, 'groups', 'Domain', input.domainId, 'input.domainId');
       const { domainId: _domain, ...fields } = input;
-      return createChecked(ctx, { connection: groups.connection, domainId: key[0]! }, `group ${fields.name}`, 'groups.createGroup', defined(fields));
+      return createChecked(
+        ctx,
+        { connection: groups.connection, domainId: key[0]! },
+        `group ${fields.name}`,
+        'groups.createGroup',
+        defined(fields),
+      );
     },
     updateGroup: (_, { id, input }, ctx) => {
       const { source: groups, key } = portRef(ctx, 'groups', 'Group', id);
@@ -59,7 +67,8 @@ export const groupResolvers: Resolvers = {
   },
   Group: {
     id: groupId,
-    domain: (group, _, ctx) => existing(ctx.source('directory', group.connection).domain(group.domainId), 'domain', group.domainId),
+    domain: (group, _, ctx) =>
+      existing(ctx.source('directory', group.connection).domain(group.domainId), 'domain', group.domainId),
     ringRetry: fullField('ringRetry'),
     ringExclusive: fullField('ringExclusive'),
     callerNameFormat: fullField('callerNameFormat'),

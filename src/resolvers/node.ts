@@ -37,7 +37,10 @@ export const nodeResolvers: Resolvers = {
   Query: {
     node: (_, { id }, ctx) => loadNode(ctx, id),
     // A missing id yields null at its position plus an error, not a failed list.
-    nodes: (_, { ids }, ctx) => Promise.all(ids.map((id) => loadNode(ctx, id).catch((error: unknown) => error as GraphQLError as unknown as NodeModel))),
+    nodes: (_, { ids }, ctx) =>
+      Promise.all(
+        ids.map((id) => loadNode(ctx, id).catch((error: unknown) => error as GraphQLError as unknown as NodeModel)),
+      ),
     connections: (_, __, ctx) => ctx.connections,
   },
   Node: {

@@ -17,7 +17,11 @@ function providerSource(ctx: GatewayContext, connection: string | null | undefin
   if (connection) return ctx.source('providers', connection);
   const all = ctx.sources('providers');
   if (all.length === 0) throw notConfigured('PBX (SIP trunk)');
-  if (all.length > 1) throw badInput(`several PBX connections are configured (${all.map((s) => s.connection).join(', ')}): name one with connection`, 'connection');
+  if (all.length > 1)
+    throw badInput(
+      `several PBX connections are configured (${all.map((s) => s.connection).join(', ')}): name one with connection`,
+      'connection',
+    );
   return all[0]!;
 }
 

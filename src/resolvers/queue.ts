@@ -6,7 +6,8 @@ import type { QueueMemberModel, QueueModel } from '../model.js';
 import { connectionResolvers, defined, portRef, existing, type NodeLoader, patchOf } from './shared.js';
 
 const queueId = (q: QueueModel): string => encodeId('Queue', q.vendor, q.connection, [q.domainId, q.queueId]);
-const memberId = (m: QueueMemberModel): string => encodeId('QueueMember', m.vendor, m.connection, [m.domainId, m.queueId, m.memberId]);
+const memberId = (m: QueueMemberModel): string =>
+  encodeId('QueueMember', m.vendor, m.connection, [m.domainId, m.queueId, m.memberId]);
 
 export const nodeLoaders: Record<string, NodeLoader> = {
   Queue: (ctx, id) => ctx.source('queues', id.connection).queue(id.key[0]!, id.key[1]!),
@@ -28,7 +29,13 @@ export const queueResolvers: Resolvers = {
     createQueue: (_, { input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Domain', input.domainId, 'input.domainId');
       const { domainId: _domain, ...fields } = input;
-      return createChecked(ctx, { connection: queues.connection, domainId: key[0]! }, `queue ${fields.name}`, 'queues.createQueue', defined(fields));
+      return createChecked(
+        ctx,
+        { connection: queues.connection, domainId: key[0]! },
+        `queue ${fields.name}`,
+        'queues.createQueue',
+        defined(fields),
+      );
     },
     updateQueue: (_, { id, input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Queue', id);
@@ -42,13 +49,25 @@ export const queueResolvers: Resolvers = {
     addQueueMember: (_, { input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Queue', input.queueId, 'input.queueId');
       const group = portRef(ctx, 'groups', 'Group', input.groupId, 'input.groupId');
-      if (group.key[0] !== key[0] || group.id.connection !== queues.connection) throw badInput('input.groupId: the group must be in the queue\'s domain', 'input.groupId');
-      return queues.createQueueMember(key[0]!, key[1]!, defined({ ...input, groupId: group.key[1], queueId: undefined }));
+      if (group.key[0] !== key[0] || group.id.connection !== queues.connection)
+        throw badInput("input.groupId: the group must be in the queue's domain", 'input.groupId');
+      return queues.createQueueMember(
+        key[0]!,
+        key[1]!,
+        defined({ ...input, groupId: group.key[1], queueId: undefined }),
+      );
     },
     updateQueueMember: (_, { id, input }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'QueueMember', id);
-      const groupKey = input.groupId ? portRef(ctx, 'groups', 'Group', input.groupId, 'input.groupId').key[1] : undefined;
-      return queues.updateQueueMember(key[0]!, key[1]!, key[2]!, patchOf({ ...input, groupId: input.groupId === null ? null : groupKey }));
+      const groupKey = input.groupId
+        ? portRef(ctx, 'groups', 'Group', input.groupId, 'input.groupId').key[1]
+        : undefined;
+      return queues.updateQueueMember(
+        key[0]!,
+        key[1]!,
+        key[2]!,
+        patchOf({ ...input, groupId: input.groupId === null ? null : groupKey }),
+      );
     },
     removeQueueMember: async (_, { id }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'QueueMember', id);
@@ -58,14 +77,20 @@ export const queueResolvers: Resolvers = {
     setQueueMemberOrder: async (_, { queueId: id, memberIds }, ctx) => {
       const { source: queues, key } = portRef(ctx, 'queues', 'Queue', id, 'queueId');
       const members = memberIds.map((m) => portRef(ctx, 'queues', 'QueueMember', m, 'memberIds'));
-      if (members.some((m) => m.key[1] !== key[1] || m.key[0] !== key[0])) throw badInput('memberIds: every member must belong to the queue', 'memberIds');
-      await queues.setQueueMemberOrder(key[0]!, key[1]!, members.map((m) => m.key[2]!));
+      if (members.some((m) => m.key[1] !== key[1] || m.key[0] !== key[0]))
+        throw badInput('memberIds: every member must belong to the queue', 'memberIds');
+      await queues.setQueueMemberOrder(
+        key[0]!,
+        key[1]!,
+        members.map((m) => m.key[2]!),
+      );
       return existing(queues.queue(key[0]!, key[1]!), 'queue', id);
     },
   },
   Queue: {
     id: queueId,
-    domain: (queue, _, ctx) => existing(ctx.source('directory', queue.connection).domain(queue.domainId), 'domain', queue.domainId),
+    domain: (queue, _, ctx) =>
+      existing(ctx.source('directory', queue.connection).domain(queue.domainId), 'domain', queue.domainId),
     members: (queue, _, ctx) => ctx.source('queues', queue.connection).queueMembers(queue.domainId, queue.queueId),
   },
   QueueMember: {
@@ -75,4 +100,3 @@ export const queueResolvers: Resolvers = {
   },
   QueueConnection: connectionResolvers,
 };
-

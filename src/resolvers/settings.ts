@@ -7,21 +7,28 @@ import type { AccountSettingsSource } from '../vendors/ports.js';
 import { patchOf } from './shared.js';
 import { gatherFromEach } from './partial.js';
 
-const settingsOf = (ctx: GatewayContext, account: AccountModel): AccountSettingsSource => ctx.source('accountSettings', account.connection);
+const settingsOf = (ctx: GatewayContext, account: AccountModel): AccountSettingsSource =>
+  ctx.source('accountSettings', account.connection);
 const addressOf = (account: AccountModel): string => account.key[0]!;
 
-async function settingsAccount(ctx: GatewayContext, accountId: string): Promise<{ source: AccountSettingsSource; account: AccountModel }> {
+async function settingsAccount(
+  ctx: GatewayContext,
+  accountId: string,
+): Promise<{ source: AccountSettingsSource; account: AccountModel }> {
   const gid = decodeIdOf('Account', accountId, 'accountId');
   const source = ctx.source('accountSettings', gid.connection);
   const account = (await source.accounts()).find((a) => a.key[0] === gid.key[0]);
-  if (!account) throw badInput(`accountId: no SIP Thor account ${gid.key[0]} on connection ${gid.connection}`, 'accountId');
+  if (!account)
+    throw badInput(`accountId: no SIP Thor account ${gid.key[0]} on connection ${gid.connection}`, 'accountId');
   return { source, account };
 }
 
 export const settingsResolvers: Resolvers = {
   Query: {
     accounts: (_, { connection }, ctx) =>
-      gatherFromEach(ctx.sources('accountSettings', { connection: connection ?? undefined }), (s) => s.accounts()) as never,
+      gatherFromEach(ctx.sources('accountSettings', { connection: connection ?? undefined }), (s) =>
+        s.accounts(),
+      ) as never,
   },
   Mutation: {
     setDoNotDisturb: async (_, { accountId, enabled, durationMinutes }, ctx) => {
@@ -38,14 +45,16 @@ export const settingsResolvers: Resolvers = {
       return account;
     },
     addAccountAlias: async (_, { accountId, username }, ctx) => {
-      if (!/^[A-Za-z0-9._+-]{1,64}$/.test(username)) throw badInput('username: letters, digits and . _ + - only', 'username');
+      if (!/^[A-Za-z0-9._+-]{1,64}$/.test(username))
+        throw badInput('username: letters, digits and . _ + - only', 'username');
       const { source, account } = await settingsAccount(ctx, accountId);
       await source.addAlias(addressOf(account), username);
       return account;
     },
     setCallForwarding: async (_, { accountId, input }, ctx) => {
       const change = patchOf(input);
-      if (Object.keys(change).length === 0) throw badInput('input: name at least one forwarding rule to change', 'input');
+      if (Object.keys(change).length === 0)
+        throw badInput('input: name at least one forwarding rule to change', 'input');
       const { source, account } = await settingsAccount(ctx, accountId);
       await source.setCallForwarding(addressOf(account), change);
       return account;

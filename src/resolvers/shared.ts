@@ -15,12 +15,17 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const offset = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : Number.NaN;
-  if (!Number.isInteger(offset) || offset < 0) throw badInput(`after: "${cursor}" is not a cursor from this API`, 'after');
+  if (!Number.isInteger(offset) || offset < 0)
+    throw badInput(`after: "${cursor}" is not a cursor from this API`, 'after');
   return offset + 1;
 }
 
 /** `first`/`after` → offset/limit, within the configured page size limit. */
-export function pageRequest(ctx: GatewayContext, first: number | null | undefined, after: string | null | undefined): PageRequest {
+export function pageRequest(
+  ctx: GatewayContext,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): PageRequest {
   const limit = first ?? 100;
   if (!Number.isInteger(limit) || limit < 0 || limit > ctx.limits.maxPageSize) {
     throw badInput(`first must be between 0 and ${ctx.limits.maxPageSize}`, 'first');
@@ -32,7 +37,8 @@ export const pageInfoResolvers = {
   hasNextPage: (page: Page<unknown>) => page.hasNextPage,
   hasPreviousPage: (page: Page<unknown>) => page.offset > 0,
   startCursor: (page: Page<unknown>) => (page.items.length > 0 ? encodeCursor(page.offset) : null),
-  endCursor: (page: Page<unknown>) => (page.items.length > 0 ? encodeCursor(page.offset + page.items.length - 1) : null),
+  endCursor: (page: Page<unknown>) =>
+    page.items.length > 0 ? encodeCursor(page.offset + page.items.length - 1) : null,
 };
 
 /** The fields every connection type shares. */
@@ -43,13 +49,17 @@ export const connectionResolvers = {
 };
 
 /** GraphQL `orderBy` (its enums already carry the ports' field names, see codegen.yml) → sort keys. */
-export function sortKeys<F extends string>(orderBy: ReadonlyArray<{ field: F; direction?: SortDirection | null }> | null | undefined): SortKey<F>[] {
+export function sortKeys<F extends string>(
+  orderBy: ReadonlyArray<{ field: F; direction?: SortDirection | null }> | null | undefined,
+): SortKey<F>[] {
   return (orderBy ?? []).map((o) => ({ field: o.field, direction: o.direction ?? 'asc' }));
 }
 
 /** Drops undefined and null so inputs map onto optional port fields. */
 export function defined<T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null> };
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as {
+    [K in keyof T]?: Exclude<T[K], null>;
+  };
 }
 
 /**
@@ -68,7 +78,13 @@ export interface PortRef<P extends PortName> {
 }
 
 /** An id of `type`, decoded, with the `port` of its connection (NOT_CONFIGURED / NOT_SUPPORTED if none). */
-export function portRef<P extends PortName>(ctx: GatewayContext, port: P, type: string, globalId: string, field = 'id'): PortRef<P> {
+export function portRef<P extends PortName>(
+  ctx: GatewayContext,
+  port: P,
+  type: string,
+  globalId: string,
+  field = 'id',
+): PortRef<P> {
   const id = decodeIdOf(type, globalId, field);
   return { source: ctx.source(port, id.connection), id, key: id.key };
 }
@@ -94,7 +110,9 @@ export type NodeLoader = (ctx: GatewayContext, id: GlobalId) => Promise<object |
 export const NODE_TYPE = Symbol('nodeType');
 
 export function asNode<T extends object>(type: string, value: T | null): (T & { [NODE_TYPE]: string }) | null {
-  return value === null ? null : Object.assign(Object.create(Object.getPrototypeOf(value) as object) as T, value, { [NODE_TYPE]: type });
+  return value === null
+    ? null
+    : Object.assign(Object.create(Object.getPrototypeOf(value) as object) as T, value, { [NODE_TYPE]: type });
 }
 
 export function badNodeType(type: string): Error {
@@ -102,7 +120,10 @@ export function badNodeType(type: string): Error {
 }
 
 /** The field names selected directly under this field (through fragments). */
-export function selectedFields(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined = info.fieldNodes[0]?.selectionSet): Set<string> {
+export function selectedFields(
+  info: GraphQLResolveInfo,
+  selectionSet: SelectionSetNode | undefined = info.fieldNodes[0]?.selectionSet,
+): Set<string> {
   const names = new Set<string>();
   const visit = (set: SelectionSetNode | undefined): void => {
     for (const selection of set?.selections ?? []) {
@@ -122,7 +143,8 @@ export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
     const next: Array<SelectionSetNode | undefined> = [];
     const visit = (set: SelectionSetNode | undefined): void => {
       for (const selection of set?.selections ?? []) {
-        if (selection.kind === Kind.FIELD && selection.name.value === name) next.push(selection.selectionSet ?? undefined);
+        if (selection.kind === Kind.FIELD && selection.name.value === name)
+          next.push(selection.selectionSet ?? undefined);
         else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
         else if (selection.kind === Kind.FRAGMENT_SPREAD) visit(info.fragments[selection.name.value]?.selectionSet);
       }

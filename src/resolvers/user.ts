@@ -4,7 +4,18 @@ import { badInput } from '../errors.js';
 import { encodeId } from '../ids.js';
 import type { UserModel } from '../model.js';
 import { createUserInGroups } from '../provisioning/user-changes.js';
-import { connectionResolvers, defined, emptyPage, portRef, existing, pageRequest, selectedFields, sortKeys, type NodeLoader, patchOf } from './shared.js';
+import {
+  connectionResolvers,
+  defined,
+  emptyPage,
+  portRef,
+  existing,
+  pageRequest,
+  selectedFields,
+  sortKeys,
+  type NodeLoader,
+  patchOf,
+} from './shared.js';
 
 export const userId = (u: Pick<UserModel, 'vendor' | 'connection' | 'domainId' | 'userId'>): string =>
   encodeId('User', u.vendor, u.connection, [u.domainId, u.userId]);
@@ -13,7 +24,16 @@ const ROW_FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection', 'gr
 
 /** A user known only by its key; `complete: false` makes any row field load the user. */
 function userStub(vendor: UserModel['vendor'], connection: string, domainId: string, userId: string): UserModel {
-  return { vendor, connection, domainId, userId, complete: false, userName: userId, displayName: null, extension: null };
+  return {
+    vendor,
+    connection,
+    domainId,
+    userId,
+    complete: false,
+    userName: userId,
+    displayName: null,
+    extension: null,
+  };
 }
 
 export const nodeLoaders: Record<string, NodeLoader> = {
@@ -26,7 +46,9 @@ export const nodeLoaders: Record<string, NodeLoader> = {
  */
 function fullField<K extends keyof UserModel>(field: K) {
   return async (user: UserModel, _args: unknown, ctx: GatewayContext): Promise<Exclude<UserModel[K], undefined>> => {
-    const source = user.complete ? user : await ctx.source('directory', user.connection).user(user.domainId, user.userId);
+    const source = user.complete
+      ? user
+      : await ctx.source('directory', user.connection).user(user.domainId, user.userId);
     return (source?.[field] ?? null) as Exclude<UserModel[K], undefined>;
   };
 }
@@ -37,7 +59,8 @@ export const userResolvers: Resolvers = {
       const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'User', id);
       // Asked only for relations including its groups, the row is not needed: the groups call answers 404 for an unknown user.
       const fields = selectedFields(info);
-      if (fields.has('groups') && [...fields].every((f) => ROW_FREE_FIELDS.has(f))) return userStub(gid.vendor, gid.connection, key[0]!, key[1]!);
+      if (fields.has('groups') && [...fields].every((f) => ROW_FREE_FIELDS.has(f)))
+        return userStub(gid.vendor, gid.connection, key[0]!, key[1]!);
       return existing(directory.user(key[0]!, key[1]!), 'user', id);
     },
   },
@@ -52,7 +75,12 @@ export const userResolvers: Resolvers = {
       }
       await existing(directory.domain(domainKey), 'domain', input.domainId);
       const at = { connection: directory.connection, domainId: domainKey };
-      return createUserInGroups(ctx, at, defined(fields), groups.map((g) => g.key[1]!));
+      return createUserInGroups(
+        ctx,
+        at,
+        defined(fields),
+        groups.map((g) => g.key[1]!),
+      );
     },
     updateUser: (_, { id, input }, ctx) => {
       const { source: directory, key } = portRef(ctx, 'directory', 'User', id);
@@ -72,7 +100,8 @@ export const userResolvers: Resolvers = {
   },
   User: {
     id: userId,
-    domain: (user, _, ctx) => existing(ctx.source('directory', user.connection).domain(user.domainId), 'domain', user.domainId),
+    domain: (user, _, ctx) =>
+      existing(ctx.source('directory', user.connection).domain(user.domainId), 'domain', user.domainId),
     email: fullField('email'),
     firstName: fullField('firstName'),
     lastName: fullField('lastName'),
@@ -91,12 +120,16 @@ export const userResolvers: Resolvers = {
     createdAt: fullField('createdAt'),
     updatedAt: fullField('updatedAt'),
     // A vendor without groups or PBX devices: the user has none.
-    groups: (user, _, ctx) => ctx.optionalSource('groups', user.connection)?.userGroups(user.domainId, user.userId) ?? [],
-    devices: (user, _, ctx) => ctx.optionalSource('pbxDevices', user.connection)?.userDevices(user.domainId, user.userId) ?? [],
+    groups: (user, _, ctx) =>
+      ctx.optionalSource('groups', user.connection)?.userGroups(user.domainId, user.userId) ?? [],
+    devices: (user, _, ctx) =>
+      ctx.optionalSource('pbxDevices', user.connection)?.userDevices(user.domainId, user.userId) ?? [],
     deviceAssignments: (user, { first, after, orderBy }, ctx) => {
       const page = pageRequest(ctx, first, after);
       const devices = ctx.optionalSource('pbxDevices', user.connection);
-      return devices?.deviceAssignments(user.domainId, user.userId, { page, sort: sortKeys(orderBy) }) ?? emptyPage(page);
+      return (
+        devices?.deviceAssignments(user.domainId, user.userId, { page, sort: sortKeys(orderBy) }) ?? emptyPage(page)
+      );
     },
   },
   UserConnection: connectionResolvers,

@@ -4,7 +4,12 @@
  * and is next balanced to B is not answered PERSISTED_QUERY_NOT_FOUND. Redis errors are misses
  * (ErrorsAreMissesCache): the client then just sends its document again.
  */
-import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import {
+  ErrorsAreMissesCache,
+  InMemoryLRUCache,
+  type KeyValueCache,
+  type KeyValueCacheSetOptions,
+} from '@apollo/utils.keyvaluecache';
 import type { SharedRedis } from '../redis.js';
 
 /** Registered documents expire when unused this long; a client re-registers on a miss. */

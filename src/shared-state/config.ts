@@ -12,7 +12,10 @@ export const trustedDocumentsSchema = z
     manifest: z.string().min(1).optional(),
   })
   .strict()
-  .refine((t) => !t.enabled || t.manifest, { message: 'manifest is required when trusted documents are enabled', path: ['manifest'] })
+  .refine((t) => !t.enabled || t.manifest, {
+    message: 'manifest is required when trusted documents are enabled',
+    path: ['manifest'],
+  })
   .default({ enabled: false });
 
 export type TrustedDocumentsSettings = z.infer<typeof trustedDocumentsSchema>;

@@ -17,10 +17,15 @@ export type VendorKind = Descriptor['kind'];
 export const VENDOR_KINDS: ReadonlySet<string> = new Set(VENDORS.map((v) => v.kind));
 
 /** Each vendor's connection settings, for the config's union on `kind`. */
-export const connectionSettingsSchemas = VENDORS.map((v) => v.settings) as unknown as [Descriptor['settings'], ...Array<Descriptor['settings']>];
+export const connectionSettingsSchemas = VENDORS.map((v) => v.settings) as unknown as [
+  Descriptor['settings'],
+  ...Array<Descriptor['settings']>,
+];
 
 /** GraphQL `Vendor` enum value → vendor kind. */
-export const VENDOR_ENUM: Readonly<Record<string, VendorKind>> = Object.fromEntries(VENDORS.map((v) => [v.publicName, v.kind]));
+export const VENDOR_ENUM: Readonly<Record<string, VendorKind>> = Object.fromEntries(
+  VENDORS.map((v) => [v.publicName, v.kind]),
+);
 
 export function descriptorOf(kind: string): Descriptor | undefined {
   return VENDORS.find((v) => v.kind === kind);

@@ -11,7 +11,10 @@ import type { ConnectionAdapter, RequestSources } from './ports.js';
 
 export type PortName = keyof RequestSources;
 
-export interface VendorDescriptor<K extends string = string, S extends z.ZodType<{ kind: K }> = z.ZodType<{ kind: K }>> {
+export interface VendorDescriptor<
+  K extends string = string,
+  S extends z.ZodType<{ kind: K }> = z.ZodType<{ kind: K }>,
+> {
   /** The config file's `kind`, and the vendor part of every global id. */
   readonly kind: K;
   /** The value clients see for this vendor (the GraphQL `Vendor` enum, declared in schema/base.graphql). */
@@ -33,7 +36,9 @@ export interface VendorDescriptor<K extends string = string, S extends z.ZodType
 }
 
 /** Declares a descriptor with its types kept literal (`kind`, the settings schema). */
-export function defineVendor<K extends string, S extends z.ZodType<{ kind: K }>>(descriptor: VendorDescriptor<K, S>): VendorDescriptor<K, S> {
+export function defineVendor<K extends string, S extends z.ZodType<{ kind: K }>>(
+  descriptor: VendorDescriptor<K, S>,
+): VendorDescriptor<K, S> {
   return descriptor;
 }
 

@@ -33,7 +33,21 @@ import type {
   VendorKind,
 } from '../model.js';
 
-import type { ListOptions, UserField, GroupField, QueueField, DeviceField, TrustedNetworkField, DeviceAssignmentField, UserInput, GroupInput, QueueInput, QueueMemberInput, TrustedNetworkInput, DeviceInput } from './port-inputs.js';
+import type {
+  ListOptions,
+  UserField,
+  GroupField,
+  QueueField,
+  DeviceField,
+  TrustedNetworkField,
+  DeviceAssignmentField,
+  UserInput,
+  GroupInput,
+  QueueInput,
+  QueueMemberInput,
+  TrustedNetworkInput,
+  DeviceInput,
+} from './port-inputs.js';
 import type { DomainInput } from './port-inputs.js';
 import type { Patch } from './patch.js';
 
@@ -84,7 +98,12 @@ export interface QueuePort {
   queueMembers(domainId: string, queueId: string): Promise<QueueMemberModel[]>;
   queueMember(domainId: string, queueId: string, memberId: string): Promise<QueueMemberModel | null>;
   createQueueMember(domainId: string, queueId: string, input: QueueMemberInput): Promise<QueueMemberModel>;
-  updateQueueMember(domainId: string, queueId: string, memberId: string, input: Patch<QueueMemberInput>): Promise<QueueMemberModel>;
+  updateQueueMember(
+    domainId: string,
+    queueId: string,
+    memberId: string,
+    input: Patch<QueueMemberInput>,
+  ): Promise<QueueMemberModel>;
   deleteQueueMember(domainId: string, queueId: string, memberId: string): Promise<void>;
   setQueueMemberOrder(domainId: string, queueId: string, memberIds: string[]): Promise<void>;
 }
@@ -95,7 +114,11 @@ export interface TrustedNetworkPort {
   trustedNetworks(domainId: string, options: ListOptions<TrustedNetworkField>): Promise<Page<TrustedNetworkModel>>;
   trustedNetwork(domainId: string, networkId: string): Promise<TrustedNetworkModel | null>;
   createTrustedNetwork(domainId: string, input: TrustedNetworkInput): Promise<TrustedNetworkModel>;
-  updateTrustedNetwork(domainId: string, networkId: string, input: Patch<TrustedNetworkInput>): Promise<TrustedNetworkModel>;
+  updateTrustedNetwork(
+    domainId: string,
+    networkId: string,
+    input: Patch<TrustedNetworkInput>,
+  ): Promise<TrustedNetworkModel>;
   deleteTrustedNetwork(domainId: string, networkId: string): Promise<void>;
 }
 
@@ -109,7 +132,11 @@ export interface PbxDevicePort {
   createDevice(domainId: string, input: DeviceInput): Promise<DeviceModel>;
   updateDevice(domainId: string, deviceId: string, input: Patch<DeviceInput>): Promise<DeviceModel>;
   deleteDevice(domainId: string, deviceId: string): Promise<void>;
-  deviceAssignments(domainId: string, userId: string, options: ListOptions<DeviceAssignmentField>): Promise<Page<DeviceAssignmentModel>>;
+  deviceAssignments(
+    domainId: string,
+    userId: string,
+    options: ListOptions<DeviceAssignmentField>,
+  ): Promise<Page<DeviceAssignmentModel>>;
   deviceAssignment(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel | null>;
   assignDevice(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel>;
   unassignDevice(domainId: string, userId: string, deviceId: string): Promise<void>;

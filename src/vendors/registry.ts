@@ -6,7 +6,11 @@ import { descriptorOf } from './catalog.js';
 import type { SettingsOf, VendorDescriptor } from './descriptor.js';
 import type { ConnectionAdapter } from './ports.js';
 
-export function createAdapters(connections: ConnectionSettings[], logger: Logger, cache?: CacheFactory): ConnectionAdapter[] {
+export function createAdapters(
+  connections: ConnectionSettings[],
+  logger: Logger,
+  cache?: CacheFactory,
+): ConnectionAdapter[] {
   return connections.map((connection) => {
     // The config's union on `kind` was parsed by this very descriptor's settings schema.
     const vendor = descriptorOf(connection.kind) as VendorDescriptor | undefined;

@@ -31,7 +31,8 @@ function sample(type: GraphQLInputType, path: string, id: (path: string) => stri
   if (isInputObjectType(type)) {
     const out: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) out[field.name] = sample(field.type, `${path}.${field.name}`, id);
+      if (isNonNullType(field.type) && field.defaultValue === undefined)
+        out[field.name] = sample(field.type, `${path}.${field.name}`, id);
     }
     return out;
   }
@@ -65,7 +66,9 @@ export function rootOperations(
     const declared = field.args.map((a) => `$${a.name}: ${String(a.type)}`);
     const passed = field.args.map((a) => `${a.name}: $${a.name}`);
     const variables = Object.fromEntries(
-      field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => [a.name, sample(a.type, a.name, (path) => id(path, field.name))]),
+      field.args
+        .filter((a) => isNonNullType(a.type) && a.defaultValue === undefined)
+        .map((a) => [a.name, sample(a.type, a.name, (path) => id(path, field.name))]),
     );
     const op = kind === 'Query' ? 'query' : 'mutation';
     const document = `${op} ${kind}_${field.name}${declared.length ? `(${declared.join(', ')})` : ''} { ${field.name}${

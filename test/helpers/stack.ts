@@ -38,7 +38,9 @@ export interface Stack extends GraphQLClient {
   /** The same client, calling as someone else (`null`: anonymously). */
   as(caller: Caller): GraphQLClient;
   /** Runs `action` and returns what it returned plus the upstream requests it caused, per emulator. */
-  counting<T>(action: () => Promise<T>): Promise<{ result: T; calls: Record<string, RecordedRequest[]>; total: number }>;
+  counting<T>(
+    action: () => Promise<T>,
+  ): Promise<{ result: T; calls: Record<string, RecordedRequest[]>; total: number }>;
   stop(): Promise<void>;
 }
 
@@ -72,7 +74,9 @@ export function graphqlClient(url: string, caller: Caller | undefined): GraphQLC
 }
 
 /** A gateway over `settings`, listening on a free loopback port, and a GraphQL client for it (as its admin). */
-export async function startGateway(settings: Settings): Promise<{ gateway: GatewayServer; url: string; gql: Stack['gql'] }> {
+export async function startGateway(
+  settings: Settings,
+): Promise<{ gateway: GatewayServer; url: string; gql: Stack['gql'] }> {
   const gateway = await createServer({ ...settings, log: { level: 'silent' } }, { logger: silentLogger });
   const url = await gateway.listen(0, '127.0.0.1');
   return { gateway, url, gql: graphqlClient(url, adminKeyOf(settings)).gql };
@@ -89,9 +93,13 @@ export async function startStack(options: DemoOptions & { cache?: Settings['cach
     ...admin,
     as: (caller) => graphqlClient(url, caller),
     async counting(action) {
-      const marks = Object.fromEntries(Object.entries(demo.emulators).map(([name, server]) => [name, server.requests.length]));
+      const marks = Object.fromEntries(
+        Object.entries(demo.emulators).map(([name, server]) => [name, server.requests.length]),
+      );
       const result = await action();
-      const calls = Object.fromEntries(Object.entries(demo.emulators).map(([name, server]) => [name, server.since(marks[name] ?? 0)]));
+      const calls = Object.fromEntries(
+        Object.entries(demo.emulators).map(([name, server]) => [name, server.since(marks[name] ?? 0)]),
+      );
       return { result, calls, total: Object.values(calls).reduce((sum, list) => sum + list.length, 0) };
     },
     async stop() {

@@ -23,7 +23,8 @@ before(async () => {
 after(() => stack.stop());
 
 /** A page of pages: with `first: 1000` a literal would be refused; as a variable it must be too. */
-const NESTED_PAGES = 'query($n: Int) { domains { users(first: $n) { nodes { deviceAssignments(first: $n) { nodes { device { name } } } } } } }';
+const NESTED_PAGES =
+  'query($n: Int) { domains { users(first: $n) { nodes { deviceAssignments(first: $n) { nodes { device { name } } } } } } }';
 
 interface Abuse {
   name: string;
@@ -42,9 +43,21 @@ function abuses(): Abuse[] {
   const many = (n: number, render: (i: number) => string) => Array.from({ length: n }, (_, i) => render(i)).join(' ');
   const ids = Array.from({ length: 21_000 }, (_, i) => nodeIds[i % nodeIds.length]);
   return [
-    { name: 'nodes(ids:) naming 21,000 ids', query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } },
-    { name: '31 aliases (one over the limit)', query: `query($d: ID!) { ${many(31, (i) => `a${i}: domain(id: $d) { name }`)} }`, variables: { d: domainId } },
-    { name: '1,000 distinct aliases', query: `query($d: ID!) { ${many(1000, (i) => `a${i}: domain(id: $d) { name }`)} }`, variables: { d: domainId } },
+    {
+      name: 'nodes(ids:) naming 21,000 ids',
+      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      variables: { ids },
+    },
+    {
+      name: '31 aliases (one over the limit)',
+      query: `query($d: ID!) { ${many(31, (i) => `a${i}: domain(id: $d) { name }`)} }`,
+      variables: { d: domainId },
+    },
+    {
+      name: '1,000 distinct aliases',
+      query: `query($d: ID!) { ${many(1000, (i) => `a${i}: domain(id: $d) { name }`)} }`,
+      variables: { d: domainId },
+    },
     {
       name: '200 aliased writes',
       query: `mutation($d: ID!) { ${many(200, (i) => `w${i}: updateDomain(id: $d, input: {displayName: "w${i}"}) { id }`)} }`,
@@ -57,7 +70,11 @@ function abuses(): Abuse[] {
     },
     { name: 'exponential fragment spreads', query: fragmentBomb(40) },
     { name: 'a 30,000-alias document', query: `{ ${many(30_000, (i) => `a${i}: connections { name }`)} }` },
-    { name: '11 writes in one request (no aliases needed past the limit)', query: `mutation($d: ID!) { ${many(11, (i) => `w${i}: updateDomain(id: $d, input: {displayName: "w"}) { id }`)} }`, variables: { d: domainId } },
+    {
+      name: '11 writes in one request (no aliases needed past the limit)',
+      query: `mutation($d: ID!) { ${many(11, (i) => `w${i}: updateDomain(id: $d, input: {displayName: "w"}) { id }`)} }`,
+      variables: { d: domainId },
+    },
   ];
 }
 
@@ -69,12 +86,23 @@ describe('abusive documents', () => {
       const body = JSON.stringify({ query: abuse.query, variables: abuse.variables });
       const { result, total } = await stack.counting(async () => {
         const response = await stack.post(abuse.query, abuse.variables);
-        return { status: response.status, json: (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string; limit?: string } }> } };
+        return {
+          status: response.status,
+          json: (await response.json()) as {
+            errors?: Array<{ message: string; extensions?: { code?: string; limit?: string } }>;
+          },
+        };
       });
       const error = result.json.errors?.[0];
-      outcomes.push(`${abuse.name} (${body.length} bytes): HTTP ${result.status} ${error?.extensions?.code}/${error?.extensions?.limit} — ${error?.message}`);
+      outcomes.push(
+        `${abuse.name} (${body.length} bytes): HTTP ${result.status} ${error?.extensions?.code}/${error?.extensions?.limit} — ${error?.message}`,
+      );
       if (!error) accepted += 1;
-      assert.equal(error?.extensions?.code, 'QUERY_TOO_COMPLEX', `${abuse.name}: ${JSON.stringify(result.json).slice(0, 300)}`);
+      assert.equal(
+        error?.extensions?.code,
+        'QUERY_TOO_COMPLEX',
+        `${abuse.name}: ${JSON.stringify(result.json).slice(0, 300)}`,
+      );
       assert.equal(result.status, 400, abuse.name);
       assert.equal(total, 0, `${abuse.name} reached a vendor`);
     }

@@ -29,15 +29,29 @@ before(async () => {
 after(() => stack.stop());
 
 /** A gateway over the demo's connections with `auth`, parsed (and its env references resolved) as a config file's. */
-async function gatewayWith(auth: unknown, env: Record<string, string> = {}): Promise<{ call: (caller: Caller, query?: string) => Promise<Response>; url: string; stop: () => Promise<void> }> {
-  const parsed = parseSettings({ auth, connections: [{ kind: 'pbx', name: 'p', baseUrl: 'http://x.invalid', username: { env: 'U' }, password: { env: 'U' } }] }, { U: 'u', ...env });
+async function gatewayWith(
+  auth: unknown,
+  env: Record<string, string> = {},
+): Promise<{ call: (caller: Caller, query?: string) => Promise<Response>; url: string; stop: () => Promise<void> }> {
+  const parsed = parseSettings(
+    {
+      auth,
+      connections: [
+        { kind: 'pbx', name: 'p', baseUrl: 'http://x.invalid', username: { env: 'U' }, password: { env: 'U' } },
+      ],
+    },
+    { U: 'u', ...env },
+  );
   const settings: Settings = { ...stack.demo.settings, auth: parsed.auth, log: { level: 'silent' } };
   const gateway = await createServer(settings, { logger: silentLogger });
   const url = await gateway.listen(0, '127.0.0.1');
   return { url, call: (caller, query = QUERY) => graphqlClient(url, caller).post(query), stop: () => gateway.stop() };
 }
 
-function token(claims: Record<string, unknown> = {}, options: { expiresAt?: number; issuer?: string; audience?: string; kid?: string } = {}): Promise<string> {
+function token(
+  claims: Record<string, unknown> = {},
+  options: { expiresAt?: number; issuer?: string; audience?: string; kid?: string } = {},
+): Promise<string> {
   return new SignJWT({ sipgraph: { admin: true }, ...claims })
     .setProtectedHeader({ alg: 'ES256', ...(options.kid ? { kid: options.kid } : {}) })
     .setSubject('svc-provisioning')
@@ -60,7 +74,9 @@ describe('API keys', () => {
       await expect401(await stack.as(null).post('{ domains { users { nodes { userName } } } }'));
       await expect401(await stack.as('sg_not-a-key').post(QUERY));
       await expect401(await stack.as({ headers: { 'x-api-key': 'nope' } }).post(QUERY));
-      await expect401(await stack.as({ headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } }).post(QUERY));
+      await expect401(
+        await stack.as({ headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } }).post(QUERY),
+      );
       // A valid key in the wrong header scheme is not accepted either.
       await expect401(await stack.as({ headers: { authorization: `Token ${stack.demo.keys.admin}` } }).post(QUERY));
     });
@@ -98,7 +114,10 @@ describe('API keys', () => {
       await byHash.stop();
     }
     const { auth: _auth, ...withoutAuth } = stack.demo.settings;
-    await assert.rejects(createServer(withoutAuth as Settings, { logger: silentLogger }), (e: unknown) => e instanceof ConfigError && /auth/.test(e.message));
+    await assert.rejects(
+      createServer(withoutAuth as Settings, { logger: silentLogger }),
+      (e: unknown) => e instanceof ConfigError && /auth/.test(e.message),
+    );
     assert.throws(() => authSchema.parse({}), /configure apiKeys or jwt/);
   });
 
@@ -125,12 +144,22 @@ describe('API keys', () => {
 describe('JWT bearer tokens', () => {
   test('verified against a PEM public key: issuer, audience, expiry with clock skew, algorithm', async () => {
     const pem = await exportSPKI(keys.publicKey);
-    const jwt = { publicKey: { env: 'IDP_PUBLIC_KEY' }, algorithms: ['ES256'], issuer: ISSUER, audience: AUDIENCE, clockSkewSeconds: 30 };
+    const jwt = {
+      publicKey: { env: 'IDP_PUBLIC_KEY' },
+      algorithms: ['ES256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      clockSkewSeconds: 30,
+    };
     const gw = await gatewayWith({ jwt }, { IDP_PUBLIC_KEY: pem });
     try {
       const now = Math.floor(Date.now() / 1000);
       assert.equal((await gw.call(await token())).status, 200);
-      assert.equal((await gw.call(await token({}, { expiresAt: now - 10 }))).status, 200, 'expired within the clock skew');
+      assert.equal(
+        (await gw.call(await token({}, { expiresAt: now - 10 }))).status,
+        200,
+        'expired within the clock skew',
+      );
       await expect401(await gw.call(await token({}, { expiresAt: now - 120 })));
       await expect401(await gw.call(await token({}, { issuer: 'https://evil.example' })));
       await expect401(await gw.call(await token({}, { audience: 'someone-else' })));
@@ -138,25 +167,42 @@ describe('JWT bearer tokens', () => {
       const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: now + 60 })).toString('base64url')}.`;
       await expect401(await gw.call(unsigned));
       const other = await generateKeyPair('ES256');
-      const forged = await new SignJWT({ sipgraph: { admin: true } }).setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(other.privateKey);
+      const forged = await new SignJWT({ sipgraph: { admin: true } })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('x')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(other.privateKey);
       await expect401(await gw.call(forged));
     } finally {
       await gw.stop();
     }
   });
 
-  test('a token\'s grants claim scopes it like an API key: one domain, read only', async () => {
+  test("a token's grants claim scopes it like an API key: one domain, read only", async () => {
     const pem = await exportSPKI(keys.publicKey);
-    const gw = await gatewayWith({ jwt: { publicKey: { env: 'IDP_KEY' }, algorithms: ['ES256'], issuer: ISSUER, audience: AUDIENCE } }, { IDP_KEY: pem });
+    const gw = await gatewayWith(
+      { jwt: { publicKey: { env: 'IDP_KEY' }, algorithms: ['ES256'], issuer: ISSUER, audience: AUDIENCE } },
+      { IDP_KEY: pem },
+    );
     try {
-      const grants = [{ connection: 'infinity', domains: [stack.demo.keys.tenantScope.domainId], areas: { directory: 'read' } }];
+      const grants = [
+        { connection: 'infinity', domains: [stack.demo.keys.tenantScope.domainId], areas: { directory: 'read' } },
+      ];
       const reader = graphqlClient(gw.url, await token({ sipgraph: { grants } }));
       const data = await reader.ok('{ domains { name } }');
       assert.deepEqual(data.domains, [{ name: stack.demo.keys.tenantScope.domainName }]);
-      const write = await reader.gql('mutation($id: ID!) { deleteUser(id: $id) { deletedId } }', { id: 'djE6VXNlcjppbmZpbml0eTppbmZpbml0eToxOjE' });
+      const write = await reader.gql('mutation($id: ID!) { deleteUser(id: $id) { deletedId } }', {
+        id: 'djE6VXNlcjppbmZpbml0eTppbmZpbml0eToxOjE',
+      });
       assert.equal(write.errors?.[0]?.extensions?.code, 'FORBIDDEN');
       const nothing = graphqlClient(gw.url, await token({ sipgraph: undefined }));
-      assert.equal((await nothing.gql('{ domains { name } }')).errors?.[0]?.extensions?.code, 'FORBIDDEN', 'no claim: no grants');
+      assert.equal(
+        (await nothing.gql('{ domains { name } }')).errors?.[0]?.extensions?.code,
+        'FORBIDDEN',
+        'no claim: no grants',
+      );
     } finally {
       await gw.stop();
     }
@@ -187,12 +233,17 @@ describe('JWT bearer tokens', () => {
 describe('the demo', () => {
   test('GraphiQL opens with the admin key in its headers pane only when the server is told to', async () => {
     const settings = { ...stack.demo.settings, log: { level: 'silent' as const } };
-    const demo = await createServer(settings, { logger: silentLogger, graphiqlHeaders: { authorization: `Bearer ${stack.demo.keys.admin}` } });
+    const demo = await createServer(settings, {
+      logger: silentLogger,
+      graphiqlHeaders: { authorization: `Bearer ${stack.demo.keys.admin}` },
+    });
     const url = await demo.listen(0, '127.0.0.1');
     try {
       const html = await (await fetch(url, { headers: { accept: 'text/html' } })).text();
       assert.ok(html.includes(`Bearer ${stack.demo.keys.admin}`), 'the key is in the page');
-      assert.ok(!(await (await fetch(stack.url, { headers: { accept: 'text/html' } })).text()).includes(stack.demo.keys.admin));
+      assert.ok(
+        !(await (await fetch(stack.url, { headers: { accept: 'text/html' } })).text()).includes(stack.demo.keys.admin),
+      );
     } finally {
       await demo.stop();
     }

@@ -19,13 +19,30 @@ type Who = 'admin' | 'tenant' | 'reader' | 'anonymous';
 const TOUCHES: Record<string, Area | 'public'> = {
   connections: 'public',
   _noop: 'public',
-  ...Object.fromEntries(['device', 'deviceAssignment', 'createDevice', 'updateDevice', 'deleteDevice', 'assignDevice', 'unassignDevice'].map((f) => [f, 'devices'])),
-  ...Object.fromEntries(['providers', 'provider', 'createProvider', 'updateProvider', 'deleteProvider'].map((f) => [f, 'trunks'])),
+  ...Object.fromEntries(
+    [
+      'device',
+      'deviceAssignment',
+      'createDevice',
+      'updateDevice',
+      'deleteDevice',
+      'assignDevice',
+      'unassignDevice',
+    ].map((f) => [f, 'devices']),
+  ),
+  ...Object.fromEntries(
+    ['providers', 'provider', 'createProvider', 'updateProvider', 'deleteProvider'].map((f) => [f, 'trunks']),
+  ),
   updateDeviceSipAccount: 'deviceSipConfig',
   // A caller reads only the changes it started; no vendor is asked.
   change: 'public',
   deviceSipConfigs: 'deviceSipConfig',
-  ...Object.fromEntries(['account', 'accounts', 'setDoNotDisturb', 'setPrivacy', 'addAccountAlias', 'setCallForwarding'].map((f) => [f, 'accountSettings'])),
+  ...Object.fromEntries(
+    ['account', 'accounts', 'setDoNotDisturb', 'setPrivacy', 'addAccountAlias', 'setCallForwarding'].map((f) => [
+      f,
+      'accountSettings',
+    ]),
+  ),
 };
 
 /** Fields that write to several vendors at once (Infinity, PBX devices, 2N, Stringee): admins only. */
@@ -51,7 +68,14 @@ before(async () => {
   stack = await startStack();
   const auth = stack.demo.settings.auth!;
   const readerKey = 'sg_matrix-reader-key';
-  const reader = { id: 'reader', key: readerKey, admin: false, grants: [{ connection: 'infinity', domains: ['1'], areas: { directory: 'read' as const, devices: 'read' as const } }] };
+  const reader = {
+    id: 'reader',
+    key: readerKey,
+    admin: false,
+    grants: [
+      { connection: 'infinity', domains: ['1'], areas: { directory: 'read' as const, devices: 'read' as const } },
+    ],
+  };
   const gateway = await startGateway({ ...stack.demo.settings, auth: { ...auth, apiKeys: [...auth.apiKeys, reader] } });
   stopReaderGateway = () => gateway.gateway.stop();
   Object.assign(callers, {
@@ -66,7 +90,10 @@ before(async () => {
       queues(first: 1) { nodes { id members { id } } } devices(first: 1) { nodes { id } } trustedNetworks(first: 1) { nodes { id } } }
     accounts { id } providers(first: 1) { nodes { id } }
     domainsOfAll: domains(vendor: INFINITY) { users(first: 1) { nodes { devices { sipConfig { accounts { id } } } } } } }`);
-  for (const [target, domain] of [['own', data.domains[0]], ['foreign', data.domains[1]]] as const) {
+  for (const [target, domain] of [
+    ['own', data.domains[0]],
+    ['foreign', data.domains[1]],
+  ] as const) {
     Object.assign(ids[target], {
       Domain: domain.id,
       User: domain.users.nodes[0].id,
@@ -87,8 +114,16 @@ after(async () => {
 });
 
 const ARG_TYPES: Record<string, string> = {
-  userId: 'User', userIds: 'User', groupId: 'Group', groupIds: 'Group', deviceId: 'Device', domainId: 'Domain',
-  queueId: 'Queue', memberIds: 'QueueMember', accountId: 'Account', ids: 'User',
+  userId: 'User',
+  userIds: 'User',
+  groupId: 'Group',
+  groupIds: 'Group',
+  deviceId: 'Device',
+  domainId: 'Domain',
+  queueId: 'Queue',
+  memberIds: 'QueueMember',
+  accountId: 'Account',
+  ids: 'User',
 };
 
 /** The type of the id an argument takes: by its name, or for `id` by the field's name. */
@@ -126,7 +161,14 @@ test('principals × every root field and mutation: allowed or FORBIDDEN as grant
   const leaks: string[] = [];
   const tally: Record<Outcome, number> = { allowed: 0, denied: 0, unauthenticated: 0 };
   let cells = 0;
-  const plan: Array<[Who, Target]> = [['anonymous', 'own'], ['reader', 'own'], ['reader', 'foreign'], ['tenant', 'foreign'], ['tenant', 'own'], ['admin', 'own']];
+  const plan: Array<[Who, Target]> = [
+    ['anonymous', 'own'],
+    ['reader', 'own'],
+    ['reader', 'foreign'],
+    ['tenant', 'foreign'],
+    ['tenant', 'own'],
+    ['admin', 'own'],
+  ];
   for (const [who, target] of plan) {
     for (const op of operations(target)) {
       if (target === 'foreign' && !op.targeted) continue;
@@ -135,10 +177,13 @@ test('principals × every root field and mutation: allowed or FORBIDDEN as grant
       cells += 1;
       tally[outcome] += 1;
       if (outcome !== want) mismatches.push(`${who} ${target} ${op.type}.${op.field}: ${outcome}, expected ${want}`);
-      if (outcome !== 'allowed' && vendorCalls > 0) leaks.push(`${who} ${target} ${op.type}.${op.field}: ${vendorCalls} vendor calls`);
+      if (outcome !== 'allowed' && vendorCalls > 0)
+        leaks.push(`${who} ${target} ${op.type}.${op.field}: ${vendorCalls} vendor calls`);
     }
   }
-  t.diagnostic(`matrix: ${cells} cells; allowed ${tally.allowed}, FORBIDDEN ${tally.denied}, 401 ${tally.unauthenticated}`);
+  t.diagnostic(
+    `matrix: ${cells} cells; allowed ${tally.allowed}, FORBIDDEN ${tally.denied}, 401 ${tally.unauthenticated}`,
+  );
   assert.deepEqual(mismatches, []);
   assert.deepEqual(leaks, []);
   assert.ok(cells >= 4 * 50, `${cells} cells`);

@@ -32,7 +32,9 @@ describe('in memory', () => {
     assert.deepEqual(second.result.data, first.result.data);
 
     const user = (first.result.data as any).domain.users.nodes[0];
-    await stack.gql(`mutation($id: ID!) { updateUser(id: $id, input: {displayName: "Cached No More"}) { id } }`, { id: user.id });
+    await stack.gql(`mutation($id: ID!) { updateUser(id: $id, input: {displayName: "Cached No More"}) { id } }`, {
+      id: user.id,
+    });
     const third = await stack.counting(() => stack.gql(USERS, { d }));
     assert.equal(third.calls.infinity?.length, 1, 'the write invalidated the domain');
     assert.equal((third.result.data as any).domain.users.nodes[0].displayName, 'Cached No More');
@@ -53,7 +55,7 @@ describe('in Redis, shared by two replicas', () => {
     if ('stop' in redis) await redis.stop();
   });
 
-  test('replica B is served what replica A read; B\'s write makes A read the vendor again', async (t) => {
+  test("replica B is served what replica A read; B's write makes A read the vendor again", async (t) => {
     if ('unavailable' in redis) {
       t.skip(redis.unavailable);
       return;
@@ -72,7 +74,9 @@ describe('in Redis, shared by two replicas', () => {
       assert.deepEqual(viaB.result.data, viaA.result.data);
 
       const user = (viaA.result.data as any).domain.users.nodes[1];
-      await b.gql(`mutation($id: ID!) { updateUser(id: $id, input: {displayName: "Written on B"}) { id } }`, { id: user.id });
+      await b.gql(`mutation($id: ID!) { updateUser(id: $id, input: {displayName: "Written on B"}) { id } }`, {
+        id: user.id,
+      });
       const again = await stack.counting(() => a.gql(USERS, { d }));
       assert.equal(again.calls.infinity?.length, 1, "A does not serve B's stale answer");
       assert.equal((again.result.data as any).domain.users.nodes[1].displayName, 'Written on B');

@@ -24,16 +24,23 @@ test('a Stringee project has no groups, queues, devices or trusted networks: emp
   const { result, calls } = await stack.counting(() => stack.gql(query, { d: stringeeDomain }));
   assert.equal(result.errors, undefined, JSON.stringify(result.errors));
   const domain = (result.data as any).domain;
-  for (const list of ['groups', 'queues', 'devices', 'trustedNetworks']) assert.deepEqual(domain[list], { totalCount: 0, nodes: [] }, list);
+  for (const list of ['groups', 'queues', 'devices', 'trustedNetworks'])
+    assert.deepEqual(domain[list], { totalCount: 0, nodes: [] }, list);
   assert.ok(domain.users.nodes.length > 0);
   for (const user of domain.users.nodes) assert.deepEqual([user.groups, user.devices], [[], []]);
   const made = Object.entries(calls).filter(([, list]) => list.length > 0);
-  assert.deepEqual(made.map(([vendor, list]) => [vendor, list.length]), [['stringee', 1]]);
+  assert.deepEqual(
+    made.map(([vendor, list]) => [vendor, list.length]),
+    [['stringee', 1]],
+  );
 });
 
 test('a write to a capability the vendor lacks is NOT_SUPPORTED, naming it, before any vendor call', async () => {
   const { result, total } = await stack.counting(() =>
-    stack.gql(`mutation($d: ID!) { createGroup(input: {domainId: $d, name: "sales", displayName: "Sales", extension: "300"}) { id } }`, { d: stringeeDomain }),
+    stack.gql(
+      `mutation($d: ID!) { createGroup(input: {domainId: $d, name: "sales", displayName: "Sales", extension: "300"}) { id } }`,
+      { d: stringeeDomain },
+    ),
   );
   assert.equal(result.errors?.[0]?.extensions?.code, 'NOT_SUPPORTED');
   assert.match(result.errors?.[0]?.message ?? '', /stringee.*groups/);

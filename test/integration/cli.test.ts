@@ -12,10 +12,16 @@ const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { ve
 const run = promisify(execFile);
 
 /** Runs the gateway's CLI with a clean environment (no config or demo variables). */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SIPGRAPH_|PORT$|HOST$)/.test(k)));
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env: { ...clean, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...clean, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -25,14 +31,23 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 
 const VALID = {
   auth: { apiKeys: [{ id: 'ops', key: { env: 'CLI_TEST_KEY' }, admin: true }] },
-  connections: [{ kind: 'pbx', name: 'pbx-main', baseUrl: 'https://pbx.example.com', username: { env: 'PBX_USER' }, password: { env: 'PBX_PASSWORD' } }],
+  connections: [
+    {
+      kind: 'pbx',
+      name: 'pbx-main',
+      baseUrl: 'https://pbx.example.com',
+      username: { env: 'PBX_USER' },
+      password: { env: 'PBX_PASSWORD' },
+    },
+  ],
 };
 
 test('--help and --version answer and exit 0, starting nothing', async () => {
   const help = await cli(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage:/m);
-  for (const flag of ['--config FILE', '--demo', '--check-config FILE', 'print-schema', 'SIPGRAPH_DEMO=1']) assert.ok(help.stdout.includes(flag), flag);
+  for (const flag of ['--config FILE', '--demo', '--check-config FILE', 'print-schema', 'SIPGRAPH_DEMO=1'])
+    assert.ok(help.stdout.includes(flag), flag);
   assert.doesNotMatch(help.stdout, /sipgraph is ready/);
   const version = await cli(['--version']);
   assert.deepEqual([version.code, version.stdout], [0, `sipgraph ${VERSION}\n`]);
@@ -69,23 +84,42 @@ test('print-schema writes the schema the gateway serves: the committed snapshot'
 
 test('SIPGRAPH_DEMO=1 starts the demo, which writes the address the container healthcheck probes', async () => {
   const addressFile = writeTempFile('address', '');
-  const demo = await startProcess([], { SIPGRAPH_DEMO: '1', HOST: '127.0.0.1', PORT: '0', SIPGRAPH_ADDRESS_FILE: addressFile });
+  const demo = await startProcess([], {
+    SIPGRAPH_DEMO: '1',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SIPGRAPH_ADDRESS_FILE: addressFile,
+  });
   try {
     assert.equal(readFileSync(addressFile, 'utf8'), demo.url.replace('/graphql', ''));
-    const healthy = await run(process.execPath, ['--import', 'tsx', 'src/healthcheck.ts'], { cwd: ROOT, env: { ...process.env, SIPGRAPH_ADDRESS_FILE: addressFile } });
+    const healthy = await run(process.execPath, ['--import', 'tsx', 'src/healthcheck.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, SIPGRAPH_ADDRESS_FILE: addressFile },
+    });
     assert.equal(healthy.stderr, '');
   } finally {
     await demo.stop();
   }
   await assert.rejects(
-    run(process.execPath, ['--import', 'tsx', 'src/healthcheck.ts'], { cwd: ROOT, env: { ...process.env, SIPGRAPH_ADDRESS_FILE: addressFile } }),
+    run(process.execPath, ['--import', 'tsx', 'src/healthcheck.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, SIPGRAPH_ADDRESS_FILE: addressFile },
+    }),
     (error: { code: number; stderr: string }) => error.code === 1 && /did not answer/.test(error.stderr),
   );
 });
 
 test('the command line is parsed in one place: flags beat the environment, and conflicts are refused', () => {
-  assert.deepEqual(parseCommand(['--config', 'a.yaml', '--port', '8080'], { PORT: '9000' }), { kind: 'serve', configPath: 'a.yaml', port: 8080 });
-  assert.deepEqual(parseCommand([], { SIPGRAPH_CONFIG: 'b.yaml', HOST: '127.0.0.1' }), { kind: 'serve', configPath: 'b.yaml', host: '127.0.0.1' });
+  assert.deepEqual(parseCommand(['--config', 'a.yaml', '--port', '8080'], { PORT: '9000' }), {
+    kind: 'serve',
+    configPath: 'a.yaml',
+    port: 8080,
+  });
+  assert.deepEqual(parseCommand([], { SIPGRAPH_CONFIG: 'b.yaml', HOST: '127.0.0.1' }), {
+    kind: 'serve',
+    configPath: 'b.yaml',
+    host: '127.0.0.1',
+  });
   assert.equal(parseCommand(['--demo', '--config', 'a.yaml'], {}).kind, 'usage-error');
   assert.equal(parseCommand(['--port', 'eighty'], { SIPGRAPH_DEMO: '1' }).kind, 'usage-error');
   assert.deepEqual(parseCommand(['--check-config=c.json'], {}), { kind: 'check-config', configPath: 'c.json' });

@@ -23,12 +23,17 @@ after(async () => {
   await stack.stop();
 });
 
-const corsHeaders = (response: Response): string[] => [...response.headers.keys()].filter((h) => h.startsWith('access-control-'));
+const corsHeaders = (response: Response): string[] =>
+  [...response.headers.keys()].filter((h) => h.startsWith('access-control-'));
 
 function preflight(target: string, origin: string): Promise<Response> {
   return fetch(target, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization, x-evil' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type, authorization, x-evil',
+    },
   });
 }
 
@@ -44,7 +49,11 @@ test('a preflight from a configured origin: 204 with the GraphQL client headers,
 });
 
 test('any other origin, or a gateway with no origins configured, gets no Access-Control-* header', async () => {
-  for (const [target, origin] of [[url, 'https://evil.example'], [url, 'https://admin.example.com.evil.example'], [stack.url, ALLOWED]] as const) {
+  for (const [target, origin] of [
+    [url, 'https://evil.example'],
+    [url, 'https://admin.example.com.evil.example'],
+    [stack.url, ALLOWED],
+  ] as const) {
     const response = await preflight(target, origin);
     assert.notEqual(response.status, 204);
     assert.deepEqual(corsHeaders(response), [], `${origin} → ${target}`);
@@ -53,7 +62,11 @@ test('any other origin, or a gateway with no origins configured, gets no Access-
 
 test('the actual request: the allowed origin may read the answer; the 401 is readable too', async () => {
   const post = (origin: string, headers: Record<string, string> = {}) =>
-    fetch(url, { method: 'POST', headers: { origin, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ connections { name } }' }) });
+    fetch(url, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ connections { name } }' }),
+    });
   const ok = await post(ALLOWED, { authorization: `Bearer ${stack.demo.keys.admin}` });
   assert.equal(ok.status, 200);
   assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED);
@@ -71,7 +84,9 @@ test('CSRF prevention still refuses simple cross-origin requests that skip the p
       headers: { origin: ALLOWED, 'content-type': 'text/plain', authorization: `Bearer ${stack.demo.keys.admin}` },
       body: JSON.stringify({ query: 'mutation { deleteUser(id: "x") { deletedId } }' }),
     });
-    const get = await fetch(`${url}?query=${encodeURIComponent('{ domains { name } }')}`, { headers: { origin: ALLOWED, authorization: `Bearer ${stack.demo.keys.admin}` } });
+    const get = await fetch(`${url}?query=${encodeURIComponent('{ domains { name } }')}`, {
+      headers: { origin: ALLOWED, authorization: `Bearer ${stack.demo.keys.admin}` },
+    });
     return [textPlain.status, get.status];
   });
   assert.deepEqual(result, [400, 400]);

@@ -16,12 +16,24 @@ let gateway: Awaited<ReturnType<typeof startGateway>>;
 
 before(async () => {
   stack = await startStack();
-  const device = createTwoNEmulator({ macAddr: LONE_MAC, deviceName: 'Gate intercom', username: 'admin', password: 'gate-secret' });
+  const device = createTwoNEmulator({
+    macAddr: LONE_MAC,
+    deviceName: 'Gate intercom',
+    username: 'admin',
+    password: 'gate-secret',
+  });
   lone = device.server;
   const baseUrl = await lone.start();
   const settings = structuredClone(stack.demo.settings);
   const template = settings.connections.find((c) => c.kind === '2n')!;
-  settings.connections.push({ ...template, name: 'gate', baseUrl, username: 'admin', password: 'gate-secret', macAddress: undefined } as typeof template);
+  settings.connections.push({
+    ...template,
+    name: 'gate',
+    baseUrl,
+    username: 'admin',
+    password: 'gate-secret',
+    macAddress: undefined,
+  } as typeof template);
   gateway = await startGateway(settings);
 });
 after(async () => {
@@ -42,17 +54,30 @@ describe('10. a device connection is reachable by connection, whatever the direc
     const macs = directory.domains.flatMap((d: any) => d.devices.nodes.map((n: any) => n.macAddress));
     assert.ok(!macs.includes(LONE_MAC), 'the directory does not know this device');
 
-    const data = await ok(`{ deviceSipConfigs(connection: "gate") { connection macAddress accounts { id vendor connection deviceAccount { index } } } }`);
+    const data = await ok(
+      `{ deviceSipConfigs(connection: "gate") { connection macAddress accounts { id vendor connection deviceAccount { index } } } }`,
+    );
     const [config] = data.deviceSipConfigs;
     assert.deepEqual([data.deviceSipConfigs.length, config.connection, config.macAddress], [1, 'gate', LONE_MAC]);
-    assert.deepEqual(config.accounts.map((a: any) => [a.vendor, a.connection, a.deviceAccount.index]), [['TWO_N', 'gate', 1], ['TWO_N', 'gate', 2]]);
-    const again = await ok(`query($id: ID!) { account(id: $id) { deviceAccount { index } } }`, { id: config.accounts[1].id });
+    assert.deepEqual(
+      config.accounts.map((a: any) => [a.vendor, a.connection, a.deviceAccount.index]),
+      [
+        ['TWO_N', 'gate', 1],
+        ['TWO_N', 'gate', 2],
+      ],
+    );
+    const again = await ok(`query($id: ID!) { account(id: $id) { deviceAccount { index } } }`, {
+      id: config.accounts[1].id,
+    });
     assert.equal(again.account.deviceAccount.index, 2, 'the ids found that way are real ids');
   });
 
   test('an id found that way reaches the 2N mutation', async () => {
     const data = await ok(`{ deviceSipConfigs(connection: "gate") { accounts { id } } }`);
-    const changed = await ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {displayName: "Gate"}) { displayName } }`, { id: data.deviceSipConfigs[0].accounts[0].id });
+    const changed = await ok(
+      `mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {displayName: "Gate"}) { displayName } }`,
+      { id: data.deviceSipConfigs[0].accounts[0].id },
+    );
     assert.equal(changed.updateDeviceSipAccount.displayName, 'Gate');
   });
 
@@ -65,17 +90,31 @@ describe('10. a device connection is reachable by connection, whatever the direc
 
 describe('11. a never-configured slot has an honest shape', () => {
   test('slot 2 is configured: false with a null username; slot 1 is configured', async () => {
-    const data = await ok(`{ deviceSipConfigs(connection: "gate") { accounts { username configured address deviceAccount { index sipNumber authId } } } }`);
+    const data = await ok(
+      `{ deviceSipConfigs(connection: "gate") { accounts { username configured address deviceAccount { index sipNumber authId } } } }`,
+    );
     const [first, second] = data.deviceSipConfigs[0].accounts;
     assert.equal(first.configured, true);
     assert.equal(first.username, first.deviceAccount.authId ?? first.deviceAccount.sipNumber);
-    assert.deepEqual(second, { username: null, configured: false, address: null, deviceAccount: { index: 2, sipNumber: null, authId: null } });
+    assert.deepEqual(second, {
+      username: null,
+      configured: false,
+      address: null,
+      deviceAccount: { index: 2, sipNumber: null, authId: null },
+    });
   });
 
   test('configuring the slot makes it configured, with the SIP number as its username', async () => {
     const data = await ok(`{ deviceSipConfigs(connection: "gate") { accounts { id } } }`);
     const id = data.deviceSipConfigs[0].accounts[1].id;
-    const changed = await ok(`mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {sipNumber: "4242", domain: "sip.example.com"}) { username configured address } }`, { id });
-    assert.deepEqual(changed.updateDeviceSipAccount, { username: '4242', configured: true, address: '4242@sip.example.com' });
+    const changed = await ok(
+      `mutation($id: ID!) { updateDeviceSipAccount(id: $id, input: {sipNumber: "4242", domain: "sip.example.com"}) { username configured address } }`,
+      { id },
+    );
+    assert.deepEqual(changed.updateDeviceSipAccount, {
+      username: '4242',
+      configured: true,
+      address: '4242@sip.example.com',
+    });
   });
 });

@@ -36,7 +36,12 @@ describe('5. prepaid accepts active_calls as a count or a list', () => {
     const query = `query($id: ID!) { account(id: $id) { settings { prepaid { prepaid balance currency activeCalls } } } }`;
     state.activeCallsAs = 'list';
     const listed = await stack.ok(query, { id: accountId });
-    assert.deepEqual(listed.account.settings.prepaid, { prepaid: true, balance: '12.3400', currency: 'EUR', activeCalls: 2 });
+    assert.deepEqual(listed.account.settings.prepaid, {
+      prepaid: true,
+      balance: '12.3400',
+      currency: 'EUR',
+      activeCalls: 2,
+    });
     state.activeCallsAs = 'count';
     const counted = await stack.ok(query, { id: accountId });
     assert.deepEqual(counted.account.settings.prepaid, listed.account.settings.prepaid);
@@ -47,11 +52,21 @@ describe('6. privacy has no documented read: null, except right after setPrivacy
   test('a plain read is null; the mutation answers what it set; the server saw the write', async () => {
     const read = `query($id: ID!) { account(id: $id) { settings { privacy } } }`;
     assert.equal((await stack.ok(read, { id: accountId })).account.settings.privacy, null);
-    const on = await stack.ok(`mutation($id: ID!) { setPrivacy(accountId: $id, enabled: true) { settings { privacy } } }`, { id: accountId });
+    const on = await stack.ok(
+      `mutation($id: ID!) { setPrivacy(accountId: $id, enabled: true) { settings { privacy } } }`,
+      { id: accountId },
+    );
     assert.equal(on.setPrivacy.settings.privacy, true);
     assert.equal(stack.demo.states.sipthor.account(address).privacy, true);
-    assert.equal((await stack.ok(read, { id: accountId })).account.settings.privacy, null, 'a later request knows nothing it can read');
-    const off = await stack.ok(`mutation($id: ID!) { setPrivacy(accountId: $id, enabled: false) { settings { privacy } } }`, { id: accountId });
+    assert.equal(
+      (await stack.ok(read, { id: accountId })).account.settings.privacy,
+      null,
+      'a later request knows nothing it can read',
+    );
+    const off = await stack.ok(
+      `mutation($id: ID!) { setPrivacy(accountId: $id, enabled: false) { settings { privacy } } }`,
+      { id: accountId },
+    );
     assert.equal(off.setPrivacy.settings.privacy, false);
   });
 });
@@ -69,7 +84,10 @@ describe('7. a mutation read-back never contradicts the write (DND)', () => {
   });
 
   test('where the accept rules do show DND, the read-back is theirs (minutes left counted by the server)', async () => {
-    const on = await stack.ok(`mutation($id: ID!) { setDoNotDisturb(accountId: $id, enabled: true) { settings { doNotDisturb { enabled minutesLeft } acceptRules { persistent { groups } } } } }`, { id: accountId });
+    const on = await stack.ok(
+      `mutation($id: ID!) { setDoNotDisturb(accountId: $id, enabled: true) { settings { doNotDisturb { enabled minutesLeft } acceptRules { persistent { groups } } } } }`,
+      { id: accountId },
+    );
     assert.deepEqual(on.setDoNotDisturb.settings.doNotDisturb, { enabled: true, minutesLeft: null });
     assert.deepEqual(on.setDoNotDisturb.settings.acceptRules.persistent.groups, ['nobody']);
     await stack.ok(`mutation($id: ID!) { setDoNotDisturb(accountId: $id, enabled: false) { id } }`, { id: accountId });
@@ -83,11 +101,17 @@ describe('8. a base URL written as the doc writes it (…/settings.phtml) is the
     connection.baseUrl = `${connection.baseUrl}/settings.phtml`;
     const gateway = await startGateway(settings);
     try {
-      const result = await gateway.gql(`query($id: ID!) { account(id: $id) { settings { identity { sipAddress } aliases callForwarding { busy } prepaid { balance } } } }`, { id: accountId });
+      const result = await gateway.gql(
+        `query($id: ID!) { account(id: $id) { settings { identity { sipAddress } aliases callForwarding { busy } prepaid { balance } } } }`,
+        { id: accountId },
+      );
       assert.equal(result.errors, undefined, JSON.stringify(result.errors));
       assert.equal((result.data as any).account.settings.identity.sipAddress, address);
       const calls = stack.demo.emulators.sipthor!.requests.slice(-4).map((r) => r.path);
-      assert.ok(calls.every((p) => p === '/settings.phtml'), calls.join('\n'));
+      assert.ok(
+        calls.every((p) => p === '/settings.phtml'),
+        calls.join('\n'),
+      );
     } finally {
       await gateway.gateway.stop();
     }

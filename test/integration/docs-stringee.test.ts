@@ -26,7 +26,10 @@ const CREATE = `mutation($d: ID!, $u: String!) { createUser(input: {domainId: $d
 describe('9. unknown or unmapped r codes are VENDOR_REJECTED with vendorCode, never NOT_FOUND', () => {
   test('a duplicate username answered with the code our table gives "not found" is VENDOR_REJECTED', async () => {
     await stack.ok(CREATE, { d: domainId, u: 'dup.check' });
-    stack.demo.states.stringee.resultCodes = { ...DEFAULT_RESULT_CODES, usernameExists: DEFAULT_RESULT_CODES.phoneNotFound };
+    stack.demo.states.stringee.resultCodes = {
+      ...DEFAULT_RESULT_CODES,
+      usernameExists: DEFAULT_RESULT_CODES.phoneNotFound,
+    };
     const result = await stack.gql(CREATE, { d: domainId, u: 'dup.check' });
     const error = result.errors?.[0]?.extensions;
     assert.equal(error?.code, 'VENDOR_REJECTED', JSON.stringify(result.errors));

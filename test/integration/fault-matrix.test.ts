@@ -140,10 +140,15 @@ for (const vendor of vendors) {
         const { result, calls } = await staged(cell, fault, cell.write.target, () => gateway.gql(query, variables));
         const expected = WRITE_OUTCOME[fault];
         const error = result.errors?.[0];
-        const reconciled = (result as { extensions?: { reconciled?: Array<{ outcome: string }> } }).extensions?.reconciled;
+        const reconciled = (result as { extensions?: { reconciled?: Array<{ outcome: string }> } }).extensions
+          ?.reconciled;
         if (!error && expected.code === 'OUTCOME_UNKNOWN') {
           // A write whose answer was lost but that a check found at the vendor: the client gets it, and is told.
-          assert.deepEqual(reconciled?.map((r) => r.outcome), ['APPLIED'], JSON.stringify(result));
+          assert.deepEqual(
+            reconciled?.map((r) => r.outcome),
+            ['APPLIED'],
+            JSON.stringify(result),
+          );
           assert.equal(cell.write.applied(n), 1, 'found once at the vendor');
           tally.survived += 1;
           tally.reconciled += 1;

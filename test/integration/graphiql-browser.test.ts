@@ -51,7 +51,11 @@ before(async () => {
     }
     if (url.pathname === '/graphql' && route.request().method() === 'POST') {
       const body = route.request().postDataJSON() as { operationName?: string | null; query: string };
-      sent.push({ operationName: body.operationName, query: body.query, authorization: route.request().headers().authorization });
+      sent.push({
+        operationName: body.operationName,
+        query: body.query,
+        authorization: route.request().headers().authorization,
+      });
     }
     await route.continue();
   });
@@ -79,17 +83,14 @@ async function runAndWait(run: () => Promise<void>): Promise<unknown> {
   await run();
   const network = await (await answered).json();
   // The pane renders after the answer arrives: wait until it shows exactly what came over the wire.
-  await page.waitForFunction(
-    (expected) => {
-      const editor = (globalThis as any).document.querySelector('.graphiql-response .CodeMirror');
-      try {
-        return JSON.stringify(JSON.parse(editor?.CodeMirror?.getValue() || 'null')) === expected;
-      } catch {
-        return false;
-      }
-    },
-    JSON.stringify(network),
-  );
+  await page.waitForFunction((expected) => {
+    const editor = (globalThis as any).document.querySelector('.graphiql-response .CodeMirror');
+    try {
+      return JSON.stringify(JSON.parse(editor?.CodeMirror?.getValue() || 'null')) === expected;
+    } catch {
+      return false;
+    }
+  }, JSON.stringify(network));
   return renderedResult();
 }
 
@@ -97,9 +98,15 @@ function assertNested(result: any): void {
   assert.equal(result.errors, undefined, JSON.stringify(result.errors));
   const users = result.data.domains.flatMap((d: any) => d.users?.nodes ?? []);
   assert.ok(users.length >= 5, `${users.length} users rendered`);
-  assert.ok(users.some((u: any) => u.groups.length > 0), 'groups rendered');
+  assert.ok(
+    users.some((u: any) => u.groups.length > 0),
+    'groups rendered',
+  );
   const devices = users.flatMap((u: any) => u.devices);
-  assert.ok(devices.some((d: any) => d.sipConfig?.accounts?.length > 0), 'devices with their SIP config rendered');
+  assert.ok(
+    devices.some((d: any) => d.sipConfig?.accounts?.length > 0),
+    'devices with their SIP config rendered',
+  );
 }
 
 test('the preloaded nested query runs as is, with the demo key from the headers pane, and renders', async () => {
@@ -129,6 +136,9 @@ test('renaming the operation and running at once, faster than GraphiQL re-parses
   assertNested(result);
   assert.equal(sent.length, before + 1);
   assert.match(sent.at(-1)!.query, /query WhoSitsWhere \{/);
-  assert.ok([undefined, null, 'WhoSitsWhere'].includes(sent.at(-1)!.operationName as never), `sent ${sent.at(-1)!.operationName}`);
+  assert.ok(
+    [undefined, null, 'WhoSitsWhere'].includes(sent.at(-1)!.operationName as never),
+    `sent ${sent.at(-1)!.operationName}`,
+  );
   assert.deepEqual(offLoopback, []);
 });

@@ -24,7 +24,9 @@ async function freePort(): Promise<number> {
 }
 
 function startRedis(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
 }
 
 async function get(path: string): Promise<{ status: number; body: Record<string, any> }> {
@@ -45,7 +47,10 @@ before(async () => {
   const port = (redisPort = await freePort());
   redis = startRedis(port);
   demo = await startDemo();
-  const settings = { ...demo.settings, redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: `health-${process.pid}:` } };
+  const settings = {
+    ...demo.settings,
+    redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: `health-${process.pid}:` },
+  };
   gateway = await createServer({ ...settings, log: { level: 'silent' as const } }, { logger: silentLogger });
   base = (await gateway.listen(0, '127.0.0.1')).replace('/graphql', '');
 });

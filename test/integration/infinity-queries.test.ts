@@ -17,7 +17,9 @@ async function vendorRows(path: string): Promise<Array<Record<string, string>>> 
   const infinity = stack.demo.settings.connections.find((c) => c.kind === 'infinity');
   assert.ok(infinity && infinity.kind === 'infinity' && infinity.auth.type === 'basic');
   const response = await fetch(`${infinity.baseUrl}${path}`, {
-    headers: { authorization: `Basic ${Buffer.from(`${infinity.auth.username}:${infinity.auth.password}`).toString('base64')}` },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${infinity.auth.username}:${infinity.auth.password}`).toString('base64')}`,
+    },
   });
   assert.equal(response.status, 200, `GET ${path}`);
   return (await response.text())
@@ -35,7 +37,9 @@ async function firstDomainId(): Promise<string> {
 describe('reads', () => {
   test('domains lists every vendor domain with its name', async () => {
     const rows = await vendorRows('/sip/domains');
-    const { data, errors } = await stack.gql<{ domains: Array<{ name: string; vendor: string; connection: string }> }>('{ domains { name vendor connection } }');
+    const { data, errors } = await stack.gql<{ domains: Array<{ name: string; vendor: string; connection: string }> }>(
+      '{ domains { name vendor connection } }',
+    );
     assert.equal(errors, undefined);
     const infinityDomains = data!.domains.filter((d) => d.vendor === 'INFINITY');
     assert.deepEqual(infinityDomains.map((d) => d.name).sort(), rows.map((r) => r.domainName).sort());
@@ -55,15 +59,30 @@ describe('reads', () => {
     const made = describeCalls(calls.infinity ?? []);
 
     assert.equal(made.length, 1 + 1 + 1 + groups.length + 1, made.join('\n'));
-    assert.equal(made.filter((c) => /\/devices/.test(c)).length, 1, 'devices of all users come from one domain-wide call');
-    assert.equal(made.filter((c) => /\/users\/\d+\/groups/.test(c)).length, 0, 'no per-user group calls when inverting is cheaper');
+    assert.equal(
+      made.filter((c) => /\/devices/.test(c)).length,
+      1,
+      'devices of all users come from one domain-wide call',
+    );
+    assert.equal(
+      made.filter((c) => /\/users\/\d+\/groups/.test(c)).length,
+      0,
+      'no per-user group calls when inverting is cheaper',
+    );
 
-    const got = (result.data as any).domain.users.nodes as Array<{ userName: string; groups: Array<{ name: string }>; devices: Array<{ macAddress: string }> }>;
+    const got = (result.data as any).domain.users.nodes as Array<{
+      userName: string;
+      groups: Array<{ name: string }>;
+      devices: Array<{ macAddress: string }>;
+    }>;
     assert.equal(got.length, users.length);
     for (const user of users) {
       const mine = got.find((u) => u.userName === user.user);
       assert.ok(mine, `user ${user.user} is listed`);
-      const expectedMacs = devices.filter((d) => d.userId === user.userId).map((d) => (d.deviceMacAddress ?? '').toUpperCase()).sort();
+      const expectedMacs = devices
+        .filter((d) => d.userId === user.userId)
+        .map((d) => (d.deviceMacAddress ?? '').toUpperCase())
+        .sort();
       assert.deepEqual(mine.devices.map((d) => d.macAddress).sort(), expectedMacs, `devices of ${user.user}`);
     }
     // Every group's member list, inverted, must equal what the gateway says each user belongs to.
@@ -71,14 +90,19 @@ describe('reads', () => {
       const members = await vendorRows(`/sip/domains/${nativeDomain}/groups/${group.groupId}/users`);
       for (const member of members) {
         const mine = got.find((u) => u.userName === member.user);
-        assert.ok(mine?.groups.some((g) => g.name === group.groupName), `${member.user} is in ${group.groupName}`);
+        assert.ok(
+          mine?.groups.some((g) => g.name === group.groupName),
+          `${member.user} is in ${group.groupName}`,
+        );
       }
     }
   });
 
   test('user → groups → devices of one user: 3 calls, the devices list filtered on that user', async () => {
     const domainId = await firstDomainId();
-    const list = await stack.gql(`query($id: ID!) { domain(id: $id) { users(first: 1) { nodes { id } } } }`, { id: domainId });
+    const list = await stack.gql(`query($id: ID!) { domain(id: $id) { users(first: 1) { nodes { id } } } }`, {
+      id: domainId,
+    });
     const userId = (list.data as any).domain.users.nodes[0].id as string;
     const query = `query($id: ID!) { user(id: $id) { userName groups { name users { userName } } devices { name } } }`;
     const { result, calls } = await stack.counting(() => stack.gql(query, { id: userId }));
@@ -87,7 +111,10 @@ describe('reads', () => {
     const groupCount = (result.data as any).user.groups.length as number;
     // user read + that user's groups + one device list + each group's members
     assert.equal(made.length, 3 + groupCount, made.join('\n'));
-    assert.ok(made.some((c) => /\/devices\?filter\[\]=userId-eq-value-\d+/.test(c)), made.join('\n'));
+    assert.ok(
+      made.some((c) => /\/devices\?filter\[\]=userId-eq-value-\d+/.test(c)),
+      made.join('\n'),
+    );
   });
 
   test('the same field asked twice (aliases) is fetched once; a domain asked only for lists is not read', async () => {
@@ -96,14 +123,19 @@ describe('reads', () => {
     const query = `query($id: ID!) { a: domain(id: $id) { users(first: 5) { nodes { userName } } } b: domain(id: $id) { users(first: 5) { nodes { extension } } } }`;
     const { result, calls } = await stack.counting(() => stack.gql(query, { id: domainId }));
     assert.equal(result.errors, undefined);
-    assert.deepEqual(describeCalls(calls.infinity ?? []).map((c) => c.replace(/\?.*/, '')), [`GET /config/v2/sip/domains/${native}/users`]);
+    assert.deepEqual(
+      describeCalls(calls.infinity ?? []).map((c) => c.replace(/\?.*/, '')),
+      [`GET /config/v2/sip/domains/${native}/users`],
+    );
   });
 
   test('an unknown domain asked only for lists still reports NOT_FOUND', async () => {
     const domainId = await firstDomainId();
     const [, , vendor, connection] = Buffer.from(domainId, 'base64url').toString().split(':');
     const missing = Buffer.from(`v1:Domain:${vendor}:${connection}:424242`).toString('base64url');
-    const result = await stack.gql(`query($id: ID!) { domain(id: $id) { users { nodes { userName } } } }`, { id: missing });
+    const result = await stack.gql(`query($id: ID!) { domain(id: $id) { users { nodes { userName } } } }`, {
+      id: missing,
+    });
     assert.equal(result.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     assert.equal((result.data as any).domain.users, null);
   });
@@ -113,15 +145,24 @@ describe('reads', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let guard = 0; guard < 50; guard += 1) {
-      const page: any = await stack.gql(`query($id: ID!, $after: String) { domain(id: $id) { users(first: 7, after: $after) { nodes { userName } pageInfo { hasNextPage endCursor hasPreviousPage } } } }`, { id: domainId, after: cursor });
+      const page: any = await stack.gql(
+        `query($id: ID!, $after: String) { domain(id: $id) { users(first: 7, after: $after) { nodes { userName } pageInfo { hasNextPage endCursor hasPreviousPage } } } }`,
+        { id: domainId, after: cursor },
+      );
       const users = page.data.domain.users;
       seen.push(...users.nodes.map((u: { userName: string }) => u.userName));
       assert.equal(users.pageInfo.hasPreviousPage, cursor !== null);
       if (!users.pageInfo.hasNextPage) break;
       cursor = users.pageInfo.endCursor;
     }
-    const all: any = await stack.gql(`query($id: ID!) { domain(id: $id) { users(first: 1000) { nodes { userName } } } }`, { id: domainId });
-    assert.deepEqual(seen, all.data.domain.users.nodes.map((u: { userName: string }) => u.userName));
+    const all: any = await stack.gql(
+      `query($id: ID!) { domain(id: $id) { users(first: 1000) { nodes { userName } } } }`,
+      { id: domainId },
+    );
+    assert.deepEqual(
+      seen,
+      all.data.domain.users.nodes.map((u: { userName: string }) => u.userName),
+    );
     assert.equal(new Set(seen).size, seen.length);
   });
 });
@@ -138,7 +179,9 @@ describe('errors', () => {
 
   test('an id of the wrong type is refused before any vendor call', async () => {
     const domainId = await firstDomainId();
-    const { result, total } = await stack.counting(() => stack.gql(`query($id: ID!) { user(id: $id) { userName } }`, { id: domainId }));
+    const { result, total } = await stack.counting(() =>
+      stack.gql(`query($id: ID!) { user(id: $id) { userName } }`, { id: domainId }),
+    );
     assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(total, 0);
   });
@@ -146,9 +189,15 @@ describe('errors', () => {
   test('a bad MAC, CIDR or extension fails validation naming the field, with no vendor call', async () => {
     const domainId = await firstDomainId();
     const cases = [
-      [`mutation { createDevice(input: {domainId: "${domainId}", name: "x", macAddress: "10:20:30:1A:2B"}) { id } }`, 'MacAddress'],
+      [
+        `mutation { createDevice(input: {domainId: "${domainId}", name: "x", macAddress: "10:20:30:1A:2B"}) { id } }`,
+        'MacAddress',
+      ],
       [`mutation { createTrustedNetwork(input: {domainId: "${domainId}", network: "10.0.0.0/33"}) { id } }`, 'Cidr'],
-      [`mutation { createQueue(input: {domainId: "${domainId}", name: "q", displayName: "Q", extension: "12a"}) { id } }`, 'Extension'],
+      [
+        `mutation { createQueue(input: {domainId: "${domainId}", name: "q", displayName: "Q", extension: "12a"}) { id } }`,
+        'Extension',
+      ],
     ] as const;
     for (const [mutation, scalar] of cases) {
       const { result, total } = await stack.counting(() => stack.gql(mutation));
@@ -156,7 +205,10 @@ describe('errors', () => {
       assert.equal(result.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
       assert.match(result.errors![0]!.message, new RegExp(scalar));
     }
-    const viaVariable = await stack.gql(`mutation($mac: MacAddress!) { createDevice(input: {domainId: "${domainId}", name: "x", macAddress: $mac}) { id } }`, { mac: 'nope' });
+    const viaVariable = await stack.gql(
+      `mutation($mac: MacAddress!) { createDevice(input: {domainId: "${domainId}", name: "x", macAddress: $mac}) { id } }`,
+      { mac: 'nope' },
+    );
     assert.equal(viaVariable.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.match(viaVariable.errors![0]!.message, /\$mac/);
   });
@@ -164,9 +216,16 @@ describe('errors', () => {
   test('a vendor 5xx is a typed error on its field while siblings still resolve', async () => {
     const domainId = await firstDomainId();
     const native = Buffer.from(domainId, 'base64url').toString().split(':').pop();
-    stack.demo.emulators.infinity!.injectFault({ kind: 'status', status: 500, pathPrefix: `/config/v2/sip/domains/${native}/queues` });
+    stack.demo.emulators.infinity!.injectFault({
+      kind: 'status',
+      status: 500,
+      pathPrefix: `/config/v2/sip/domains/${native}/queues`,
+    });
     try {
-      const result = await stack.gql(`query($id: ID!) { domain(id: $id) { name queues { nodes { name } } groups { nodes { name } } } }`, { id: domainId });
+      const result = await stack.gql(
+        `query($id: ID!) { domain(id: $id) { name queues { nodes { name } } groups { nodes { name } } } }`,
+        { id: domainId },
+      );
       const error = result.errors?.find((e) => e.path?.includes('queues'));
       assert.ok(error, JSON.stringify(result.errors));
       assert.equal(error.extensions?.code, 'VENDOR_UNAVAILABLE');
@@ -204,7 +263,12 @@ describe('the GraphiQL page', () => {
     assert.equal(page.status, 200);
     const html = await page.text();
     const assets = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((m) => m[1]!);
-    assert.deepEqual(assets.sort(), ['/graphiql/graphiql.css', '/graphiql/graphiql.js', '/graphiql/react-dom.js', '/graphiql/react.js']);
+    assert.deepEqual(assets.sort(), [
+      '/graphiql/graphiql.css',
+      '/graphiql/graphiql.js',
+      '/graphiql/react-dom.js',
+      '/graphiql/react.js',
+    ]);
     assert.ok(!/https?:\/\//.test(html.replace(/http:\/\/www\.w3\.org[^"]*/g, '')), 'no CDN or external URL');
     for (const asset of assets) {
       const response = await fetch(new URL(asset, stack.url));

@@ -27,25 +27,44 @@ test('a nested query shows in /metrics: the request, each vendor call by connect
   const first = await stack.counting(() => stack.ok(NESTED));
   const afterFirst = await scrape(metricsUrl);
 
-  assert.equal(delta(start, afterFirst, 'sipgraph_graphql_requests_total', { operation: 'Nested', outcome: 'success' }), 1);
+  assert.equal(
+    delta(start, afterFirst, 'sipgraph_graphql_requests_total', { operation: 'Nested', outcome: 'success' }),
+    1,
+  );
   assert.ok(first.total >= 5, `the nested query made ${first.total} vendor calls`);
   assert.equal(delta(start, afterFirst, 'sipgraph_upstream_requests_total'), first.total);
   assert.equal(delta(start, afterFirst, 'sipgraph_upstream_request_duration_seconds_count'), first.total);
   for (const [emulator, calls] of Object.entries(first.calls)) {
-    assert.equal(delta(start, afterFirst, 'sipgraph_upstream_requests_total', { connection: emulator }), calls.length, emulator);
+    assert.equal(
+      delta(start, afterFirst, 'sipgraph_upstream_requests_total', { connection: emulator }),
+      calls.length,
+      emulator,
+    );
   }
-  const usersCalls = first.calls.infinity!.filter((c) => c.method === 'GET' && /\/sip\/domains\/[^/]+\/users$/.test(c.path)).length;
+  const usersCalls = first.calls.infinity!.filter(
+    (c) => c.method === 'GET' && /\/sip\/domains\/[^/]+\/users$/.test(c.path),
+  ).length;
   assert.ok(usersCalls >= 1);
-  const usersRoute = { vendor: 'infinity', connection: 'infinity', operation: 'GET /sip/domains/:id/users', status: '200' };
+  const usersRoute = {
+    vendor: 'infinity',
+    connection: 'infinity',
+    operation: 'GET /sip/domains/:id/users',
+    status: '200',
+  };
   assert.equal(delta(start, afterFirst, 'sipgraph_upstream_requests_total', usersRoute), usersCalls);
   // Every vendor read missed the cache once; a Digest challenge (401) is part of the same read.
-  const reads = Object.values(first.calls).flat().filter((c) => c.method === 'GET' && c.status !== 401).length;
+  const reads = Object.values(first.calls)
+    .flat()
+    .filter((c) => c.method === 'GET' && c.status !== 401).length;
   assert.equal(delta(start, afterFirst, 'sipgraph_cache_requests_total', { result: 'miss' }), reads);
   assert.equal(delta(start, afterFirst, 'sipgraph_cache_requests_total', { result: 'hit' }), 0);
 
   const second = await stack.counting(() => stack.ok(NESTED));
   const afterSecond = await scrape(metricsUrl);
-  assert.equal(delta(afterFirst, afterSecond, 'sipgraph_graphql_requests_total', { operation: 'Nested', outcome: 'success' }), 1);
+  assert.equal(
+    delta(afterFirst, afterSecond, 'sipgraph_graphql_requests_total', { operation: 'Nested', outcome: 'success' }),
+    1,
+  );
   assert.equal(delta(afterFirst, afterSecond, 'sipgraph_upstream_requests_total'), second.total);
   assert.equal(second.total, 0, 'the second time, the cache answers everything');
   assert.equal(delta(afterFirst, afterSecond, 'sipgraph_cache_requests_total', { result: 'miss' }), 0);
@@ -62,7 +81,10 @@ test('errors are counted by code, and a request that fails validation is an erro
   const end = await scrape(metricsUrl);
   assert.equal(delta(start, end, 'sipgraph_graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' }), 1);
   assert.equal(delta(start, end, 'sipgraph_graphql_errors_total', { code: missingCode }), missing.errors?.length ?? 0);
-  assert.equal(delta(start, end, 'sipgraph_graphql_requests_total', { outcome: 'error' }), 1 + (missing.data?.node === undefined ? 1 : 0));
+  assert.equal(
+    delta(start, end, 'sipgraph_graphql_requests_total', { outcome: 'error' }),
+    1 + (missing.data?.node === undefined ? 1 : 0),
+  );
 });
 
 test('a request waiting on a slow vendor is in flight', async () => {

@@ -23,14 +23,21 @@ after(async () => {
   if ('stop' in redis) await redis.stop();
 });
 
-
 function withLimits(rate: Settings['limits']['rate'], redisUrl?: string): Settings {
   const keyPrefix = `test-${randomUUID().slice(0, 8)}:`;
-  return { ...demo.settings, limits: { ...demo.settings.limits, rate }, redis: redisUrl ? { url: redisUrl, keyPrefix } : { keyPrefix } };
+  return {
+    ...demo.settings,
+    limits: { ...demo.settings.limits, rate },
+    redis: redisUrl ? { url: redisUrl, keyPrefix } : { keyPrefix },
+  };
 }
 
 async function post(url: string, query: string): Promise<{ status: number; retryAfter: string | null; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers: callerHeaders(demo.keys.admin), body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: callerHeaders(demo.keys.admin),
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
 }
 
@@ -50,7 +57,10 @@ describe('per-principal limits', () => {
       const refused = await post(url, USERS);
       assert.equal(refused.status, 429);
       assert.equal(refused.body.errors[0].extensions.code, 'RATE_LIMITED');
-      assert.ok(Number(refused.retryAfter) >= 1 && Number(refused.retryAfter) <= 20, `Retry-After ${refused.retryAfter}`);
+      assert.ok(
+        Number(refused.retryAfter) >= 1 && Number(refused.retryAfter) <= 20,
+        `Retry-After ${refused.retryAfter}`,
+      );
       assert.equal(vendorCalls(), before);
     } finally {
       await gateway.stop();
@@ -97,7 +107,10 @@ describe('per-principal limits', () => {
 
 describe('request body limit', () => {
   test('a body over the limit is answered 413 with Connection: close, and the socket is closed', async () => {
-    const { gateway, url } = await startGateway({ ...demo.settings, limits: { ...demo.settings.limits, maxBodyBytes: 4096 } });
+    const { gateway, url } = await startGateway({
+      ...demo.settings,
+      limits: { ...demo.settings.limits, maxBodyBytes: 4096 },
+    });
     try {
       const { port } = new URL(url);
       for (const framing of ['length', 'chunked'] as const) {
@@ -108,7 +121,9 @@ describe('request body limit', () => {
         socket.on('error', () => {});
         const body = JSON.stringify({ query: `{ connections { name } } # ${'x'.repeat(10_000)}` });
         const head = framing === 'length' ? `content-length: ${body.length}` : 'transfer-encoding: chunked';
-        socket.write(`POST /graphql HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${demo.keys.admin}\r\ncontent-type: application/json\r\n${head}\r\n\r\n`);
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${demo.keys.admin}\r\ncontent-type: application/json\r\n${head}\r\n\r\n`,
+        );
         socket.write(framing === 'length' ? body : `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
         await closed;
         assert.match(text, /^HTTP\/1\.1 413 /, framing);

@@ -27,16 +27,31 @@ function configFor(prefix: string, trusted: boolean): Record<string, unknown> {
     redis: { url: { env: 'REDIS_URL' }, keyPrefix: prefix },
     auth: { apiKeys: [{ id: 'replica-admin', key: { env: 'REPLICA_TEST_KEY' }, admin: true }] },
     trustedDocuments: trusted ? { enabled: true, manifest } : { enabled: false },
-    connections: [{ kind: 'infinity', name: 'infinity', baseUrl: infinity.baseUrl, auth: { type: 'basic', username: { env: 'INF_USER' }, password: { env: 'INF_PASSWORD' } } }],
+    connections: [
+      {
+        kind: 'infinity',
+        name: 'infinity',
+        baseUrl: infinity.baseUrl,
+        auth: { type: 'basic', username: { env: 'INF_USER' }, password: { env: 'INF_PASSWORD' } },
+      },
+    ],
   };
 }
 
 async function pair(trusted: boolean): Promise<{ prefix: string; a: Replica; b: Replica }> {
   const infinity = demo.settings.connections.find((c) => c.kind === 'infinity')!;
   const auth = infinity.kind === 'infinity' && infinity.auth.type === 'basic' ? infinity.auth : undefined;
-  const env = { REDIS_URL: (redis as TestRedis).url, REPLICA_TEST_KEY: KEY, INF_USER: auth!.username, INF_PASSWORD: auth!.password };
+  const env = {
+    REDIS_URL: (redis as TestRedis).url,
+    REPLICA_TEST_KEY: KEY,
+    INF_USER: auth!.username,
+    INF_PASSWORD: auth!.password,
+  };
   const prefix = `replicas-${randomUUID().slice(0, 8)}:`;
-  const [a, b] = await Promise.all([startReplica(configFor(prefix, trusted), env), startReplica(configFor(prefix, trusted), env)]);
+  const [a, b] = await Promise.all([
+    startReplica(configFor(prefix, trusted), env),
+    startReplica(configFor(prefix, trusted), env),
+  ]);
   return { prefix, a, b };
 }
 
@@ -89,7 +104,11 @@ describe('two replicas, one Redis', () => {
 
     const client = new Redis((redis as TestRedis).url);
     try {
-      assert.equal(await client.get(`${apq.prefix}kv:apq:${sha256(query)}`), query, 'the document is in the shared Redis');
+      assert.equal(
+        await client.get(`${apq.prefix}kv:apq:${sha256(query)}`),
+        query,
+        'the document is in the shared Redis',
+      );
     } finally {
       client.disconnect();
     }

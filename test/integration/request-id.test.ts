@@ -24,7 +24,11 @@ after(async () => {
 });
 
 async function post(headers: Record<string, string>): Promise<Response> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.keys.admin}`, ...headers }, body: JSON.stringify({ query: NESTED }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.keys.admin}`, ...headers },
+    body: JSON.stringify({ query: NESTED }),
+  });
   const body = (await response.json()) as { errors?: unknown };
   assert.equal(body.errors, undefined);
   return response;
@@ -35,11 +39,16 @@ function linesOf(requestId: string): Array<Record<string, unknown>> {
 }
 
 test('an inbound x-request-id is echoed and is on every log line of the request, upstream calls included', async () => {
-  const marks = Object.fromEntries(Object.entries(demo.emulators).map(([name, server]) => [name, server.requests.length]));
+  const marks = Object.fromEntries(
+    Object.entries(demo.emulators).map(([name, server]) => [name, server.requests.length]),
+  );
   const before = lines.length;
   const response = await post({ 'x-request-id': 'checkout-7f3a.42' });
   assert.equal(response.headers.get('x-request-id'), 'checkout-7f3a.42');
-  const upstreamCalls = Object.entries(demo.emulators).reduce((n, [name, server]) => n + server.since(marks[name] ?? 0).length, 0);
+  const upstreamCalls = Object.entries(demo.emulators).reduce(
+    (n, [name, server]) => n + server.since(marks[name] ?? 0).length,
+    0,
+  );
   const written = lines.slice(before);
   const upstreamLines = written.filter((line) => line.msg === 'upstream');
   assert.ok(upstreamCalls >= 3, `the nested query reached the vendors ${upstreamCalls} times`);
@@ -53,8 +62,15 @@ test('without a usable x-request-id the gateway makes one, echoes it and logs un
     const response = await post(given === undefined ? {} : { 'x-request-id': given });
     const id = response.headers.get('x-request-id') ?? '';
     assert.match(id, /^[0-9a-f-]{36}$/, `generated for ${given}`);
-    assert.ok(linesOf(id).some((line) => line.msg === 'upstream'), `upstream lines under ${id}`);
-    if (given) assert.equal(lines.some((line) => line.requestId === given), false);
+    assert.ok(
+      linesOf(id).some((line) => line.msg === 'upstream'),
+      `upstream lines under ${id}`,
+    );
+    if (given)
+      assert.equal(
+        lines.some((line) => line.requestId === given),
+        false,
+      );
   }
 });
 

@@ -15,7 +15,9 @@ before(async () => {
 after(() => stack.stop());
 
 async function domainId(): Promise<string> {
-  const { data } = await stack.gql<{ domains: Array<{ id: string; vendor: string }> }>('{ domains(vendor: INFINITY) { id } }');
+  const { data } = await stack.gql<{ domains: Array<{ id: string; vendor: string }> }>(
+    '{ domains(vendor: INFINITY) { id } }',
+  );
   return data!.domains[0]!.id;
 }
 
@@ -40,8 +42,17 @@ test('user → groups → users → devices → sipConfig across vendors: one ro
   assert.equal(result.errors, undefined, JSON.stringify(result.errors));
   const all = Object.values(calls).flat();
   // its groups → each group's members → one devices list → each matched intercom's config (the user row is not needed)
-  assert.equal(countRounds(all, LATENCY_MS), 4, describeCalls(all.sort((a, b) => a.startedAt - b.startedAt)).join('\n'));
-  const intercomCalls = Object.entries(calls).filter(([name]) => name.startsWith('intercom-')).flatMap(([, c]) => c.filter((r) => r.status === 200));
+  assert.equal(
+    countRounds(all, LATENCY_MS),
+    4,
+    describeCalls(all.sort((a, b) => a.startedAt - b.startedAt)).join('\n'),
+  );
+  const intercomCalls = Object.entries(calls)
+    .filter(([name]) => name.startsWith('intercom-'))
+    .flatMap(([, c]) => c.filter((r) => r.status === 200));
   assert.ok(intercomCalls.length > 0);
-  assert.ok(intercomCalls.every((c) => c.path === '/api/phone/config'), 'each intercom is asked for its config, once');
+  assert.ok(
+    intercomCalls.every((c) => c.path === '/api/phone/config'),
+    'each intercom is asked for its config, once',
+  );
 });

@@ -15,7 +15,21 @@ before(async () => {
 after(() => stack.stop());
 
 /** Path fragments: never a key of any vendor. */
-const SMUGGLED = ['..', '.', '', '../..', '1/..', '%2e%2e', '%2E%2E', '1?x=1', '1#x', ' 1', '1\r\nX: y', '1\u0000', 'a'.repeat(300)];
+const SMUGGLED = [
+  '..',
+  '.',
+  '',
+  '../..',
+  '1/..',
+  '%2e%2e',
+  '%2E%2E',
+  '1?x=1',
+  '1#x',
+  ' 1',
+  '1\r\nX: y',
+  '1\u0000',
+  'a'.repeat(300),
+];
 /** Not numbers the way Infinity and PortSIP number things (legal Stringee usernames, though). */
 const NOT_NUMERIC = ['-1', '1e3', 'Infinity', '0x1F', '1.5'];
 
@@ -92,22 +106,59 @@ function operations(s: Sample): Array<[string, string, Record<string, unknown>]>
   };
   add(s.member, 'mutation($x: ID!) { removeQueueMember(id: $x) { deletedId } }', (x) => ({ x }));
   add(s.member, 'mutation($x: ID!) { updateQueueMember(id: $x, input: {ringSeconds: 5}) { id } }', (x) => ({ x }));
-  add(s.device, 'mutation($u: ID!, $x: ID!) { unassignDevice(userId: $u, deviceId: $x) { id } }', (x) => ({ u: s.user, x }));
-  add(s.user, 'mutation($x: ID!, $d: ID!) { unassignDevice(userId: $x, deviceId: $d) { id } }', (x) => ({ x, d: s.device }));
-  add(s.user, 'mutation($x: ID!, $d: ID!) { assignDevice(userId: $x, deviceId: $d) { provisioningToken } }', (x) => ({ x, d: s.device }));
+  add(s.device, 'mutation($u: ID!, $x: ID!) { unassignDevice(userId: $u, deviceId: $x) { id } }', (x) => ({
+    u: s.user,
+    x,
+  }));
+  add(s.user, 'mutation($x: ID!, $d: ID!) { unassignDevice(userId: $x, deviceId: $d) { id } }', (x) => ({
+    x,
+    d: s.device,
+  }));
+  add(s.user, 'mutation($x: ID!, $d: ID!) { assignDevice(userId: $x, deviceId: $d) { provisioningToken } }', (x) => ({
+    x,
+    d: s.device,
+  }));
   add(s.domain, 'mutation($x: ID!) { updateDomain(id: $x, input: {displayName: "x"}) { id } }', (x) => ({ x }));
-  add(s.domain, 'mutation($x: ID!) { createDevice(input: {domainId: $x, name: "x", macAddress: "00:11:22:33:44:55"}) { id } }', (x) => ({ x }));
-  add(s.domain, 'mutation($x: ID!) { createTrustedNetwork(input: {domainId: $x, network: "10.9.0.0/16"}) { id } }', (x) => ({ x }));
+  add(
+    s.domain,
+    'mutation($x: ID!) { createDevice(input: {domainId: $x, name: "x", macAddress: "00:11:22:33:44:55"}) { id } }',
+    (x) => ({ x }),
+  );
+  add(
+    s.domain,
+    'mutation($x: ID!) { createTrustedNetwork(input: {domainId: $x, network: "10.9.0.0/16"}) { id } }',
+    (x) => ({ x }),
+  );
   add(s.network, 'mutation($x: ID!) { deleteTrustedNetwork(id: $x) { deletedId } }', (x) => ({ x }));
-  add(s.group, 'mutation($x: ID!, $u: ID!) { addGroupUsers(groupId: $x, userIds: [$u]) { id } }', (x) => ({ x, u: s.user }));
-  add(s.user, 'mutation($g: ID!, $x: ID!) { removeGroupUsers(groupId: $g, userIds: [$x]) { id } }', (x) => ({ g: s.group, x }));
+  add(s.group, 'mutation($x: ID!, $u: ID!) { addGroupUsers(groupId: $x, userIds: [$u]) { id } }', (x) => ({
+    x,
+    u: s.user,
+  }));
+  add(s.user, 'mutation($g: ID!, $x: ID!) { removeGroupUsers(groupId: $g, userIds: [$x]) { id } }', (x) => ({
+    g: s.group,
+    x,
+  }));
   add(s.queue, 'mutation($x: ID!) { deleteQueue(id: $x) { deletedId } }', (x) => ({ x }));
   add(s.user, 'mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', (x) => ({ x }));
   add(s.stringeeUser, 'mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', (x) => ({ x }));
-  add(s.stringeeUser, 'mutation($x: ID!) { updateUser(id: $x, input: {password: "Secret123!"}) { id } }', (x) => ({ x }));
+  add(s.stringeeUser, 'mutation($x: ID!) { updateUser(id: $x, input: {password: "Secret123!"}) { id } }', (x) => ({
+    x,
+  }));
   add(s.provider, 'mutation($x: ID!) { deleteProvider(id: $x) { deletedId } }', (x) => ({ x }));
-  for (const account of s.accounts) add(account, 'mutation($x: ID!) { setPrivacy(accountId: $x, enabled: true) { id } }', (x) => ({ x }));
-  for (const id of [s.domain, s.user, s.group, s.queue, s.member, s.network, s.device, s.provider, s.stringeeUser, ...s.accounts]) {
+  for (const account of s.accounts)
+    add(account, 'mutation($x: ID!) { setPrivacy(accountId: $x, enabled: true) { id } }', (x) => ({ x }));
+  for (const id of [
+    s.domain,
+    s.user,
+    s.group,
+    s.queue,
+    s.member,
+    s.network,
+    s.device,
+    s.provider,
+    s.stringeeUser,
+    ...s.accounts,
+  ]) {
     add(id, 'query($x: ID!) { node(id: $x) { id } }', (x) => ({ x }));
   }
   return ops;
@@ -121,7 +172,9 @@ describe('smuggled ids', () => {
     for (const [doc, crafted, variables] of ops) {
       const { result, calls } = await stack.counting(() => stack.gql(doc, variables));
       // Stringee has no read-by-name: looking a phone up lists them all, a call that carries no id.
-      const carryingId = Object.values(calls).flat().filter((c) => !(c.method === 'GET' && c.path === '/v1/sipphone'));
+      const carryingId = Object.values(calls)
+        .flat()
+        .filter((c) => !(c.method === 'GET' && c.path === '/v1/sipphone'));
       reached += carryingId.length;
       const code = String(result.errors?.[0]?.extensions?.code);
       codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -134,11 +187,16 @@ describe('smuggled ids', () => {
     assert.equal(reached, 0);
   });
 
-  test('an id whose vendor is not its connection\'s is refused, so no key escapes its vendor\'s shape check', async () => {
+  test("an id whose vendor is not its connection's is refused, so no key escapes its vendor's shape check", async () => {
     const s = await samples();
     const connection = parts(s.user)[3]!;
-    const posing = Buffer.from(['v1', 'User', 'stringee', connection, '1', 'alice'].map(encodeURIComponent).join(':'), 'utf8').toString('base64url');
-    const { result, total } = await stack.counting(() => stack.gql('mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', { x: posing }));
+    const posing = Buffer.from(
+      ['v1', 'User', 'stringee', connection, '1', 'alice'].map(encodeURIComponent).join(':'),
+      'utf8',
+    ).toString('base64url');
+    const { result, total } = await stack.counting(() =>
+      stack.gql('mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', { x: posing }),
+    );
     assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.match(result.errors![0]!.message, /not a stringee connection/);
     assert.equal(total, 0);
@@ -148,7 +206,10 @@ describe('smuggled ids', () => {
     const s = await samples();
     for (const userName of ['.', '..']) {
       const { result, total } = await stack.counting(() =>
-        stack.gql('mutation($d: ID!, $n: String!) { createUser(input: {domainId: $d, userName: $n, password: "Secret123!", displayName: "X", extension: "177"}) { id } }', { d: s.stringeeDomain, n: userName }),
+        stack.gql(
+          'mutation($d: ID!, $n: String!) { createUser(input: {domainId: $d, userName: $n, password: "Secret123!", displayName: "X", extension: "177"}) { id } }',
+          { d: s.stringeeDomain, n: userName },
+        ),
       );
       assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       assert.match(result.errors![0]!.message, /userName/);
@@ -158,8 +219,13 @@ describe('smuggled ids', () => {
 
   test('names with characters a path must escape still reach their resource, encoded', async () => {
     const s = await samples();
-    const created = await stack.ok('mutation($d: ID!) { createUser(input: {domainId: $d, userName: "a.b-c_d", password: "Secret123!", displayName: "X", extension: "177"}) { id userName } }', { d: s.stringeeDomain });
-    const { result, calls } = await stack.counting(() => stack.gql('mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', { x: created.createUser.id }));
+    const created = await stack.ok(
+      'mutation($d: ID!) { createUser(input: {domainId: $d, userName: "a.b-c_d", password: "Secret123!", displayName: "X", extension: "177"}) { id userName } }',
+      { d: s.stringeeDomain },
+    );
+    const { result, calls } = await stack.counting(() =>
+      stack.gql('mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', { x: created.createUser.id }),
+    );
     assert.equal(result.errors, undefined);
     assert.ok(calls.stringee!.some((c) => c.method === 'DELETE' && c.path === '/v1/sipphone/a.b-c_d'));
   });

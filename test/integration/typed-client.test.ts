@@ -23,7 +23,10 @@ let url: string;
 
 before(async () => {
   demo = await startDemo();
-  ({ gateway, url } = await startGateway({ ...demo.settings, trustedDocuments: { enabled: true, manifest: MANIFEST } }));
+  ({ gateway, url } = await startGateway({
+    ...demo.settings,
+    trustedDocuments: { enabled: true, manifest: MANIFEST },
+  }));
 });
 
 after(async () => {
@@ -31,7 +34,9 @@ after(async () => {
   await demo.stop();
 });
 
-async function run(body: Record<string, unknown>): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
+async function run(
+  body: Record<string, unknown>,
+): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKeyOf(demo.settings)}` },
@@ -40,9 +45,12 @@ async function run(body: Record<string, unknown>): Promise<{ data?: any; errors?
   return (await response.json()) as never;
 }
 
-const byHash = (name: string, variables: Record<string, unknown>) => ({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(name) } } });
+const byHash = (name: string, variables: Record<string, unknown>) => ({
+  variables,
+  extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(name) } },
+});
 
-test('each of the example\'s three operations runs by hash on a gateway that trusts only them', async () => {
+test("each of the example's three operations runs by hash on a gateway that trusts only them", async () => {
   assert.equal(Object.keys(documents).length, 3);
   const listed = await run(byHash('DomainsWithUsers', { first: 2 }));
   assert.equal(listed.errors, undefined, JSON.stringify(listed.errors));

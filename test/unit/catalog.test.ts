@@ -26,7 +26,10 @@ function sdlVendorValues(): string[] {
 test('the SDL Vendor enum and codegen mapping list exactly the descriptors, by their public names', () => {
   assert.deepEqual(sdlVendorValues().sort(), VENDORS.map((v) => v.publicName).sort());
   const codegen = parseYaml(readFileSync('codegen.yml', 'utf8')) as any;
-  const mapping = Object.values(codegen.generates as Record<string, any>)[0].config.enumValues.Vendor as Record<string, string>;
+  const mapping = Object.values(codegen.generates as Record<string, any>)[0].config.enumValues.Vendor as Record<
+    string,
+    string
+  >;
   assert.deepEqual(mapping, VENDOR_ENUM);
 });
 
@@ -36,14 +39,22 @@ test('every descriptor has its own kind and public name', () => {
 });
 
 test('each adapter offers exactly the ports its descriptor declares', async () => {
-  const env = new Proxy({} as NodeJS.ProcessEnv, { get: (_, name) => (typeof name === 'string' ? `test-${name.toLowerCase()}` : undefined) });
+  const env = new Proxy({} as NodeJS.ProcessEnv, {
+    get: (_, name) => (typeof name === 'string' ? `test-${name.toLowerCase()}` : undefined),
+  });
   const settings = loadSettingsFile('config/example.yaml', env);
-  assert.deepEqual(new Set(settings.connections.map((c) => c.kind)), new Set(VENDORS.map((v) => v.kind)), 'the example config shows every vendor');
+  assert.deepEqual(
+    new Set(settings.connections.map((c) => c.kind)),
+    new Set(VENDORS.map((v) => v.kind)),
+    'the example config shows every vendor',
+  );
   const adapters = createAdapters(settings.connections, silentLogger);
   try {
     for (const adapter of adapters) {
       const declared = VENDORS.find((v) => v.kind === adapter.vendor)!.ports;
-      const offered = Object.entries(adapter.forRequest()).filter(([, port]) => port !== undefined).map(([name]) => name);
+      const offered = Object.entries(adapter.forRequest())
+        .filter(([, port]) => port !== undefined)
+        .map(([name]) => name);
       assert.deepEqual(offered.sort(), [...declared].sort(), adapter.vendor);
     }
   } finally {

@@ -27,7 +27,13 @@ test('every problem is reported at once, each naming its field', () => {
   const raw = {
     connections: [
       { ...infinity, baseUrl: 'ftp://nope' },
-      { kind: 'pbx', name: 'Bad Name', baseUrl: 'https://pbx.example', username: { env: 'X' }, password: 'inline-secret' },
+      {
+        kind: 'pbx',
+        name: 'Bad Name',
+        baseUrl: 'https://pbx.example',
+        username: { env: 'X' },
+        password: 'inline-secret',
+      },
       { kind: 'teams', name: 'x', baseUrl: 'https://x.example' },
     ],
   };
@@ -50,7 +56,11 @@ test('missing env secrets and duplicate names are reported together', () => {
     () => parseSettings({ connections: [infinity, { ...infinity }] }, {}),
     (error: unknown) => {
       assert.ok(error instanceof ConfigError);
-      assert.ok(error.problems.some((p) => /connections\[0\]\.auth\.username: environment variable INF_USER is not set/.test(p)));
+      assert.ok(
+        error.problems.some((p) =>
+          /connections\[0\]\.auth\.username: environment variable INF_USER is not set/.test(p),
+        ),
+      );
       assert.ok(error.problems.some((p) => /"main" is used twice/.test(p)));
       return true;
     },
@@ -60,16 +70,25 @@ test('missing env secrets and duplicate names are reported together', () => {
 test('YAML files load; a broken file names itself', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sipgraph-config-'));
   const good = join(dir, 'good.yaml');
-  writeFileSync(good, 'server:\n  port: 4100\nconnections:\n  - kind: infinity\n    name: main\n    baseUrl: https://api.example/config/v2\n    auth: { type: apiKey, apiKey: { env: KEY } }\n');
+  writeFileSync(
+    good,
+    'server:\n  port: 4100\nconnections:\n  - kind: infinity\n    name: main\n    baseUrl: https://api.example/config/v2\n    auth: { type: apiKey, apiKey: { env: KEY } }\n',
+  );
   assert.equal(loadSettingsFile(good, { KEY: 'k' }).server.port, 4100);
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, 'connections: [\n');
-  assert.throws(() => loadSettingsFile(bad, {}), (e: unknown) => e instanceof ConfigError && e.message.includes(bad));
+  assert.throws(
+    () => loadSettingsFile(bad, {}),
+    (e: unknown) => e instanceof ConfigError && e.message.includes(bad),
+  );
 });
 
 test('launch options: --config wins over SIPGRAPH_CONFIG', () => {
   assert.deepEqual(readLaunchOptions(['--config', 'a.yaml'], { SIPGRAPH_CONFIG: 'b.yaml' }), { configPath: 'a.yaml' });
-  assert.deepEqual(readLaunchOptions([], { SIPGRAPH_CONFIG: 'b.yaml', PORT: '5000' }), { configPath: 'b.yaml', port: 5000 });
+  assert.deepEqual(readLaunchOptions([], { SIPGRAPH_CONFIG: 'b.yaml', PORT: '5000' }), {
+    configPath: 'b.yaml',
+    port: 5000,
+  });
   assert.deepEqual(readLaunchOptions([], {}), {});
 });
 
@@ -77,6 +96,12 @@ test('config/example.yaml is valid once its environment variables are set, and n
   const path = join(process.cwd(), 'config', 'example.yaml');
   const names = [...readFileSync(path, 'utf8').matchAll(/env: ([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!);
   const settings = loadSettingsFile(path, Object.fromEntries(names.map((n) => [n, `value-of-${n}`])));
-  assert.deepEqual([...new Set(settings.connections.map((c) => c.kind))].sort(), ['2n', 'infinity', 'pbx', 'sipthor', 'stringee']);
+  assert.deepEqual([...new Set(settings.connections.map((c) => c.kind))].sort(), [
+    '2n',
+    'infinity',
+    'pbx',
+    'sipthor',
+    'stringee',
+  ]);
   assert.throws(() => loadSettingsFile(path, {}), ConfigError);
 });

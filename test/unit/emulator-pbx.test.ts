@@ -45,10 +45,16 @@ interface Reply {
   json: any;
 }
 
-async function send(base: string, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Reply> {
+async function send(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token !== undefined) headers.access_token = options.token;
-  const body = options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const body =
+    options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   const response = await fetch(`${base}${path}`, { method, headers, body });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.startsWith('application/json') ?? false;
@@ -56,7 +62,9 @@ async function send(base: string, method: string, path: string, options: { token
 }
 
 async function login(base: string): Promise<string> {
-  const reply = await send(base, 'POST', '/api/account/credentials/verify', { body: { username: USERNAME, password: PASSWORD } });
+  const reply = await send(base, 'POST', '/api/account/credentials/verify', {
+    body: { username: USERNAME, password: PASSWORD },
+  });
   assert.equal(reply.status, 200, reply.text);
   return reply.json.access_token as string;
 }
@@ -75,7 +83,9 @@ const error = (reply: Reply): [number, string, string] => [reply.status, reply.j
 
 test('login: the right credentials give a 32 upper-case hex token, its ttl, no refresh token', async (t) => {
   const { base } = await started(t, { tokenTtlSeconds: 900 });
-  const reply = await send(base, 'POST', '/api/account/credentials/verify', { body: { username: USERNAME, password: PASSWORD } });
+  const reply = await send(base, 'POST', '/api/account/credentials/verify', {
+    body: { username: USERNAME, password: PASSWORD },
+  });
   assert.equal(reply.status, 200);
   assert.match(reply.json.access_token, /^[0-9A-F]{32}$/);
   assert.deepEqual({ ...reply.json, access_token: 'T' }, { access_token: 'T', expires: 900, refresh_token: null });
@@ -84,12 +94,21 @@ test('login: the right credentials give a 32 upper-case hex token, its ttl, no r
 
 test('login: wrong or missing credentials → 400 with 1040001', async (t) => {
   const { base } = await started(t);
-  for (const body of [{ username: USERNAME, password: 'wrong' }, { username: 'root', password: PASSWORD }, { username: USERNAME }, {}, { username: USERNAME.toUpperCase(), password: PASSWORD }]) {
+  for (const body of [
+    { username: USERNAME, password: 'wrong' },
+    { username: 'root', password: PASSWORD },
+    { username: USERNAME },
+    {},
+    { username: USERNAME.toUpperCase(), password: PASSWORD },
+  ]) {
     const reply = await send(base, 'POST', '/api/account/credentials/verify', { body });
     assert.deepEqual(error(reply).slice(0, 2), [400, '1040001'], JSON.stringify(body));
     assert.match(reply.json.msg, /username or password/);
   }
-  assert.deepEqual(error(await send(base, 'POST', '/api/account/credentials/verify', { body: 'not json' })).slice(0, 2), [400, '1050002']);
+  assert.deepEqual(
+    error(await send(base, 'POST', '/api/account/credentials/verify', { body: 'not json' })).slice(0, 2),
+    [400, '1050002'],
+  );
 });
 
 test('every other call needs a live token in the access_token header → 401 with 1040003', async (t) => {
@@ -147,14 +166,19 @@ test('refresh: a new token of the same shape; the old one stays usable until it 
     assert.equal((await send(base, 'GET', '/api/providers/show?id=1', { token })).status, 200);
   }
   clock += 121_000;
-  assert.equal((await send(base, 'POST', '/api/account/token/refresh', { token: refreshed.json.access_token })).status, 401, 'an expired token cannot be refreshed');
+  assert.equal(
+    (await send(base, 'POST', '/api/account/token/refresh', { token: refreshed.json.access_token })).status,
+    401,
+    'an expired token cannot be refreshed',
+  );
 });
 
 test('expireAllTokens: every token issued so far is refused; a new login works', async (t) => {
   const { base, state } = await started(t);
   const [first, second] = [await login(base), await login(base)];
   state.expireAllTokens();
-  for (const token of [first, second]) assert.equal((await send(base, 'GET', '/api/providers/show?id=1', { token })).status, 401);
+  for (const token of [first, second])
+    assert.equal((await send(base, 'GET', '/api/providers/show?id=1', { token })).status, 401);
   assert.equal((await send(base, 'GET', '/api/providers/show?id=1', { token: await login(base) })).status, 200);
 });
 
@@ -186,7 +210,12 @@ test('create, show, update, destroy: one trunk through its life, kept between ca
 test('create: fields outside the doc are not stored, header parameters keep only name and value', async (t) => {
   const { base } = await started(t);
   const pbx = await session(base);
-  const { json } = await pbx.post('/api/providers/create', { ...VALID, id: 77, color: 'red', in_parameters: [{ name: 'X-A', value: '1', extra: true }] });
+  const { json } = await pbx.post('/api/providers/create', {
+    ...VALID,
+    id: 77,
+    color: 'red',
+    in_parameters: [{ name: 'X-A', value: '1', extra: true }],
+  });
   assert.equal(json.id, SEEDED + 1, 'a client-sent id is ignored');
   const shown = (await pbx.get(`/api/providers/show?id=${json.id}`)).json;
   assert.equal('color' in shown, false);
@@ -198,10 +227,22 @@ test('create: each missing (or null) field → 400 with 1050001 naming it; nothi
   const pbx = await session(base);
   for (const field of Object.keys(VALID)) {
     const { [field]: _dropped, ...withoutField } = VALID as Record<string, unknown>;
-    assert.deepEqual(error(await pbx.post('/api/providers/create', withoutField)), [400, '1050001', `missing required field: ${field}`]);
-    assert.deepEqual(error(await pbx.post('/api/providers/create', { ...VALID, [field]: null })), [400, '1050001', `missing required field: ${field}`]);
+    assert.deepEqual(error(await pbx.post('/api/providers/create', withoutField)), [
+      400,
+      '1050001',
+      `missing required field: ${field}`,
+    ]);
+    assert.deepEqual(error(await pbx.post('/api/providers/create', { ...VALID, [field]: null })), [
+      400,
+      '1050001',
+      `missing required field: ${field}`,
+    ]);
   }
-  assert.deepEqual(error(await pbx.post('/api/providers/create', {})), [400, '1050001', 'missing required field: name'], 'the first field is reported');
+  assert.deepEqual(
+    error(await pbx.post('/api/providers/create', {})),
+    [400, '1050001', 'missing required field: name'],
+    'the first field is reported',
+  );
   assert.equal(state.list('DEFAULT').length, SEEDED);
 });
 
@@ -248,7 +289,11 @@ test('create: a bad enum, port, range, type, address or parameter → 400 with 1
     ['out_parameters', [null]],
   ];
   for (const [field, value] of invalid) {
-    assert.deepEqual(error(await pbx.post('/api/providers/create', { ...VALID, [field]: value })), [400, '1050002', `invalid value for field: ${field}`], `${field} = ${JSON.stringify(value)}`);
+    assert.deepEqual(
+      error(await pbx.post('/api/providers/create', { ...VALID, [field]: value })),
+      [400, '1050002', `invalid value for field: ${field}`],
+      `${field} = ${JSON.stringify(value)}`,
+    );
   }
   assert.deepEqual(error(await pbx.post('/api/providers/create', '[1]')).slice(0, 2), [400, '1050002']);
   assert.equal(state.list('DEFAULT').length, SEEDED);
@@ -259,8 +304,21 @@ test('create: the limits themselves are accepted', async (t) => {
   const pbx = await session(base);
   const edges: Array<Record<string, unknown>> = [
     { port: 1, outbound_server_port: 65_535, reregister_interval: 0 },
-    { reregister_interval: 86_400, ips: ['0.0.0.0/0', '255.255.255.255/32'], auth_mode: 'IP_AUTH', protocol: 'TCP', status: 'OFFLINE' },
-    { password: '', auth_id: '', outbound_server: '', ips: [], in_parameters: [], out_parameters: [{ name: 'X-Empty', value: '' }] },
+    {
+      reregister_interval: 86_400,
+      ips: ['0.0.0.0/0', '255.255.255.255/32'],
+      auth_mode: 'IP_AUTH',
+      protocol: 'TCP',
+      status: 'OFFLINE',
+    },
+    {
+      password: '',
+      auth_id: '',
+      outbound_server: '',
+      ips: [],
+      in_parameters: [],
+      out_parameters: [{ name: 'X-Empty', value: '' }],
+    },
   ];
   for (const [i, edge] of edges.entries()) {
     const reply = await pbx.post('/api/providers/create', { ...VALID, name: `Edge ${i}`, ...edge });
@@ -271,9 +329,16 @@ test('create: the limits themselves are accepted', async (t) => {
 test('names are unique: 1050004 on create and on a rename; an update may keep its own name', async (t) => {
   const { base, state } = await started(t);
   const pbx = await session(base);
-  assert.deepEqual(error(await pbx.post('/api/providers/create', { ...VALID, name: 'sipgate trunking' })), [400, '1050004', 'provider name already exists: sipgate trunking']);
+  assert.deepEqual(error(await pbx.post('/api/providers/create', { ...VALID, name: 'sipgate trunking' })), [
+    400,
+    '1050004',
+    'provider name already exists: sipgate trunking',
+  ]);
   const own = (await pbx.get('/api/providers/show?id=3')).json;
-  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...own, name: 'Zadarma' })).slice(0, 2), [400, '1050004']);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...own, name: 'Zadarma' })).slice(0, 2), [
+    400,
+    '1050004',
+  ]);
   assert.equal((await pbx.post('/api/providers/update', { ...own, port: 5062 })).status, 200);
   assert.equal(state.get(3)?.port, 5062);
   assert.equal(state.get(3)?.name, own.name);
@@ -285,13 +350,40 @@ test('update: the whole object with its id is required; a refused update changes
   const current = (await pbx.get('/api/providers/show?id=2')).json;
   const { id: _id, ...withoutId } = current;
   const { hostname: _hostname, ...withoutHostname } = current;
-  assert.deepEqual(error(await pbx.post('/api/providers/update', withoutId)), [400, '1050001', 'missing required field: id']);
-  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, id: '2' })), [400, '1050002', 'invalid value for field: id']);
-  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, id: 0 })), [400, '1050002', 'invalid value for field: id']);
-  assert.deepEqual(error(await pbx.post('/api/providers/update', withoutHostname)), [400, '1050001', 'missing required field: hostname']);
-  assert.deepEqual(error(await pbx.post('/api/providers/update', { id: 2, port: 5099 })), [400, '1050001', 'missing required field: name']);
-  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, protocol: 'SCTP' })), [400, '1050002', 'invalid value for field: protocol']);
-  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, id: 999 })).slice(0, 2), [400, '1050003']);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', withoutId)), [
+    400,
+    '1050001',
+    'missing required field: id',
+  ]);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, id: '2' })), [
+    400,
+    '1050002',
+    'invalid value for field: id',
+  ]);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, id: 0 })), [
+    400,
+    '1050002',
+    'invalid value for field: id',
+  ]);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', withoutHostname)), [
+    400,
+    '1050001',
+    'missing required field: hostname',
+  ]);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', { id: 2, port: 5099 })), [
+    400,
+    '1050001',
+    'missing required field: name',
+  ]);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, protocol: 'SCTP' })), [
+    400,
+    '1050002',
+    'invalid value for field: protocol',
+  ]);
+  assert.deepEqual(error(await pbx.post('/api/providers/update', { ...current, id: 999 })).slice(0, 2), [
+    400,
+    '1050003',
+  ]);
   assert.deepEqual(state.get(2), current);
 });
 
@@ -299,7 +391,12 @@ test('show: id is a required positive integer of an existing provider', async (t
   const { base } = await started(t);
   const pbx = await session(base);
   assert.deepEqual(error(await pbx.get('/api/providers/show')), [400, '1050001', 'missing required field: id']);
-  for (const id of ['abc', '0', '-1', '1.5']) assert.deepEqual(error(await pbx.get(`/api/providers/show?id=${id}`)), [400, '1050002', 'invalid value for field: id'], id);
+  for (const id of ['abc', '0', '-1', '1.5'])
+    assert.deepEqual(
+      error(await pbx.get(`/api/providers/show?id=${id}`)),
+      [400, '1050002', 'invalid value for field: id'],
+      id,
+    );
   assert.deepEqual(error(await pbx.get('/api/providers/show?id=999')).slice(0, 2), [404, '1050003']);
   const first = (await pbx.get('/api/providers/show?id=1')).json;
   assert.equal(first.name, 'Twilio Elastic SIP – EU');
@@ -310,7 +407,11 @@ test('destroy: id required and an integer; unknown ids → 400 with 1050003', as
   const { base, state } = await started(t);
   const pbx = await session(base);
   assert.deepEqual(error(await pbx.post('/api/providers/destroy', {})), [400, '1050001', 'missing required field: id']);
-  assert.deepEqual(error(await pbx.post('/api/providers/destroy', { id: '1' })), [400, '1050002', 'invalid value for field: id']);
+  assert.deepEqual(error(await pbx.post('/api/providers/destroy', { id: '1' })), [
+    400,
+    '1050002',
+    'invalid value for field: id',
+  ]);
   assert.deepEqual(error(await pbx.post('/api/providers/destroy', { id: 4242 })).slice(0, 2), [400, '1050003']);
   assert.equal(state.list('DEFAULT').length, SEEDED);
 });
@@ -320,25 +421,56 @@ test('list: 1-based pages of pagesize, page_count and count over everything, par
   const pbx = await session(base);
   const page = async (query: string) => (await pbx.get(`/api/providers/list?${query}`)).json;
 
-  const pages = [await page('pagination=1&pagesize=5'), await page('pagination=2&pagesize=5'), await page('pagination=3&pagesize=5')];
+  const pages = [
+    await page('pagination=1&pagesize=5'),
+    await page('pagination=2&pagesize=5'),
+    await page('pagination=3&pagesize=5'),
+  ];
   assert.deepEqual(
     pages.map(({ providers, ...rest }) => ({ ...rest, size: providers.length })),
-    [1, 2, 3].map((n, i) => ({ pagination: n, pagesize: 5, sort_by: 'DEFAULT', page_count: 3, count: SEEDED, size: [5, 5, 2][i] })),
+    [1, 2, 3].map((n, i) => ({
+      pagination: n,
+      pagesize: 5,
+      sort_by: 'DEFAULT',
+      page_count: 3,
+      count: SEEDED,
+      size: [5, 5, 2][i],
+    })),
   );
-  assert.deepEqual(pages.flatMap((p) => p.providers.map((provider: { id: number }) => provider.id)), Array.from({ length: SEEDED }, (_, i) => i + 1));
-  assert.deepEqual(pages[0].providers[0], (await pbx.get('/api/providers/show?id=1')).json, 'list rows are whole providers');
+  assert.deepEqual(
+    pages.flatMap((p) => p.providers.map((provider: { id: number }) => provider.id)),
+    Array.from({ length: SEEDED }, (_, i) => i + 1),
+  );
+  assert.deepEqual(
+    pages[0].providers[0],
+    (await pbx.get('/api/providers/show?id=1')).json,
+    'list rows are whole providers',
+  );
 
   const beyond = await page('pagination=4&pagesize=5');
   assert.deepEqual([beyond.providers, beyond.page_count, beyond.count], [[], 3, SEEDED]);
-  for (const [size, count] of [[1, 12], [7, 2], [12, 1], [13, 1], [100, 1]]) {
+  for (const [size, count] of [
+    [1, 12],
+    [7, 2],
+    [12, 1],
+    [13, 1],
+    [100, 1],
+  ]) {
     assert.equal((await page(`pagination=1&pagesize=${size}`)).page_count, count, `pagesize ${size}`);
   }
 
   const byName = await page('pagination=1&pagesize=100&sort_by=OPTIONAL');
   const names = byName.providers.map((p: { name: string }) => p.name);
   assert.equal(byName.sort_by, 'OPTIONAL');
-  assert.deepEqual(names, [...names].sort((a: string, b: string) => a.localeCompare(b)));
-  assert.notDeepEqual(names, pages.flatMap((p) => p.providers.map((provider: { name: string }) => provider.name)), 'the seed is not already in name order');
+  assert.deepEqual(
+    names,
+    [...names].sort((a: string, b: string) => a.localeCompare(b)),
+  );
+  assert.notDeepEqual(
+    names,
+    pages.flatMap((p) => p.providers.map((provider: { name: string }) => provider.name)),
+    'the seed is not already in name order',
+  );
   assert.equal((await page('pagination=1&pagesize=5&sort_by=DEFAULT')).providers[0].id, 1);
 });
 
@@ -356,19 +488,31 @@ test('list: pagination from 1, pagesize 1-100, sort_by DEFAULT|OPTIONAL', async 
     ['pagination=1&pagesize=5&sort_by=NAME', '1050002', 'invalid value for field: sort_by'],
     ['pagination=1&pagesize=5&sort_by=optional', '1050002', 'invalid value for field: sort_by'],
   ];
-  for (const [query, code, msg] of refused) assert.deepEqual(error(await pbx.get(`/api/providers/list?${query}`)), [400, code, msg], query);
+  for (const [query, code, msg] of refused)
+    assert.deepEqual(error(await pbx.get(`/api/providers/list?${query}`)), [400, code, msg], query);
 });
 
 test('list: an empty PBX has no pages', async (t) => {
   const { base } = await started(t, { seed: false });
   const pbx = await session(base);
-  assert.deepEqual((await pbx.get('/api/providers/list?pagination=1&pagesize=10')).json, { pagination: 1, pagesize: 10, sort_by: 'DEFAULT', page_count: 0, count: 0, providers: [] });
+  assert.deepEqual((await pbx.get('/api/providers/list?pagination=1&pagesize=10')).json, {
+    pagination: 1,
+    pagesize: 10,
+    sort_by: 'DEFAULT',
+    page_count: 0,
+    count: 0,
+    providers: [],
+  });
 });
 
 test('paths off the API: 404, and a method the path does not take: 405', async (t) => {
   const { base } = await started(t);
   const pbx = await session(base);
-  assert.deepEqual(await pbx.get('/api/providers/all'), { status: 404, text: 'not found', json: undefined }, 'not a PortSIP error body');
+  assert.deepEqual(
+    await pbx.get('/api/providers/all'),
+    { status: 404, text: 'not found', json: undefined },
+    'not a PortSIP error body',
+  );
   assert.equal((await pbx.get('/api/providers/show/1')).status, 404);
   assert.equal((await pbx.post('/api/providers/list', {})).status, 405);
   assert.equal((await pbx.get('/api/providers/create')).status, 405);
@@ -384,7 +528,12 @@ test('the request log records each call with its status, query and body', async 
   const log = server.since(mark);
   assert.deepEqual(
     log.map((r) => `${r.status} ${r.method} ${r.path}`),
-    ['200 POST /api/account/credentials/verify', '401 GET /api/providers/list', '200 GET /api/providers/list', '200 POST /api/providers/destroy'],
+    [
+      '200 POST /api/account/credentials/verify',
+      '401 GET /api/providers/list',
+      '200 GET /api/providers/list',
+      '200 POST /api/providers/destroy',
+    ],
   );
   assert.equal(log[2]!.query, 'pagination=1&pagesize=2');
   assert.equal(log[2]!.headers.access_token, pbx.token);
@@ -398,7 +547,9 @@ test('faults: a 503 hits only the matching calls it was armed for, a reset creat
   server.injectFault({ kind: 'status', status: 503, pathPrefix: '/api/providers/list', times: 2 });
   assert.equal((await pbx.get('/api/providers/show?id=1')).status, 200, 'another path is not hit');
   for (let i = 0; i < 2; i += 1) {
-    const response = await fetch(`${base}/api/providers/list?pagination=1&pagesize=5`, { headers: { access_token: pbx.token } });
+    const response = await fetch(`${base}/api/providers/list?pagination=1&pagesize=5`, {
+      headers: { access_token: pbx.token },
+    });
     assert.equal(response.status, 503);
   }
   assert.equal((await pbx.get('/api/providers/list?pagination=1&pagesize=5')).status, 200, 'spent after two');
@@ -415,7 +566,7 @@ test('faults: a 503 hits only the matching calls it was armed for, a reset creat
   await assert.rejects(garbled.json(), SyntaxError);
 });
 
-test('seedPbx: the same 12 trunks every time, every one valid by the emulator\'s own rules', async (t) => {
+test("seedPbx: the same 12 trunks every time, every one valid by the emulator's own rules", async (t) => {
   const [first, second] = [new PbxState(600), new PbxState(600)];
   seedPbx(first);
   seedPbx(second);

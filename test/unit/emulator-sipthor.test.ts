@@ -23,14 +23,23 @@ interface Challenge {
 function parseChallenge(header: string | null): Challenge {
   if (!header?.startsWith('Digest ')) assert.fail(`a Digest challenge, got ${header}`);
   assert.match(header, /qop="auth"/);
-  const field = (name: string): string => new RegExp(`${name}="([^"]*)"`).exec(header)?.[1] ?? assert.fail(`no ${name} in ${header}`);
+  const field = (name: string): string =>
+    new RegExp(`${name}="([^"]*)"`).exec(header)?.[1] ?? assert.fail(`no ${name} in ${header}`);
   return { realm: field('realm'), nonce: field('nonce'), opaque: field('opaque') };
 }
 
-function digestAuthorization(a: { uri: string; username: string; password: string; challenge: Challenge; nc: number }): string {
+function digestAuthorization(a: {
+  uri: string;
+  username: string;
+  password: string;
+  challenge: Challenge;
+  nc: number;
+}): string {
   const nc = a.nc.toString(16).padStart(8, '0');
   const cnonce = '0a4f113b';
-  const response = md5(`${md5(`${a.username}:${a.challenge.realm}:${a.password}`)}:${a.challenge.nonce}:${nc}:${cnonce}:auth:${md5(`GET:${a.uri}`)}`);
+  const response = md5(
+    `${md5(`${a.username}:${a.challenge.realm}:${a.password}`)}:${a.challenge.nonce}:${nc}:${cnonce}:auth:${md5(`GET:${a.uri}`)}`,
+  );
   return `Digest username="${a.username}", realm="${a.challenge.realm}", nonce="${a.challenge.nonce}", uri="${a.uri}", algorithm=MD5, qop=auth, nc=${nc}, cnonce="${cnonce}", response="${response}", opaque="${a.challenge.opaque}"`;
 }
 
@@ -51,7 +60,9 @@ function clientFor(base: string, username: string, password: string) {
     const uri = uriFor(query);
     challenge ??= await challengeFor(base, uri);
     nc += 1;
-    return fetch(`${base}${uri}`, { headers: { authorization: digestAuthorization({ uri, username, password, challenge, nc }) } });
+    return fetch(`${base}${uri}`, {
+      headers: { authorization: digestAuthorization({ uri, username, password, challenge, nc }) },
+    });
   };
   const text = async (query: string): Promise<string> => {
     const response = await send(query);
@@ -83,7 +94,7 @@ describe('SIP Thor emulator, seeded', () => {
   });
   after(() => server.stop());
 
-  test('Digest with the account\'s own credentials, realm from the query, empty 401s with fresh challenges', async () => {
+  test("Digest with the account's own credentials, realm from the query, empty 401s with fresh challenges", async () => {
     const uri = uriFor('action=get_identity');
     const challenge = await challengeFor(base, uri);
     assert.equal(challenge.realm, REALM);
@@ -94,7 +105,11 @@ describe('SIP Thor emulator, seeded', () => {
     const served = await get(sign(1));
     assert.equal(served.status, 200);
     assert.equal(((await served.json()) as any).sip_address, 'bob.smit@example.com');
-    assert.equal((await get(sign(2, { username: 'bob.smit' }))).status, 200, 'a bare user is taken in the realm\'s domain');
+    assert.equal(
+      (await get(sign(2, { username: 'bob.smit' }))).status,
+      200,
+      "a bare user is taken in the realm's domain",
+    );
 
     const refusals = [
       await get(sign(2)), // replayed nonce count
@@ -112,8 +127,21 @@ describe('SIP Thor emulator, seeded', () => {
   test('every get_* action answers raw JSON in its documented shape', async () => {
     const identity = await alice.json('action=get_identity');
     // Exactly the keys of WIRE-NOTES.md: no `privacy`, which no documented answer carries.
-    assert.deepEqual(Object.keys(identity).sort(), ['email', 'first', 'lastname', 'mobile_number', 'no_answer_timeout', 'pstn_caller_id', 'quick_dial', 'sip_address', 'timezone']);
-    assert.deepEqual([identity.sip_address, identity.first, identity.mobile_number], ['alice@example.com', 'Alice', '+31612345678']);
+    assert.deepEqual(Object.keys(identity).sort(), [
+      'email',
+      'first',
+      'lastname',
+      'mobile_number',
+      'no_answer_timeout',
+      'pstn_caller_id',
+      'quick_dial',
+      'sip_address',
+      'timezone',
+    ]);
+    assert.deepEqual(
+      [identity.sip_address, identity.first, identity.mobile_number],
+      ['alice@example.com', 'Alice', '+31612345678'],
+    );
 
     const aliases = await alice.json('action=get_aliases');
     assert.ok(aliases.length > 0 && aliases.every((a: string) => a.endsWith('@example.com')));
@@ -121,7 +149,12 @@ describe('SIP Thor emulator, seeded', () => {
     assert.ok(enumNumbers.every((n: string) => /^\+\d+$/.test(n)));
 
     const devices = await alice.json('action=get_devices');
-    assert.ok(devices === null || devices.every((d: object) => Object.keys(d).sort().join() === 'contact,expires,publicContact,transport,user_agent'));
+    assert.ok(
+      devices === null ||
+        devices.every(
+          (d: object) => Object.keys(d).sort().join() === 'contact,expires,publicContact,transport,user_agent',
+        ),
+    );
 
     const prepaid = await alice.json('action=get_prepaid');
     assert.deepEqual(Object.keys(prepaid).sort(), ['active_calls', 'balance', 'currency', 'prepaid']);
@@ -138,7 +171,13 @@ describe('SIP Thor emulator, seeded', () => {
     assert.equal(typeof usage.calls, 'number');
     assert.match(usage.price, /^\d+\.\d{4}$/);
 
-    assert.deepEqual(Object.keys(await alice.json('action=get_call_forwarding')).sort(), ['FBUS', 'FNOA', 'FNOL', 'FUNC', 'FUNV']);
+    assert.deepEqual(Object.keys(await alice.json('action=get_call_forwarding')).sort(), [
+      'FBUS',
+      'FNOA',
+      'FNOL',
+      'FUNC',
+      'FUNV',
+    ]);
     assert.deepEqual(await alice.json('action=get_accept_rules'), {
       persistent: { days: { start: '00:00', stop: '23:59', groups: ['everybody'] } },
       temporary: { groups: [], duration: 0 },
@@ -146,7 +185,15 @@ describe('SIP Thor emulator, seeded', () => {
     });
     assert.ok(Array.isArray(await alice.json('action=get_reject_rules')));
     const voicemail = await alice.json('action=get_voicemail');
-    assert.deepEqual(Object.keys(voicemail).sort(), ['Account', 'Email', 'Info', 'Mailbox', 'Name', 'Options', 'Password']);
+    assert.deepEqual(Object.keys(voicemail).sort(), [
+      'Account',
+      'Email',
+      'Info',
+      'Mailbox',
+      'Name',
+      'Options',
+      'Password',
+    ]);
     assert.equal(voicemail.Account, 'alice@example.com');
   });
 
@@ -155,7 +202,17 @@ describe('SIP Thor emulator, seeded', () => {
     assert.equal(history.placed.length, 50, 'more than 50 placed calls in the window: capped');
     assert.equal(history.received.length, 28, 'received calls older than 14 days left out');
     const call = history.placed[0];
-    assert.deepEqual(Object.keys(call).sort(), ['displayName', 'duration', 'price', 'remoteParty', 'sessionId', 'startTime', 'status', 'stopTime', 'timezone']);
+    assert.deepEqual(Object.keys(call).sort(), [
+      'displayName',
+      'duration',
+      'price',
+      'remoteParty',
+      'sessionId',
+      'startTime',
+      'status',
+      'stopTime',
+      'timezone',
+    ]);
     assert.match(call.startTime, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const starts = history.placed.map((c: { startTime: string }) => c.startTime);
     assert.deepEqual(starts, [...starts].sort().reverse());
@@ -172,7 +229,10 @@ describe('SIP Thor emulator, seeded', () => {
   });
 
   test('DND: with a duration it is a temporary accept rule counting down; without, a persistent one', async () => {
-    assert.deepEqual(await alice.json('action=set_dnd_on&duration=30'), { success: true, error_message: 'Do not disturb enabled for 30 minutes' });
+    assert.deepEqual(await alice.json('action=set_dnd_on&duration=30'), {
+      success: true,
+      error_message: 'Do not disturb enabled for 30 minutes',
+    });
     assert.deepEqual((await alice.json('action=get_accept_rules')).temporary, { groups: ['nobody'], duration: 30 });
     clock = new Date(START.getTime() + 10 * 60_000);
     assert.equal((await alice.json('action=get_accept_rules')).temporary.duration, 20);
@@ -182,12 +242,22 @@ describe('SIP Thor emulator, seeded', () => {
 
     assert.equal((await alice.json('action=set_dnd_on')).success, true);
     assert.deepEqual((await alice.json('action=get_accept_rules')).persistent.days.groups, ['nobody']);
-    assert.deepEqual(await alice.json('action=set_dnd_off'), { success: true, error_message: 'Do not disturb disabled' });
+    assert.deepEqual(await alice.json('action=set_dnd_off'), {
+      success: true,
+      error_message: 'Do not disturb disabled',
+    });
     const rules = await alice.json('action=get_accept_rules');
     assert.deepEqual([rules.persistent.days.groups, rules.temporary], [['everybody'], { groups: [], duration: 0 }]);
 
-    assert.deepEqual(await alice.json('action=set_dnd_on&duration=soon'), { success: false, error_message: 'Error: duration must be a positive number of minutes' });
-    assert.deepEqual((await alice.json('action=get_accept_rules')).persistent.days.groups, ['everybody'], 'a refused change changes nothing');
+    assert.deepEqual(await alice.json('action=set_dnd_on&duration=soon'), {
+      success: false,
+      error_message: 'Error: duration must be a positive number of minutes',
+    });
+    assert.deepEqual(
+      (await alice.json('action=get_accept_rules')).persistent.days.groups,
+      ['everybody'],
+      'a refused change changes nothing',
+    );
   });
 
   test('privacy on and off are kept, and no documented read shows them', async () => {
@@ -198,21 +268,40 @@ describe('SIP Thor emulator, seeded', () => {
     assert.equal(state.account('alice@example.com').privacy, false);
   });
 
-  test('add_alias: in the account\'s domain, never empty, never someone else\'s address', async () => {
-    assert.deepEqual(await alice.json('action=add_alias&username=frontdesk'), { success: true, error_message: 'Alias frontdesk@example.com added' });
+  test("add_alias: in the account's domain, never empty, never someone else's address", async () => {
+    assert.deepEqual(await alice.json('action=add_alias&username=frontdesk'), {
+      success: true,
+      error_message: 'Alias frontdesk@example.com added',
+    });
     assert.ok((await alice.json('action=get_aliases')).includes('frontdesk@example.com'));
-    assert.deepEqual(await alice.json('action=add_alias&username='), { success: false, error_message: 'Error: missing username' });
+    assert.deepEqual(await alice.json('action=add_alias&username='), {
+      success: false,
+      error_message: 'Error: missing username',
+    });
     assert.equal((await alice.json('action=add_alias&username=frontdesk')).success, false, 'already an alias');
-    assert.equal((await alice.json('action=add_alias&username=bob.smit')).success, false, 'another account\'s address');
+    assert.equal((await alice.json('action=add_alias&username=bob.smit')).success, false, "another account's address");
   });
 
   test('set_call_forwarding: only the given keys, keywords resolved, bare users in the domain, `Key … changed` lines first', async () => {
     const before = await alice.json('action=get_call_forwarding');
-    const text = await alice.text(`action=set_call_forwarding&FUNC=bob.smit&FBUS=${encodeURIComponent('<mobile-number>')}&FNOL=${encodeURIComponent('<voice-mailbox>')}&FNOA=${encodeURIComponent('sip:desk@other.example')}`);
+    const text = await alice.text(
+      `action=set_call_forwarding&FUNC=bob.smit&FBUS=${encodeURIComponent('<mobile-number>')}&FNOL=${encodeURIComponent('<voice-mailbox>')}&FNOA=${encodeURIComponent('sip:desk@other.example')}`,
+    );
     const lines = text.split('\n');
-    assert.deepEqual(lines.slice(0, 4), ['Key FUNC changed to bob.smit@example.com', 'Key FBUS changed to +31612345678', 'Key FNOL changed to <voice-mailbox>', 'Key FNOA changed to desk@other.example']);
+    assert.deepEqual(lines.slice(0, 4), [
+      'Key FUNC changed to bob.smit@example.com',
+      'Key FBUS changed to +31612345678',
+      'Key FNOL changed to <voice-mailbox>',
+      'Key FNOA changed to desk@other.example',
+    ]);
     assert.deepEqual(JSON.parse(lines.slice(4).join('\n')), { success: true, error_message: 'Call forwarding saved' });
-    const changed = { FUNC: 'bob.smit@example.com', FBUS: '+31612345678', FNOL: '<voice-mailbox>', FNOA: 'desk@other.example', FUNV: before.FUNV };
+    const changed = {
+      FUNC: 'bob.smit@example.com',
+      FBUS: '+31612345678',
+      FNOL: '<voice-mailbox>',
+      FNOA: 'desk@other.example',
+      FUNV: before.FUNV,
+    };
     assert.deepEqual(await alice.json('action=get_call_forwarding'), changed);
 
     const cleared = await alice.text('action=set_call_forwarding&FUNC=');
@@ -225,7 +314,10 @@ describe('SIP Thor emulator, seeded', () => {
   });
 
   test('an unknown or missing action', async () => {
-    assert.deepEqual(await alice.json('action=get_everything'), { success: false, error_message: 'Error: invalid action' });
+    assert.deepEqual(await alice.json('action=get_everything'), {
+      success: false,
+      error_message: 'Error: invalid action',
+    });
     assert.deepEqual(await alice.json('x=1'), { success: false, error_message: 'Error: invalid action' });
   });
 
@@ -249,7 +341,11 @@ describe('SIP Thor emulator, seeded', () => {
   });
 
   test('seeding is deterministic per address and clock', async () => {
-    const again = createSipThorEmulator({ accounts: [{ username: 'alice', domain: REALM, password: 'x', first: 'Alice', mobileNumber: '+31612345678' }], now: () => START, seed: true });
+    const again = createSipThorEmulator({
+      accounts: [{ username: 'alice', domain: REALM, password: 'x', first: 'Alice', mobileNumber: '+31612345678' }],
+      now: () => START,
+      seed: true,
+    });
     const fresh = again.state.account('alice@example.com');
     assert.deepEqual(fresh.placed, state.account('alice@example.com').placed);
     assert.deepEqual(fresh.devices, state.account('alice@example.com').devices);
@@ -263,9 +359,18 @@ test('SIP Thor emulator, unseeded: no devices is null, empty lists, blank forwar
     const carol = clientFor(base, 'carol', 'carol-pw');
     assert.equal(await carol.text('action=get_devices'), 'null');
     assert.deepEqual(await carol.json('action=get_history'), { placed: [], received: [] });
-    assert.deepEqual(await carol.json('action=get_call_forwarding'), { FUNC: '', FNOL: '', FBUS: '', FNOA: '', FUNV: '' });
+    assert.deepEqual(await carol.json('action=get_call_forwarding'), {
+      FUNC: '',
+      FNOL: '',
+      FBUS: '',
+      FNOA: '',
+      FUNV: '',
+    });
     assert.deepEqual(await carol.json('action=get_balance_history'), []);
-    assert.deepEqual(await carol.json('action=set_call_forwarding&FUNC=%3Cmobile-number%3E'), { success: false, error_message: 'Error: the account has no mobile number' });
+    assert.deepEqual(await carol.json('action=set_call_forwarding&FUNC=%3Cmobile-number%3E'), {
+      success: false,
+      error_message: 'Error: the account has no mobile number',
+    });
   } finally {
     await server.stop();
   }

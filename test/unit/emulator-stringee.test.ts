@@ -29,13 +29,21 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 async function mint(options: TokenOptions = {}): Promise<string> {
   const { secret = KEY_SECRET, issuer = KEY_SID, exp = nowSeconds() + 600, alg = 'HS256' } = options;
   const cty = 'cty' in options ? options.cty : 'stringee-api;v=1';
-  const jwt = new SignJWT({ rest_api: true, ...options.claims }).setProtectedHeader({ typ: 'JWT', alg, cty }).setJti(`${issuer}-${nowSeconds()}`).setIssuer(issuer);
+  const jwt = new SignJWT({ rest_api: true, ...options.claims })
+    .setProtectedHeader({ typ: 'JWT', alg, cty })
+    .setJti(`${issuer}-${nowSeconds()}`)
+    .setIssuer(issuer);
   if (exp !== null) jwt.setExpirationTime(exp);
   return jwt.sign(new TextEncoder().encode(secret));
 }
 
 async function started(t: TestContext, seed = true) {
-  const emulator = createStringeeEmulator({ projectId: PROJECT_ID, apiKeySid: KEY_SID, apiKeySecret: KEY_SECRET, seed });
+  const emulator = createStringeeEmulator({
+    projectId: PROJECT_ID,
+    apiKeySid: KEY_SID,
+    apiKeySecret: KEY_SECRET,
+    seed,
+  });
   const base = await emulator.server.start();
   t.after(() => emulator.server.stop());
   return { ...emulator, base };
@@ -55,11 +63,17 @@ interface CallOptions {
 }
 
 /** One request with a valid token unless `token` says otherwise (null: no token at all). */
-async function call(base: string, method: string, path: string, options: CallOptions = {}): Promise<{ status: number; body: Envelope }> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<{ status: number; body: Envelope }> {
   const token = options.token === undefined ? await mint() : options.token;
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
   if (token !== null) headers['x-stringee-auth'] = token;
-  const body = options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const body =
+    options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   const response = await fetch(`${base}${path}`, { method, headers, body });
   return { status: response.status, body: (await response.json()) as Envelope };
 }
@@ -81,7 +95,11 @@ test('list: the seeded phones by SIP username, total as a string, extension only
   assert.equal(body.data?.sipphones.length, 8);
   assert.ok(body.data?.sipphones.every((p) => String(p.username).startsWith(`${PROJECT_ID}_`)));
   const phones = new Map(body.data?.sipphones.map((p) => [p.username, p]));
-  assert.deepEqual(phones.get('10042_100'), { username: '10042_100', extension: 100, email_address: 'reception@hanoi-office.example' });
+  assert.deepEqual(phones.get('10042_100'), {
+    username: '10042_100',
+    extension: 100,
+    email_address: 'reception@hanoi-office.example',
+  });
   assert.deepEqual(phones.get('10042_102'), { username: '10042_102', email_address: null });
   assert.doesNotMatch(text, /password/i);
   assert.ok(state.all().every((phone) => !text.includes(phone.password)));
@@ -104,7 +122,9 @@ test('create: answers the SIP username; the phone is kept and listed without ext
 
 test('create: fields the doc does not list, like extension, are ignored', async (t) => {
   const { base } = await started(t);
-  const created = await call(base, 'POST', '/v1/sipphone', { body: { username: 'door', password: 'Door-pass1', extension: 555 } });
+  const created = await call(base, 'POST', '/v1/sipphone', {
+    body: { username: 'door', password: 'Door-pass1', extension: 555 },
+  });
   assert.equal(created.body.r, 0);
   assert.deepEqual((await listed(base)).get('10042_door'), { username: '10042_door', email_address: null });
 });
@@ -148,7 +168,11 @@ test('create: a missing or invalid parameter → r=4 naming it, nothing stored',
 
 test('create: the limits themselves are accepted (32-character username, 6- and 64-character passwords)', async (t) => {
   const { base } = await started(t);
-  for (const [username, password] of [['a'.repeat(32), '123456'], ['Mixed.Case_name-9', 'p'.repeat(64)], ['emoji', '🔑🔑🔑🔑🔑🔑']]) {
+  for (const [username, password] of [
+    ['a'.repeat(32), '123456'],
+    ['Mixed.Case_name-9', 'p'.repeat(64)],
+    ['emoji', '🔑🔑🔑🔑🔑🔑'],
+  ]) {
     const response = await call(base, 'POST', '/v1/sipphone', { body: { username, password } });
     assert.equal(response.body.r, 0, `${username} / ${password}: ${response.body.message}`);
   }
@@ -158,7 +182,11 @@ test('update: password and extension change, the extension appears in the list a
   const { base, state } = await started(t);
   const updated = await call(base, 'PUT', '/v1/sipphone/102', { body: { password: 'N3w-pass!', extension: 150 } });
   assert.deepEqual(updated, { status: 200, body: { r: 0, message: 'Success' } });
-  assert.deepEqual((await listed(base)).get('10042_102'), { username: '10042_102', extension: 150, email_address: null });
+  assert.deepEqual((await listed(base)).get('10042_102'), {
+    username: '10042_102',
+    extension: 150,
+    email_address: null,
+  });
   assert.equal(state.get('102')?.password, 'N3w-pass!');
 
   assert.equal((await call(base, 'PUT', '/v1/sipphone/102', { body: { password: 'Another-1' } })).body.r, 0);
@@ -172,7 +200,11 @@ test('update: password required, extension a positive integer, unknown phones r=
   const cases: Array<[unknown, number, RegExp]> = [
     [{ extension: 150 }, 4, /password is required/],
     [{ password: 'short' }, 4, /^password must be/],
-    ...[0, -3, 1.5, '150', null, true].map((extension): [unknown, number, RegExp] => [{ password: 'Valid-pass1', extension }, 4, /extension must be a positive integer/]),
+    ...[0, -3, 1.5, '150', null, true].map((extension): [unknown, number, RegExp] => [
+      { password: 'Valid-pass1', extension },
+      4,
+      /extension must be a positive integer/,
+    ]),
     ['{"password":', 4, /JSON object/],
   ];
   for (const [body, r, message] of cases) {
@@ -192,24 +224,41 @@ test('update: password required, extension a positive integer, unknown phones r=
 
 test('delete: the phone is gone from the list and the state; a second delete → r=3', async (t) => {
   const { base, state } = await started(t);
-  assert.deepEqual(await call(base, 'DELETE', '/v1/sipphone/sales.lan'), { status: 200, body: { r: 0, message: 'Success' } });
+  assert.deepEqual(await call(base, 'DELETE', '/v1/sipphone/sales.lan'), {
+    status: 200,
+    body: { r: 0, message: 'Success' },
+  });
   assert.equal((await listed(base)).has('10042_sales.lan'), false);
   assert.equal(state.get('sales.lan'), undefined);
   assert.equal((await call(base, 'GET', '/v1/sipphone')).body.data?.total, '7');
 
   const again = await call(base, 'DELETE', '/v1/sipphone/sales.lan');
   assert.deepEqual([again.status, again.body.r], [200, 3]);
-  assert.equal((await call(base, 'DELETE', `/v1/sipphone/${PROJECT_ID}_101`)).body.r, 3, 'the path takes the plain username');
+  assert.equal(
+    (await call(base, 'DELETE', `/v1/sipphone/${PROJECT_ID}_101`)).body.r,
+    3,
+    'the path takes the plain username',
+  );
 });
 
 test('create, update, delete: one phone through its whole life, state kept between calls', async (t) => {
   const { base } = await started(t, false);
-  assert.equal((await call(base, 'POST', '/v1/sipphone', { body: { username: 'life', password: 'first-pass' } })).body.r, 0);
-  assert.equal((await call(base, 'PUT', '/v1/sipphone/life', { body: { password: 'second-pass', extension: 7 } })).body.r, 0);
+  assert.equal(
+    (await call(base, 'POST', '/v1/sipphone', { body: { username: 'life', password: 'first-pass' } })).body.r,
+    0,
+  );
+  assert.equal(
+    (await call(base, 'PUT', '/v1/sipphone/life', { body: { password: 'second-pass', extension: 7 } })).body.r,
+    0,
+  );
   assert.deepEqual([...(await listed(base)).values()], [{ username: '10042_life', extension: 7, email_address: null }]);
   assert.equal((await call(base, 'DELETE', '/v1/sipphone/life')).body.r, 0);
   assert.equal((await listed(base)).size, 0);
-  assert.equal((await call(base, 'POST', '/v1/sipphone', { body: { username: 'life', password: 'third-pass' } })).body.r, 0, 'the name is free again');
+  assert.equal(
+    (await call(base, 'POST', '/v1/sipphone', { body: { username: 'life', password: 'third-pass' } })).body.r,
+    0,
+    'the name is free again',
+  );
 });
 
 test('auth: every bad token → HTTP 401 with r=1, and nothing is changed', async (t) => {
@@ -237,7 +286,11 @@ test('auth: every bad token → HTTP 401 with r=1, and nothing is changed', asyn
     assert.match(response.body.message, message, `${what}: ${response.body.message}`);
   }
   const forged = await mint({ secret: 'not-the-api-key-secret-0123456789' });
-  for (const [method, path, body] of [['POST', '/v1/sipphone', { username: 'intruder', password: 'intruder1' }], ['PUT', '/v1/sipphone/100', { password: 'hijacked1' }], ['DELETE', '/v1/sipphone/101', undefined]] as const) {
+  for (const [method, path, body] of [
+    ['POST', '/v1/sipphone', { username: 'intruder', password: 'intruder1' }],
+    ['PUT', '/v1/sipphone/100', { password: 'hijacked1' }],
+    ['DELETE', '/v1/sipphone/101', undefined],
+  ] as const) {
     const response = await call(base, method, path, { token: forged, body });
     assert.deepEqual([response.status, response.body.r], [401, 1], `${method} ${path}`);
   }
@@ -252,7 +305,9 @@ test('auth: the token is also accepted as ?access_token=, and the header wins ov
   const viaQuery = await fetch(`${base}/v1/sipphone?access_token=${await mint()}`);
   assert.equal(viaQuery.status, 200);
   assert.equal(((await viaQuery.json()) as Envelope).r, 0);
-  const forgedHeader = await fetch(`${base}/v1/sipphone?access_token=${await mint()}`, { headers: { 'x-stringee-auth': await mint({ secret: 'wrong-secret-wrong-secret-01' }) } });
+  const forgedHeader = await fetch(`${base}/v1/sipphone?access_token=${await mint()}`, {
+    headers: { 'x-stringee-auth': await mint({ secret: 'wrong-secret-wrong-secret-01' }) },
+  });
   assert.equal(forgedHeader.status, 401);
 });
 
@@ -261,7 +316,10 @@ test('paths off the API: 404, and a method the path does not take: 405', async (
   const token = await mint();
   assert.equal((await fetch(`${base}/v1/sipphones`, { headers: { 'x-stringee-auth': token } })).status, 404);
   assert.equal((await fetch(`${base}/v1/sipphone/100/extra`, { headers: { 'x-stringee-auth': token } })).status, 404);
-  assert.equal((await fetch(`${base}/v1/sipphone`, { method: 'DELETE', headers: { 'x-stringee-auth': token } })).status, 405);
+  assert.equal(
+    (await fetch(`${base}/v1/sipphone`, { method: 'DELETE', headers: { 'x-stringee-auth': token } })).status,
+    405,
+  );
   assert.equal((await fetch(`${base}/v1/sipphone/100`, { headers: { 'x-stringee-auth': token } })).status, 405);
 });
 
@@ -300,7 +358,10 @@ test('faults: an injected 503 hits once, a reset drops the connection, a malform
   const garbled = await fetch(`${base}/v1/sipphone`, { headers: { 'x-stringee-auth': await mint() } });
   assert.equal(garbled.status, 200);
   await assert.rejects(garbled.json(), SyntaxError);
-  assert.deepEqual(server.requests.slice(-3).map((r) => r.status), [200, 0, 200]);
+  assert.deepEqual(
+    server.requests.slice(-3).map((r) => r.status),
+    [200, 0, 200],
+  );
 });
 
 test('seedStringee: the same 8 phones every time, some with an extension, some with an e-mail', () => {

@@ -20,7 +20,12 @@ describe('2N emulator', () => {
   });
   after(() => server.stop());
 
-  async function digestGet(path: string, nc: number, nonce?: string, password = 'pw'): Promise<{ status: number; nonce: string; body: any }> {
+  async function digestGet(
+    path: string,
+    nc: number,
+    nonce?: string,
+    password = 'pw',
+  ): Promise<{ status: number; nonce: string; body: any }> {
     let challengeNonce = nonce;
     if (!challengeNonce) {
       const challenge = await fetch(`${base}${path}`);
@@ -28,7 +33,9 @@ describe('2N emulator', () => {
       challengeNonce = /nonce="([^"]+)"/.exec(String(challenge.headers.get('www-authenticate')))![1]!;
     }
     const ncHex = nc.toString(16).padStart(8, '0');
-    const response = md5(`${md5(`admin:2N Helios IP:${password}`)}:${challengeNonce}:${ncHex}:abc:auth:${md5(`GET:${path}`)}`);
+    const response = md5(
+      `${md5(`admin:2N Helios IP:${password}`)}:${challengeNonce}:${ncHex}:abc:auth:${md5(`GET:${path}`)}`,
+    );
     const header = `Digest username="admin", realm="2N Helios IP", nonce="${challengeNonce}", uri="${path}", qop=auth, nc=${ncHex}, cnonce="abc", response="${response}"`;
     const answer = await fetch(`${base}${path}`, { headers: { authorization: header } });
     return { status: answer.status, nonce: challengeNonce, body: await answer.json() };
@@ -53,18 +60,38 @@ test('PBX emulator: login, token required, whole-object validation', async () =>
   const { server } = createPbxEmulator({ username: 'admin', password: 'pw', seed: true });
   const base = await server.start();
   try {
-    const bad = await fetch(`${base}/api/account/credentials/verify`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'x' }) });
+    const bad = await fetch(`${base}/api/account/credentials/verify`, {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: 'x' }),
+    });
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as { err_code: string }).err_code, '1040001');
-    const login = (await (await fetch(`${base}/api/account/credentials/verify`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'pw' }) })).json()) as { access_token: string; expires: number };
+    const login = (await (
+      await fetch(`${base}/api/account/credentials/verify`, {
+        method: 'POST',
+        body: JSON.stringify({ username: 'admin', password: 'pw' }),
+      })
+    ).json()) as { access_token: string; expires: number };
     assert.match(login.access_token, /^[0-9A-F]{32}$/);
     assert.equal((await fetch(`${base}/api/providers/list?pagination=1&pagesize=5`)).status, 401);
-    const page = (await (await fetch(`${base}/api/providers/list?pagination=3&pagesize=5`, { headers: { access_token: login.access_token } })).json()) as { count: number; page_count: number; providers: unknown[] };
+    const page = (await (
+      await fetch(`${base}/api/providers/list?pagination=3&pagesize=5`, {
+        headers: { access_token: login.access_token },
+      })
+    ).json()) as { count: number; page_count: number; providers: unknown[] };
     assert.deepEqual([page.count, page.page_count, page.providers.length], [12, 3, 2]);
-    const create = await fetch(`${base}/api/providers/create`, { method: 'POST', headers: { access_token: login.access_token }, body: JSON.stringify({ name: 'x', auth_mode: 'BOGUS' }) });
+    const create = await fetch(`${base}/api/providers/create`, {
+      method: 'POST',
+      headers: { access_token: login.access_token },
+      body: JSON.stringify({ name: 'x', auth_mode: 'BOGUS' }),
+    });
     assert.equal(create.status, 400);
     assert.deepEqual(await create.json(), { err_code: '1050002', msg: 'invalid value for field: auth_mode' });
-    const missing = await fetch(`${base}/api/providers/create`, { method: 'POST', headers: { access_token: login.access_token }, body: JSON.stringify({ name: 'x', auth_mode: 'IP_AUTH' }) });
+    const missing = await fetch(`${base}/api/providers/create`, {
+      method: 'POST',
+      headers: { access_token: login.access_token },
+      body: JSON.stringify({ name: 'x', auth_mode: 'IP_AUTH' }),
+    });
     assert.deepEqual(await missing.json(), { err_code: '1050001', msg: 'missing required field: protocol' });
   } finally {
     await server.stop();

@@ -82,7 +82,10 @@ test('the vendor subgraphs compose without hints and serve every standalone fiel
   // Types reachable only through those fields: VendorConnection (`connections`), and the saga's
   // Change, ChangeStep, ChangeFailure and ProvisioningPayload (`change`, `provisionUser`, `deprovisionUser`).
   const onlyThere = ['VendorConnection.', 'Change.', 'ChangeStep.', 'ChangeFailure.', 'ProvisioningPayload.'];
-  assert.deepEqual(missing.filter((f) => !onlyThere.some((type) => f.startsWith(type))).sort(), [...WHOLE_SCHEMA_ONLY].sort());
+  assert.deepEqual(
+    missing.filter((f) => !onlyThere.some((type) => f.startsWith(type))).sort(),
+    [...WHOLE_SCHEMA_ONLY].sort(),
+  );
   assert.deepEqual(
     [...supergraph].filter((f) => !standalone.has(f)),
     [],

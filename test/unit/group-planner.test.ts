@@ -1,7 +1,11 @@
 /** The group planner from known counts: U per-user calls against 1 + G (or G once listed). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LIST_GROUPS_EARLY_FROM_USERS, listGroupsEarly, planGroupsOfUsers } from '../../src/vendors/shared/group-planner.js';
+import {
+  LIST_GROUPS_EARLY_FROM_USERS,
+  listGroupsEarly,
+  planGroupsOfUsers,
+} from '../../src/vendors/shared/group-planner.js';
 
 test('one user: its own list, whatever the domain', () => {
   assert.equal(planGroupsOfUsers({ users: 1, groups: 0, groupsListed: true }), 'perUser');

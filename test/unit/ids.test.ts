@@ -5,7 +5,11 @@ import { decodeId, encodeId } from '../../src/ids.js';
 import { pathSegment } from '../../src/url-path.js';
 
 test('pathSegment refuses empty, "." and ".." and encodes everything else', () => {
-  for (const bad of ['', '.', '..']) assert.throws(() => pathSegment(bad), (e: unknown) => e instanceof GatewayError && e.code === 'BAD_USER_INPUT');
+  for (const bad of ['', '.', '..'])
+    assert.throws(
+      () => pathSegment(bad),
+      (e: unknown) => e instanceof GatewayError && e.code === 'BAD_USER_INPUT',
+    );
   assert.equal(pathSegment('...'), '...');
   assert.equal(pathSegment('a/b?c#d'), 'a%2Fb%3Fc%23d');
   assert.equal(pathSegment("it's(*)!"), 'it%27s%28%2A%29%21');

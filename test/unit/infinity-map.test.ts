@@ -13,7 +13,16 @@ test('datetimes are UTC; empty or zero dates are null', () => {
 });
 
 test('a device row from the doc maps with a normalised MAC and its user', () => {
-  const row = deviceRow.parse({ pbxDeviceId: '1', pbxDeviceName: 'My PBX Device 1', domainId: '1', deviceMacAddress: '10-20-30-1a-2b-3c', createDatetime: '2019-10-31 09:42:56', updateDatetime: '2019-10-31 09:50:06', userId: '11', user: 'test.user' });
+  const row = deviceRow.parse({
+    pbxDeviceId: '1',
+    pbxDeviceName: 'My PBX Device 1',
+    domainId: '1',
+    deviceMacAddress: '10-20-30-1a-2b-3c',
+    createDatetime: '2019-10-31 09:42:56',
+    updateDatetime: '2019-10-31 09:50:06',
+    userId: '11',
+    user: 'test.user',
+  });
   const device = toDevice('main', '1', row);
   assert.equal(device.macAddress, '10:20:30:1A:2B:3C');
   assert.equal(device.userId, '11');
@@ -23,7 +32,11 @@ test('a device row from the doc maps with a normalised MAC and its user', () => 
 });
 
 test('string flags and ints are typed; numbers on the wire are tolerated', () => {
-  const user = toUser('main', '1', userRow.parse({ userId: 7, user: 'joe', mobileFollow: '1', hotdeskAllowed: '0', ukPhoneId: '12', dashboard: '' }));
+  const user = toUser(
+    'main',
+    '1',
+    userRow.parse({ userId: 7, user: 'joe', mobileFollow: '1', hotdeskAllowed: '0', ukPhoneId: '12', dashboard: '' }),
+  );
   assert.equal(user.userId, '7');
   assert.equal(user.followToMobile, true);
   assert.equal(user.hotdeskAllowed, false);
@@ -34,13 +47,28 @@ test('string flags and ints are typed; numbers on the wire are tolerated', () =>
 
 test('user params use the wire names; booleans become 1/0', () => {
   assert.deepEqual(
-    Object.fromEntries(Object.entries(userParams({ userName: 'joe', extension: '201', followToMobile: false, jobTitle: 'CTO' })).filter(([, v]) => v !== undefined)),
+    Object.fromEntries(
+      Object.entries(userParams({ userName: 'joe', extension: '201', followToMobile: false, jobTitle: 'CTO' })).filter(
+        ([, v]) => v !== undefined,
+      ),
+    ),
     { user: 'joe', extensionNumber: '201', mobileFollow: 0, jobName: 'CTO' },
   );
 });
 
 test('a group update sends the whole group with the patch laid over it', () => {
-  const current = toGroup('main', '1', { groupId: '3', domainId: '1', groupName: 'sales', displayName: 'Sales', extensionNumber: '300', ringRetry: '1', ringExclusive: '0', callerNameFormat: '{displayName}', createDatetime: '', updateDatetime: '' });
+  const current = toGroup('main', '1', {
+    groupId: '3',
+    domainId: '1',
+    groupName: 'sales',
+    displayName: 'Sales',
+    extensionNumber: '300',
+    ringRetry: '1',
+    ringExclusive: '0',
+    callerNameFormat: '{displayName}',
+    createDatetime: '',
+    updateDatetime: '',
+  });
   assert.deepEqual(mergedGroupParams(current, { displayName: 'Sales EU' }), {
     groupName: 'sales',
     displayName: 'Sales EU',
@@ -53,13 +81,20 @@ test('a group update sends the whole group with the patch laid over it', () => {
 
 test('list queries encode filter[] and sort[] as the doc shows', () => {
   assert.equal(
-    encodeQuery(listQueryParams({ filters: [['userId', 'eq', '11']], sort: [['pbxDeviceName', 'desc']], limit: 51, offset: 50 })),
+    encodeQuery(
+      listQueryParams({ filters: [['userId', 'eq', '11']], sort: [['pbxDeviceName', 'desc']], limit: 51, offset: 50 }),
+    ),
     '?filter[]=userId-eq-value-11&sort[]=pbxDeviceName-desc&limit=51&offset=50',
   );
 });
 
 test('error bodies: JSON message or plain text', () => {
-  assert.deepEqual(readInfinityError({ status: 400, headers: {}, text: '{"message":"extensionNumber already in use"}' }), { vendorMessage: 'extensionNumber already in use' });
-  assert.deepEqual(readInfinityError({ status: 502, headers: {}, text: 'Bad gateway' }), { vendorMessage: 'Bad gateway' });
+  assert.deepEqual(
+    readInfinityError({ status: 400, headers: {}, text: '{"message":"extensionNumber already in use"}' }),
+    { vendorMessage: 'extensionNumber already in use' },
+  );
+  assert.deepEqual(readInfinityError({ status: 502, headers: {}, text: 'Bad gateway' }), {
+    vendorMessage: 'Bad gateway',
+  });
   assert.deepEqual(readInfinityError({ status: 500, headers: {}, text: '' }), {});
 });

@@ -84,8 +84,20 @@ for (const { rule, filePath, code, expect } of refused) {
 }
 
 test('lint allows the imports the layering intends', async () => {
-  assert.deepEqual(await ruleIdsFor('src/resolvers/allowed.ts', "import type { ListOptions as x } from '../vendors/ports.js';"), []);
-  assert.deepEqual(await ruleIdsFor('src/vendors/2n/allowed.ts', "import { normalizeMac as x } from '../../net.js';"), []);
-  assert.deepEqual(await ruleIdsFor('src/vendors/2n/allowed.ts', "import { readBack as x } from '../shared/read-back.js';"), []);
-  assert.deepEqual(await ruleIdsFor('src/emulators/pbx/allowed.ts', "import { router as x } from '../shared/harness.js';"), []);
+  assert.deepEqual(
+    await ruleIdsFor('src/resolvers/allowed.ts', "import type { ListOptions as x } from '../vendors/ports.js';"),
+    [],
+  );
+  assert.deepEqual(
+    await ruleIdsFor('src/vendors/2n/allowed.ts', "import { normalizeMac as x } from '../../net.js';"),
+    [],
+  );
+  assert.deepEqual(
+    await ruleIdsFor('src/vendors/2n/allowed.ts', "import { readBack as x } from '../shared/read-back.js';"),
+    [],
+  );
+  assert.deepEqual(
+    await ruleIdsFor('src/emulators/pbx/allowed.ts', "import { router as x } from '../shared/harness.js';"),
+    [],
+  );
 });

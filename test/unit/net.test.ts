@@ -12,5 +12,6 @@ test('ports: integers 1..65535 from numbers or decimal strings, nothing else', (
   assert.equal(normalizePort(5060), 5060);
   assert.equal(normalizePort('5061'), 5061);
   assert.equal(normalizePort(65_535), 65_535);
-  for (const bad of [0, 65_536, -1, 50.5, '', '50a', '0x10', null, undefined]) assert.equal(normalizePort(bad), null, String(bad));
+  for (const bad of [0, 65_536, -1, 50.5, '', '50a', '0x10', null, undefined])
+    assert.equal(normalizePort(bad), null, String(bad));
 });

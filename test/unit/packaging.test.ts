@@ -43,7 +43,13 @@ test('it runs as the unprivileged node user, from the compiled entry point, with
   assert.equal(main, 'dist/src/main.js');
   assert.ok(existsSync(`${ROOT}${sourceOf(main)}`));
   assert.deepEqual(jsonArray('CMD'), [], 'no --demo by default');
-  assert.doesNotMatch(runtime.split('\n').filter((l) => !l.startsWith('#')).join('\n'), /SIPGRAPH_DEMO|--demo/);
+  assert.doesNotMatch(
+    runtime
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n'),
+    /SIPGRAPH_DEMO|--demo/,
+  );
 });
 
 test('the healthcheck runs a compiled script that probes the address the gateway wrote, not a fixed port', () => {

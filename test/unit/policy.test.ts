@@ -17,8 +17,14 @@ test('every root field, mutation and resolver-backed field of the schema has a p
   const roots = [schema.getQueryType()!, schema.getMutationType()!];
   const rootFields = roots.flatMap((t) => Object.values(t.getFields()));
   assert.ok(rootFields.length >= 49, `${rootFields.length} root fields`);
-  assert.ok(rootFields.every((f) => f.astNode?.directives?.some((d) => d.name.value === 'policy')), 'each root field declares its own');
-  const withResolvers = Object.values(schema.getTypeMap()).filter(isObjectType).flatMap((t) => Object.values(t.getFields())).filter((f) => f.resolve);
+  assert.ok(
+    rootFields.every((f) => f.astNode?.directives?.some((d) => d.name.value === 'policy')),
+    'each root field declares its own',
+  );
+  const withResolvers = Object.values(schema.getTypeMap())
+    .filter(isObjectType)
+    .flatMap((t) => Object.values(t.getFields()))
+    .filter((f) => f.resolve);
   assert.ok(withResolvers.length > rootFields.length);
 });
 
@@ -29,22 +35,45 @@ test('a field or mutation without a policy is reported by name and stops the sch
     'extend type Mutation { wipeEverything: Boolean }',
     'extend type Domain { secretNotes: String }',
   ];
-  const schema = makeExecutableSchema({ typeDefs, resolvers: { Domain: { secretNotes: () => 'x' }, Query: { unguarded: () => 'x' } } });
+  const schema = makeExecutableSchema({
+    typeDefs,
+    resolvers: { Domain: { secretNotes: () => 'x' }, Query: { unguarded: () => 'x' } },
+  });
   const missing = fieldsWithoutPolicy(schema);
   assert.ok(missing.includes('Query.unguarded') && missing.includes('Mutation.wipeEverything'), missing.join());
   assert.ok(!missing.includes('Domain.secretNotes'), "Domain's own type policy covers a new field");
-  assert.throws(() => applyPolicies(schema), /Query\.unguarded.*Mutation\.wipeEverything|Mutation\.wipeEverything.*Query\.unguarded/);
+  assert.throws(
+    () => applyPolicies(schema),
+    /Query\.unguarded.*Mutation\.wipeEverything|Mutation\.wipeEverything.*Query\.unguarded/,
+  );
 });
 
 test('grants: connection, domain, area; write implies read; admin is everything', () => {
-  const tenant: Principal = { id: 't', via: 'apiKey', admin: false, grants: [{ connection: 'infinity', domains: ['1'], areas: { directory: 'write', devices: 'read' } }] };
+  const tenant: Principal = {
+    id: 't',
+    via: 'apiKey',
+    admin: false,
+    grants: [{ connection: 'infinity', domains: ['1'], areas: { directory: 'write', devices: 'read' } }],
+  };
   assert.ok(allows(tenant, 'infinity', { areas: ['directory'], access: 'read' }, '1'));
   assert.ok(allows(tenant, 'infinity', { areas: ['devices'], access: 'read' }, '1'));
   assert.ok(!allows(tenant, 'infinity', { areas: ['devices'], access: 'write' }, '1'));
   assert.ok(!allows(tenant, 'infinity', { areas: ['directory'], access: 'read' }, '2'));
   assert.ok(!allows(tenant, 'pbx', { areas: ['trunks'], access: 'read' }));
   assert.ok(allows(tenant, 'infinity', { access: 'write' }), 'the connection, some domain');
-  const everywhere: Principal = { id: 'w', via: 'jwt', admin: false, grants: [{ connection: '*', areas: { trunks: 'read' } }] };
+  const everywhere: Principal = {
+    id: 'w',
+    via: 'jwt',
+    admin: false,
+    grants: [{ connection: '*', areas: { trunks: 'read' } }],
+  };
   assert.ok(allows(everywhere, 'pbx-2', { areas: ['trunks'], access: 'read' }));
-  assert.ok(allows({ id: 'a', via: 'apiKey', admin: true, grants: [] }, 'anything', { areas: ['trunks'], access: 'write' }, 'x'));
+  assert.ok(
+    allows(
+      { id: 'a', via: 'apiKey', admin: true, grants: [] },
+      'anything',
+      { areas: ['trunks'], access: 'write' },
+      'x',
+    ),
+  );
 });

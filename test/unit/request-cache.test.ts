@@ -11,7 +11,12 @@ test('identical keys are fetched once; primed keys not at all', async () => {
     return key.toUpperCase();
   });
   byId.prime('c', 'primed');
-  assert.deepEqual(await Promise.all([byId.load('a'), byId.load('a'), byId.load('b'), byId.load('c')]), ['A', 'A', 'B', 'primed']);
+  assert.deepEqual(await Promise.all([byId.load('a'), byId.load('a'), byId.load('b'), byId.load('c')]), [
+    'A',
+    'A',
+    'B',
+    'primed',
+  ]);
   assert.deepEqual(await byId.load('a'), 'A');
   assert.deepEqual(fetched, ['a', 'b']);
 });
@@ -25,7 +30,10 @@ test('a batch answers an Error per failed key; the other keys succeed and the fa
     return key;
   });
   const settled = await Promise.allSettled([byId.load('good'), byId.load('bad'), byId.load('fine')]);
-  assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled']);
+  assert.deepEqual(
+    settled.map((s) => s.status),
+    ['fulfilled', 'rejected', 'fulfilled'],
+  );
   assert.equal(await byId.load('bad'), 'bad');
   assert.equal(calls, 4);
 });
@@ -45,7 +53,8 @@ test('a batch function that throws fails each key of the batch, and none stays c
 test('once: made once, forgotten on failure', async () => {
   const cache = new RequestCache();
   let calls = 0;
-  const flaky = () => cache.once('list', async () => (++calls === 1 ? Promise.reject(new Error('first fails')) : calls));
+  const flaky = () =>
+    cache.once('list', async () => (++calls === 1 ? Promise.reject(new Error('first fails')) : calls));
   await assert.rejects(flaky());
   assert.equal(await flaky(), 2);
   assert.equal(await flaky(), 2);

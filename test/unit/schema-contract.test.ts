@@ -16,7 +16,10 @@ test('a removed field is reported as breaking, an added one as safe, and the fai
   assert.equal(removed.breaking.length, 1, removed.breaking.join('\n'));
   assert.match(removed.breaking[0]!, /macAddress/);
 
-  const added = await compareSchemas(current, current.replace('type Query {', 'type Query {\n  gatewayVersion: String'));
+  const added = await compareSchemas(
+    current,
+    current.replace('type Query {', 'type Query {\n  gatewayVersion: String'),
+  );
   assert.deepEqual({ breaking: added.breaking.length, safe: added.safe.length }, { breaking: 0, safe: 1 });
 
   const problem = await checkSnapshot(current, withoutMac);

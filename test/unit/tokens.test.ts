@@ -9,7 +9,10 @@ import { StringeeToken } from '../../src/vendors/stringee/client.js';
 
 test('Stringee: one JWT is reused until a minute before it expires, then a new one is minted', async () => {
   let now = 1_800_000_000;
-  const token = new StringeeToken({ apiKeySid: 'SKabc', apiKeySecret: 'secret-secret-secret', tokenTtlSeconds: 600 }, () => now);
+  const token = new StringeeToken(
+    { apiKeySid: 'SKabc', apiKeySecret: 'secret-secret-secret', tokenTtlSeconds: 600 },
+    () => now,
+  );
   const first = await token.current();
   assert.deepEqual(decodeProtectedHeader(first), { typ: 'JWT', alg: 'HS256', cty: 'stringee-api;v=1' });
   assert.deepEqual(decodeJwt(first), { jti: `SKabc-${now}`, iss: 'SKabc', exp: now + 600, rest_api: true });
@@ -29,20 +32,37 @@ test('PBX: one login shared by concurrent callers, refreshed when 20% of its lif
   const baseUrl = await server.start();
   let now = 0;
   const token = new PbxToken({ username: 'admin', password: 'pw' }, () => now);
-  token.http = new UpstreamClient({ vendor: 'pbx', connection: 'pbx', baseUrl, timeoutMs: 2000, maxConcurrency: 4, retries: 0 });
+  token.http = new UpstreamClient({
+    vendor: 'pbx',
+    connection: 'pbx',
+    baseUrl,
+    timeoutMs: 2000,
+    maxConcurrency: 4,
+    retries: 0,
+  });
   try {
     const tokens = await Promise.all([token.current(), token.current(), token.current()]);
     assert.equal(new Set(tokens).size, 1);
-    assert.deepEqual(server.requests.map((r) => r.path), ['/api/account/credentials/verify']);
+    assert.deepEqual(
+      server.requests.map((r) => r.path),
+      ['/api/account/credentials/verify'],
+    );
     now += 79_000;
     assert.equal(await token.current(), tokens[0], '21% left: reused');
     now += 2_000;
     const renewed = await token.current();
-    assert.deepEqual(server.requests.map((r) => r.path), ['/api/account/credentials/verify', '/api/account/token/refresh']);
+    assert.deepEqual(
+      server.requests.map((r) => r.path),
+      ['/api/account/credentials/verify', '/api/account/token/refresh'],
+    );
     assert.notEqual(renewed, tokens[0]);
     token.invalidate();
     await token.current();
-    assert.equal(server.requests.at(-1)?.path, '/api/account/credentials/verify', 'after a 401 the gateway logs in again');
+    assert.equal(
+      server.requests.at(-1)?.path,
+      '/api/account/credentials/verify',
+      'after a 401 the gateway logs in again',
+    );
   } finally {
     await token.http.close();
     await server.stop();
@@ -53,7 +73,15 @@ test('PBX: wrong credentials are VENDOR_AUTH_FAILED naming the connection', asyn
   const { server } = createPbxEmulator({ username: 'admin', password: 'pw' });
   const baseUrl = await server.start();
   const token = new PbxToken({ username: 'admin', password: 'nope' });
-  token.http = new UpstreamClient({ vendor: 'pbx', connection: 'main-pbx', baseUrl, timeoutMs: 2000, maxConcurrency: 1, retries: 0, readErrorBody: readPbxError });
+  token.http = new UpstreamClient({
+    vendor: 'pbx',
+    connection: 'main-pbx',
+    baseUrl,
+    timeoutMs: 2000,
+    maxConcurrency: 1,
+    retries: 0,
+    readErrorBody: readPbxError,
+  });
   try {
     await assert.rejects(token.current(), (error: Error & { code?: string; upstream?: { vendorCode?: string } }) => {
       assert.equal(error.code, 'VENDOR_AUTH_FAILED');

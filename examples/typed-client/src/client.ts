@@ -23,19 +23,24 @@ export interface ClientOptions {
 }
 
 export function createClient({ url, apiKey, byHash = false }: ClientOptions) {
-  return async function execute<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: Variables): Promise<Result> {
+  return async function execute<Result, Variables>(
+    document: TypedDocumentString<Result, Variables>,
+    variables: Variables,
+  ): Promise<Result> {
     // The manifest names documents `sha256:<hex>`; the persisted-query extension wants the hex.
     const hash = (document.__meta__?.hash as string | undefined)?.replace(/^sha256:/, '');
-    const body = byHash && hash
-      ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
-      : { query: document.toString(), variables };
+    const body =
+      byHash && hash
+        ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
+        : { query: document.toString(), variables };
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify(body),
     });
     const payload = (await response.json()) as { data?: Result; errors?: GraphQLError[] };
-    if (payload.errors?.length || !payload.data) throw new GatewayRequestError(payload.errors ?? [{ message: `HTTP ${response.status}` }]);
+    if (payload.errors?.length || !payload.data)
+      throw new GatewayRequestError(payload.errors ?? [{ message: `HTTP ${response.status}` }]);
     return payload.data;
   };
 }

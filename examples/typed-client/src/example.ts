@@ -7,11 +7,20 @@ export async function listExtensions(url: string, apiKey: string): Promise<strin
   const { domains } = await execute(DomainsWithUsers, { first: 5 });
   // A domain is null where its vendor connection failed (the error says which): skip it, keep the rest.
   return domains.flatMap((domain) =>
-    domain ? (domain.users?.nodes ?? []).map((user) => `${domain.name}: ${user.userName} (${user.extension ?? 'no extension'})`) : [],
+    domain
+      ? (domain.users?.nodes ?? []).map(
+          (user) => `${domain.name}: ${user.userName} (${user.extension ?? 'no extension'})`,
+        )
+      : [],
   );
 }
 
-export async function rename(url: string, apiKey: string, id: string, displayName: string): Promise<string | null | undefined> {
+export async function rename(
+  url: string,
+  apiKey: string,
+  id: string,
+  displayName: string,
+): Promise<string | null | undefined> {
   const execute = createClient({ url, apiKey });
   const { updateUser } = await execute(RenameUser, { id, displayName });
   return updateUser.displayName;

@@ -12,10 +12,24 @@ export const DomainsWithUsers = graphql(`
           id
           userName
           extension
-          groups { name }
-          devices { name macAddress sipConfig { accounts { username registered } } }
+          groups {
+            name
+          }
+          devices {
+            name
+            macAddress
+            sipConfig {
+              accounts {
+                username
+                registered
+              }
+            }
+          }
         }
-        pageInfo { hasNextPage endCursor }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -24,13 +38,20 @@ export const DomainsWithUsers = graphql(`
 export const UserById = graphql(`
   query UserById($id: ID!) {
     node(id: $id) {
-      ... on User { id userName displayName }
+      ... on User {
+        id
+        userName
+        displayName
+      }
     }
   }
 `);
 
 export const RenameUser = graphql(`
   mutation RenameUser($id: ID!, $displayName: String!) {
-    updateUser(id: $id, input: { displayName: $displayName }) { id displayName }
+    updateUser(id: $id, input: { displayName: $displayName }) {
+      id
+      displayName
+    }
   }
 `);

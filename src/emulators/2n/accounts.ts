@@ -89,7 +89,8 @@ function isAccountIndex(value: unknown): value is AccountIndex {
 /** The changes `blob` asks for, or a TwoNError naming the first parameter at fault. */
 export function parseAccountChanges(blob: unknown): AccountChange[] {
   const accounts = isRecord(blob) ? blob.accounts : undefined;
-  if (accounts === undefined || (Array.isArray(accounts) && accounts.length === 0)) throw new TwoNError('missingParameter', 'accounts');
+  if (accounts === undefined || (Array.isArray(accounts) && accounts.length === 0))
+    throw new TwoNError('missingParameter', 'accounts');
   if (!Array.isArray(accounts)) throw new TwoNError('invalidValue', 'accounts');
   return accounts.map(parseAccountEntry);
 }
@@ -108,7 +109,8 @@ function parseAccountEntry(entry: unknown): AccountChange {
 function checkSetting(name: string, value: unknown): void {
   if (!Object.hasOwn(SETTINGS, name)) throw new TwoNError('invalidValue', name);
   const kind = SETTINGS[name as keyof AccountSettings];
-  if (kind === 'boolean' ? typeof value !== 'boolean' : typeof value !== 'string') throw new TwoNError('invalidValue', name);
+  if (kind === 'boolean' ? typeof value !== 'boolean' : typeof value !== 'string')
+    throw new TwoNError('invalidValue', name);
   if (kind === 'text' && (value as string).length > MAX_TEXT_LENGTH) throw new TwoNError('tooBig', name);
   if (kind === 'port' && !isPort(value as string)) throw new TwoNError('invalidValue', name);
   if (kind === 'answerMode' && !/^[0-3]$/.test(value as string)) throw new TwoNError('invalidValue', name);

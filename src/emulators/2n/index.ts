@@ -4,11 +4,24 @@
  * all or nothing, password write-only), `GET /api/phone/status`; Digest (default), Basic or no
  * auth; 2N error objects on HTTP 200.
  */
-import { ACCOUNT_INDEXES, parseAccountChanges, publicView, type AccountIndex, type AccountSettings } from './accounts.js';
+import {
+  ACCOUNT_INDEXES,
+  parseAccountChanges,
+  publicView,
+  type AccountIndex,
+  type AccountSettings,
+} from './accounts.js';
 import { errorResponse, successResponse, TwoNError } from './errors.js';
 import { TwoNState, type DeviceInfo } from './state.js';
 import { basicChallenge, createDigestVerifier, verifyBasic } from '../shared/digest.js';
-import { EmulatorServer, router, type EmulatorRequest, type EmulatorResponse, type Handler, type Route } from '../shared/harness.js';
+import {
+  EmulatorServer,
+  router,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type Handler,
+  type Route,
+} from '../shared/harness.js';
 
 export { TwoNState } from './state.js';
 export type { AccountSettings, TwoNAccount } from './accounts.js';
@@ -38,7 +51,10 @@ export function createTwoNEmulator(options: TwoNEmulatorOptions): { server: Emul
 
   /** Runs `serve` for a caller holding `privilege`, turning a thrown TwoNError into its error object. */
   const guarded =
-    (privilege: 'monitoring' | 'management', serve: (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>): Route['handle'] =>
+    (
+      privilege: 'monitoring' | 'management',
+      serve: (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>,
+    ): Route['handle'] =>
     async (req) => {
       const refusal = authenticate(req);
       if (refusal) return refusal;
@@ -56,7 +72,9 @@ export function createTwoNEmulator(options: TwoNEmulatorOptions): { server: Emul
     {
       method: 'GET',
       pattern: '/api/phone/config',
-      handle: guarded('monitoring', (req) => successResponse({ accounts: requestedAccounts(req).map((index) => publicView(state.accounts[index])) })),
+      handle: guarded('monitoring', (req) =>
+        successResponse({ accounts: requestedAccounts(req).map((index) => publicView(state.accounts[index])) }),
+      ),
     },
     {
       method: 'PUT',
@@ -69,7 +87,9 @@ export function createTwoNEmulator(options: TwoNEmulatorOptions): { server: Emul
     {
       method: 'GET',
       pattern: '/api/phone/status',
-      handle: guarded('monitoring', (req) => successResponse({ accounts: requestedAccounts(req).map((index) => state.status(index)) })),
+      handle: guarded('monitoring', (req) =>
+        successResponse({ accounts: requestedAccounts(req).map((index) => state.status(index)) }),
+      ),
     },
   ];
   const handler: Handler = router(
@@ -130,7 +150,11 @@ function requestedAccounts(req: EmulatorRequest): readonly AccountIndex[] {
 async function readBlobJson(req: EmulatorRequest): Promise<unknown> {
   const contentType = String(req.headers['content-type'] ?? '');
   if (!/^multipart\/form-data\s*;/i.test(contentType)) throw new TwoNError('missingParameter', 'blob-json');
-  const form = await new Request('http://device.invalid/', { method: 'PUT', headers: { 'content-type': contentType }, body: req.rawBody })
+  const form = await new Request('http://device.invalid/', {
+    method: 'PUT',
+    headers: { 'content-type': contentType },
+    body: req.rawBody,
+  })
     .formData()
     .catch(() => {
       throw new TwoNError('invalidValue', 'blob-json');
@@ -149,7 +173,8 @@ async function readBlobJson(req: EmulatorRequest): Promise<unknown> {
 type AuthGate = (req: EmulatorRequest) => EmulatorResponse | undefined;
 
 function authGate(options: TwoNEmulatorOptions): AuthGate {
-  const passwordOf = (username: string): string | undefined => (username === options.username ? options.password : undefined);
+  const passwordOf = (username: string): string | undefined =>
+    username === options.username ? options.password : undefined;
   const unauthorised = (challenge: string): EmulatorResponse => ({
     ...errorResponse('authorisationRequired', undefined, 401),
     headers: { 'www-authenticate': challenge },
@@ -158,7 +183,8 @@ function authGate(options: TwoNEmulatorOptions): AuthGate {
     case 'none':
       return () => undefined;
     case 'basic':
-      return (req) => (verifyBasic(req, passwordOf) === undefined ? unauthorised(basicChallenge(TWO_N_REALM)) : undefined);
+      return (req) =>
+        verifyBasic(req, passwordOf) === undefined ? unauthorised(basicChallenge(TWO_N_REALM)) : undefined;
     case 'digest': {
       const digest = createDigestVerifier({ realmFor: () => TWO_N_REALM });
       return (req) => {

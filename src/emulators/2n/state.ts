@@ -2,7 +2,14 @@
  * One intercom's state: its identity (`/api/system/info`), its two SIP accounts and their emulated
  * registration. Tests reach in here to stage what the device holds or to check what was written.
  */
-import { ACCOUNT_INDEXES, blankAccount, type AccountChange, type AccountIndex, type AccountSettings, type TwoNAccount } from './accounts.js';
+import {
+  ACCOUNT_INDEXES,
+  blankAccount,
+  type AccountChange,
+  type AccountIndex,
+  type AccountSettings,
+  type TwoNAccount,
+} from './accounts.js';
 
 export interface DeviceInfo {
   variant: string;
@@ -44,14 +51,27 @@ export class TwoNState {
    * (there is no registrar behind it to refuse the password).
    */
   isRegistered(account: TwoNAccount): boolean {
-    return account.enabled && account.registrationEnabled && account.sipNumber !== '' && account.domain !== '' && account.password !== '';
+    return (
+      account.enabled &&
+      account.registrationEnabled &&
+      account.sipNumber !== '' &&
+      account.domain !== '' &&
+      account.password !== ''
+    );
   }
 
   status(index: AccountIndex): AccountStatus {
     this.reconcileRegistration(index);
     const { account, enabled, sipNumber, registrationEnabled } = this.accounts[index];
     const registerTime = this.registeredSince.get(index);
-    return { account, enabled, sipNumber, registrationEnabled, registered: registerTime !== undefined, registerTime: registerTime ?? 0 };
+    return {
+      account,
+      enabled,
+      sipNumber,
+      registrationEnabled,
+      registered: registerTime !== undefined,
+      registerTime: registerTime ?? 0,
+    };
   }
 
   /** Applies already validated changes, in order. */

@@ -42,7 +42,10 @@ export class InfinityAuth {
     const [scheme = '', value = ''] = header.trim().split(/\s+/, 2);
     switch (scheme.toLowerCase()) {
       case 'basic':
-        return sameSecret(Buffer.from(value, 'base64').toString('utf8'), `${this.credentials.username}:${this.credentials.password}`);
+        return sameSecret(
+          Buffer.from(value, 'base64').toString('utf8'),
+          `${this.credentials.username}:${this.credentials.password}`,
+        );
       case 'apikey':
         return this.credentials.apiKey !== undefined && sameSecret(value, this.credentials.apiKey);
       default:

@@ -39,7 +39,10 @@ export interface InfinityEmulatorOptions {
 }
 
 /** The server is not started: `await server.start()` gives the base URL; the API is under `${base}/config/v2/sip`. */
-export function createInfinityEmulator(options: InfinityEmulatorOptions = {}): { server: EmulatorServer; state: InfinityState } {
+export function createInfinityEmulator(options: InfinityEmulatorOptions = {}): {
+  server: EmulatorServer;
+  state: InfinityState;
+} {
   const state = new InfinityState();
   if (options.seed) seedInfinity(state, options.seed === true ? {} : options.seed);
   const auth = new InfinityAuth({

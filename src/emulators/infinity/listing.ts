@@ -105,13 +105,22 @@ function applyListQuery(rows: readonly Row[], list: ListQuery): Row[] {
 }
 
 export function ndjsonResponse(rows: readonly Row[]): EmulatorResponse {
-  return { status: 200, headers: { 'content-type': 'application/x-ndjson' }, body: rows.map((row) => `${JSON.stringify(row)}\n`).join('') };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/x-ndjson' },
+    body: rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
+  };
 }
 
 /** A list call: `rows` in id order, `fields` the resource's fields (known even when there are no rows). */
-export function listResponse(rows: readonly Row[], fields: readonly string[], query: URLSearchParams): EmulatorResponse {
+export function listResponse(
+  rows: readonly Row[],
+  fields: readonly string[],
+  query: URLSearchParams,
+): EmulatorResponse {
   const list = parseListQuery(query, fields);
   const result = applyListQuery(rows, list);
-  if (list.format === 'jsonarray') return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+  if (list.format === 'jsonarray')
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
   return ndjsonResponse(result);
 }

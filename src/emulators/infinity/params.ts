@@ -25,7 +25,8 @@ export const flag: Decode<boolean> = (raw, param) => {
 
 export function integer(min: number): Decode<number> {
   return (raw, param) => {
-    if (!/^\d{1,9}$/.test(raw) || Number(raw) < min) throw badParam(param, `must be an integer of at least ${min}, not "${raw}"`);
+    if (!/^\d{1,9}$/.test(raw) || Number(raw) < min)
+      throw badParam(param, `must be an integer of at least ${min}, not "${raw}"`);
     return Number(raw);
   };
 }

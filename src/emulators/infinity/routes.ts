@@ -10,7 +10,18 @@ import { InfinityError, notFound } from './errors.js';
 import { DOCUMENTED_OPERANDS, listResponse, ndjsonResponse, refuseUnofferedOperands } from './listing.js';
 import { FormParams, flag, integer, nonEmptyText, oneOf, text } from './params.js';
 import * as rows from './rows.js';
-import { RING_STRATEGIES, type GroupFields, type InfinityState, type NewQueue, type NewQueueMember, type NewUser, type PbxDevice, type QueueFields, type QueueMemberFields, type UserFields } from './state.js';
+import {
+  RING_STRATEGIES,
+  type GroupFields,
+  type InfinityState,
+  type NewQueue,
+  type NewQueueMember,
+  type NewUser,
+  type PbxDevice,
+  type QueueFields,
+  type QueueMemberFields,
+  type UserFields,
+} from './state.js';
 
 const DOMAINS = '/config/v2/sip/domains';
 
@@ -29,7 +40,10 @@ const PATH_RESOURCES: Readonly<Record<string, PathResource>> = {
   userId: { noun: 'user', find: (state, id, path) => state.user(domainOf(path), id) },
   groupId: { noun: 'group', find: (state, id, path) => state.group(domainOf(path), id) },
   queueId: { noun: 'queue', find: (state, id, path) => state.queue(domainOf(path), id) },
-  queueMemberId: { noun: 'queue member', find: (state, id, path) => state.queueMember(domainOf(path), path.get('queueId') ?? 0, id) },
+  queueMemberId: {
+    noun: 'queue member',
+    find: (state, id, path) => state.queueMember(domainOf(path), path.get('queueId') ?? 0, id),
+  },
   trustedNetworkId: { noun: 'trusted network', find: (state, id, path) => state.trustedNetwork(domainOf(path), id) },
   pbxDeviceId: { noun: 'PBX device', find: (state, id, path) => state.device(domainOf(path), id) },
 };
@@ -64,7 +78,19 @@ function pathId(pathParam: string, raw: string): number {
 
 // ---- POST params → typed inputs. Requiredness follows the doc: a param not marked OPTIONAL is required.
 
-const USER_TEXT_PARAMS = ['pin', 'email', 'firstName', 'lastName', 'jobName', 'departmentName', 'companyName', 'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber'] as const;
+const USER_TEXT_PARAMS = [
+  'pin',
+  'email',
+  'firstName',
+  'lastName',
+  'jobName',
+  'departmentName',
+  'companyName',
+  'officeName',
+  'ukCallerId',
+  'usCallerId',
+  'mobileNumber',
+] as const;
 const USER_FLAG_PARAMS = ['mobileFollow', 'hotdeskAllowed', 'dashboard'] as const;
 
 function userChanges(params: FormParams): Partial<UserFields> {
@@ -110,7 +136,10 @@ function newQueue(params: FormParams): NewQueue {
 }
 
 function queueChanges(params: FormParams): Partial<QueueFields> {
-  return { ...params.present(['queueName', 'displayName'], nonEmptyText), ...params.present(['extensionNumber', 'callerNameFormat'], text) };
+  return {
+    ...params.present(['queueName', 'displayName'], nonEmptyText),
+    ...params.present(['extensionNumber', 'callerNameFormat'], text),
+  };
 }
 
 const ringStrategy = oneOf(RING_STRATEGIES);
@@ -146,7 +175,10 @@ function domainRoutes(state: InfinityState, on: On): Route[] {
     on('GET', '', ({ domainId }) => single(rows.domainRow(state.domain(domainId)))),
     on('POST', '', ({ domainId, params }) => {
       const p = params();
-      state.updateDomain(domainId, { displayName: p.required('displayName', nonEmptyText), rec: p.required('rec', flag) });
+      state.updateDomain(domainId, {
+        displayName: p.required('displayName', nonEmptyText),
+        rec: p.required('rec', flag),
+      });
       return NO_CONTENT;
     }),
   ];
@@ -154,21 +186,44 @@ function domainRoutes(state: InfinityState, on: On): Route[] {
 
 function userRoutes(state: InfinityState, on: On): Route[] {
   return [
-    on('GET', '/users', ({ domainId, query }) => listResponse(state.users(domainId).map(rows.userRow), rows.FIELDS.user, query)),
-    on('POST', '/users', ({ domainId, params }) => created({ userId: String(state.createUser(domainId, newUser(params())).userId) })),
+    on('GET', '/users', ({ domainId, query }) =>
+      listResponse(state.users(domainId).map(rows.userRow), rows.FIELDS.user, query),
+    ),
+    on('POST', '/users', ({ domainId, params }) =>
+      created({ userId: String(state.createUser(domainId, newUser(params())).userId) }),
+    ),
     on('GET', '/users/:userId', ({ domainId, id }) => single(rows.userRow(state.user(domainId, id('userId'))))),
-    on('POST', '/users/:userId', ({ domainId, id, params }) => (state.updateUser(domainId, id('userId'), userChanges(params())), NO_CONTENT)),
+    on(
+      'POST',
+      '/users/:userId',
+      ({ domainId, id, params }) => (state.updateUser(domainId, id('userId'), userChanges(params())), NO_CONTENT),
+    ),
     on('DELETE', '/users/:userId', ({ domainId, id }) => (state.deleteUser(domainId, id('userId')), NO_CONTENT)),
 
     on('GET', '/users/:userId/groups', ({ domainId, id, query }) => {
       const userId = id('userId');
-      return listResponse(state.userGroups(domainId, userId).map((group) => rows.userGroupRow(userId, group)), rows.FIELDS.userGroup, query);
+      return listResponse(
+        state.userGroups(domainId, userId).map((group) => rows.userGroupRow(userId, group)),
+        rows.FIELDS.userGroup,
+        query,
+      );
     }),
-    on('POST', '/users/:userId/groups', ({ domainId, id, params }) => (state.addUserGroups(domainId, id('userId'), params().ids('groupSpec')), NO_CONTENT)),
+    on(
+      'POST',
+      '/users/:userId/groups',
+      ({ domainId, id, params }) => (
+        state.addUserGroups(domainId, id('userId'), params().ids('groupSpec')),
+        NO_CONTENT
+      ),
+    ),
 
     on('GET', '/users/:userId/devices', ({ domainId, id, query }) => {
       const owner = state.user(domainId, id('userId'));
-      return listResponse(state.userDevices(domainId, owner.userId).map((device) => rows.userDeviceRow(device, owner)), rows.FIELDS.userDevice, query);
+      return listResponse(
+        state.userDevices(domainId, owner.userId).map((device) => rows.userDeviceRow(device, owner)),
+        rows.FIELDS.userDevice,
+        query,
+      );
     }),
     on('GET', '/users/:userId/devices/:pbxDeviceId', ({ domainId, id }) => {
       const owner = state.user(domainId, id('userId'));
@@ -176,84 +231,175 @@ function userRoutes(state: InfinityState, on: On): Route[] {
     }),
     on('POST', '/users/:userId/devices', ({ domainId, id, params }) => {
       const device = state.assignDevice(domainId, id('userId'), params().required('pbxDeviceId', atLeastOne));
-      return created({ pbxDeviceId: String(device.pbxDeviceId), userId: String(id('userId')), pbxDeviceToken: provisioningToken() });
+      return created({
+        pbxDeviceId: String(device.pbxDeviceId),
+        userId: String(id('userId')),
+        pbxDeviceToken: provisioningToken(),
+      });
     }),
-    on('DELETE', '/users/:userId/devices/:pbxDeviceId', ({ domainId, id }) => (state.unassignDevice(domainId, id('userId'), id('pbxDeviceId')), NO_CONTENT)),
+    on(
+      'DELETE',
+      '/users/:userId/devices/:pbxDeviceId',
+      ({ domainId, id }) => (state.unassignDevice(domainId, id('userId'), id('pbxDeviceId')), NO_CONTENT),
+    ),
   ];
 }
 
 function groupRoutes(state: InfinityState, on: On): Route[] {
   return [
-    on('GET', '/groups', ({ domainId, query }) => listResponse(state.groups(domainId).map(rows.groupRow), rows.FIELDS.group, query)),
-    on('POST', '/groups', ({ domainId, params }) => created({ groupId: String(state.createGroup(domainId, groupFields(params())).groupId) })),
+    on('GET', '/groups', ({ domainId, query }) =>
+      listResponse(state.groups(domainId).map(rows.groupRow), rows.FIELDS.group, query),
+    ),
+    on('POST', '/groups', ({ domainId, params }) =>
+      created({ groupId: String(state.createGroup(domainId, groupFields(params())).groupId) }),
+    ),
     on('GET', '/groups/:groupId', ({ domainId, id }) => single(rows.groupRow(state.group(domainId, id('groupId'))))),
-    on('POST', '/groups/:groupId', ({ domainId, id, params }) => (state.updateGroup(domainId, id('groupId'), groupFields(params())), NO_CONTENT)),
+    on(
+      'POST',
+      '/groups/:groupId',
+      ({ domainId, id, params }) => (state.updateGroup(domainId, id('groupId'), groupFields(params())), NO_CONTENT),
+    ),
     on('DELETE', '/groups/:groupId', ({ domainId, id }) => (state.deleteGroup(domainId, id('groupId')), NO_CONTENT)),
 
     on('GET', '/groups/:groupId/users', ({ domainId, id, query }) => {
       const groupId = id('groupId');
-      return listResponse(state.groupUsers(domainId, groupId).map((user) => rows.groupUserRow(groupId, user)), rows.FIELDS.groupUser, query);
+      return listResponse(
+        state.groupUsers(domainId, groupId).map((user) => rows.groupUserRow(groupId, user)),
+        rows.FIELDS.groupUser,
+        query,
+      );
     }),
-    on('POST', '/groups/:groupId/users', ({ domainId, id, params }) => (state.addGroupUsers(domainId, id('groupId'), params().ids('userSpec')), NO_CONTENT)),
-    on('DELETE', '/groups/:groupId/users', ({ domainId, id, params }) => (state.removeGroupUsers(domainId, id('groupId'), params().ids('userSpec')), NO_CONTENT)),
+    on(
+      'POST',
+      '/groups/:groupId/users',
+      ({ domainId, id, params }) => (
+        state.addGroupUsers(domainId, id('groupId'), params().ids('userSpec')),
+        NO_CONTENT
+      ),
+    ),
+    on(
+      'DELETE',
+      '/groups/:groupId/users',
+      ({ domainId, id, params }) => (
+        state.removeGroupUsers(domainId, id('groupId'), params().ids('userSpec')),
+        NO_CONTENT
+      ),
+    ),
   ];
 }
 
 function queueRoutes(state: InfinityState, on: On): Route[] {
   return [
-    on('GET', '/queues', ({ domainId, query }) => listResponse(state.queues(domainId).map(rows.queueRow), rows.FIELDS.queue, query)),
-    on('POST', '/queues', ({ domainId, params }) => created({ queueId: String(state.createQueue(domainId, newQueue(params())).queueId) })),
+    on('GET', '/queues', ({ domainId, query }) =>
+      listResponse(state.queues(domainId).map(rows.queueRow), rows.FIELDS.queue, query),
+    ),
+    on('POST', '/queues', ({ domainId, params }) =>
+      created({ queueId: String(state.createQueue(domainId, newQueue(params())).queueId) }),
+    ),
     on('GET', '/queues/:queueId', ({ domainId, id }) => single(rows.queueRow(state.queue(domainId, id('queueId'))))),
-    on('POST', '/queues/:queueId', ({ domainId, id, params }) => (state.updateQueue(domainId, id('queueId'), queueChanges(params())), NO_CONTENT)),
+    on(
+      'POST',
+      '/queues/:queueId',
+      ({ domainId, id, params }) => (state.updateQueue(domainId, id('queueId'), queueChanges(params())), NO_CONTENT),
+    ),
     on('DELETE', '/queues/:queueId', ({ domainId, id }) => (state.deleteQueue(domainId, id('queueId')), NO_CONTENT)),
 
     // Before `/members/:queueMemberId`, so that "order" is never taken for a member id.
-    on('PUT', '/queues/:queueId/members/order', ({ domainId, id, params }) => (state.orderQueueMembers(domainId, id('queueId'), params().ids('queueMemberId')), NO_CONTENT)),
-    on('GET', '/queues/:queueId/members', ({ domainId, id, query }) => listResponse(state.queueMembers(domainId, id('queueId')).map(rows.queueMemberRow), rows.FIELDS.queueMember, query)),
+    on(
+      'PUT',
+      '/queues/:queueId/members/order',
+      ({ domainId, id, params }) => (
+        state.orderQueueMembers(domainId, id('queueId'), params().ids('queueMemberId')),
+        NO_CONTENT
+      ),
+    ),
+    on('GET', '/queues/:queueId/members', ({ domainId, id, query }) =>
+      listResponse(
+        state.queueMembers(domainId, id('queueId')).map(rows.queueMemberRow),
+        rows.FIELDS.queueMember,
+        query,
+      ),
+    ),
     on('POST', '/queues/:queueId/members', ({ domainId, id, params }) => {
       const member = state.createQueueMember(domainId, id('queueId'), newQueueMember(params()));
       return created({ queueMemberId: String(member.queueMemberId) });
     }),
-    on('GET', '/queues/:queueId/members/:queueMemberId', ({ domainId, id }) => single(rows.queueMemberRow(state.queueMember(domainId, id('queueId'), id('queueMemberId'))))),
+    on('GET', '/queues/:queueId/members/:queueMemberId', ({ domainId, id }) =>
+      single(rows.queueMemberRow(state.queueMember(domainId, id('queueId'), id('queueMemberId')))),
+    ),
     on('POST', '/queues/:queueId/members/:queueMemberId', ({ domainId, id, params }) => {
       state.updateQueueMember(domainId, id('queueId'), id('queueMemberId'), queueMemberChanges(params()));
       return NO_CONTENT;
     }),
-    on('DELETE', '/queues/:queueId/members/:queueMemberId', ({ domainId, id }) => (state.deleteQueueMember(domainId, id('queueId'), id('queueMemberId')), NO_CONTENT)),
+    on(
+      'DELETE',
+      '/queues/:queueId/members/:queueMemberId',
+      ({ domainId, id }) => (state.deleteQueueMember(domainId, id('queueId'), id('queueMemberId')), NO_CONTENT),
+    ),
   ];
 }
 
 /** The doc spells the path three ways; each operation answers only at its own spelling, as the real server does. */
 function trustedNetworkRoutes(state: InfinityState, on: On): Route[] {
   return [
-    on('GET', '/trustednetworks', ({ domainId, query }) => listResponse(state.trustedNetworks(domainId).map(rows.trustedNetworkRow), rows.FIELDS.trustedNetwork, query)),
-    on('GET', '/trustedNetworks/:trustedNetworkId', ({ domainId, id }) => single(rows.trustedNetworkRow(state.trustedNetwork(domainId, id('trustedNetworkId'))))),
+    on('GET', '/trustednetworks', ({ domainId, query }) =>
+      listResponse(state.trustedNetworks(domainId).map(rows.trustedNetworkRow), rows.FIELDS.trustedNetwork, query),
+    ),
+    on('GET', '/trustedNetworks/:trustedNetworkId', ({ domainId, id }) =>
+      single(rows.trustedNetworkRow(state.trustedNetwork(domainId, id('trustedNetworkId')))),
+    ),
     on('POST', '/trustedNetworks', ({ domainId, params }) => {
       const p = params();
-      const network = state.createTrustedNetwork(domainId, { network: p.required('network', text), description: p.optional('description', text) });
+      const network = state.createTrustedNetwork(domainId, {
+        network: p.required('network', text),
+        description: p.optional('description', text),
+      });
       return created({ trustedNetworkId: String(network.trustedNetworkId) });
     }),
     on('POST', '/trustedNetwork/:trustedNetworkId', ({ domainId, id, params }) => {
       const p = params();
-      state.updateTrustedNetwork(domainId, id('trustedNetworkId'), { ...p.present(['network'], nonEmptyText), ...p.present(['description'], text) });
+      state.updateTrustedNetwork(domainId, id('trustedNetworkId'), {
+        ...p.present(['network'], nonEmptyText),
+        ...p.present(['description'], text),
+      });
       return NO_CONTENT;
     }),
-    on('DELETE', '/trustedNetwork/:trustedNetworkId', ({ domainId, id }) => (state.deleteTrustedNetwork(domainId, id('trustedNetworkId')), NO_CONTENT)),
+    on(
+      'DELETE',
+      '/trustedNetwork/:trustedNetworkId',
+      ({ domainId, id }) => (state.deleteTrustedNetwork(domainId, id('trustedNetworkId')), NO_CONTENT),
+    ),
   ];
 }
 
 function pbxDeviceRoutes(state: InfinityState, on: On): Route[] {
   const row = (device: PbxDevice) => rows.pbxDeviceRow(device, state.owner(device));
   return [
-    on('GET', '/devices', ({ domainId, query }) => listResponse(state.devices(domainId).map(row), rows.FIELDS.pbxDevice, query)),
+    on('GET', '/devices', ({ domainId, query }) =>
+      listResponse(state.devices(domainId).map(row), rows.FIELDS.pbxDevice, query),
+    ),
     on('POST', '/devices', ({ domainId, params }) => {
       const p = params();
-      const device = state.createDevice(domainId, { pbxDeviceName: p.required('pbxDeviceName', nonEmptyText), deviceMacAddress: p.required('deviceMacAddress', text) });
+      const device = state.createDevice(domainId, {
+        pbxDeviceName: p.required('pbxDeviceName', nonEmptyText),
+        deviceMacAddress: p.required('deviceMacAddress', text),
+      });
       return created({ pbxDeviceId: String(device.pbxDeviceId) });
     }),
     on('GET', '/devices/:pbxDeviceId', ({ domainId, id }) => single(row(state.device(domainId, id('pbxDeviceId'))))),
-    on('POST', '/devices/:pbxDeviceId', ({ domainId, id, params }) => (state.renameDevice(domainId, id('pbxDeviceId'), params().required('pbxDeviceName', nonEmptyText)), NO_CONTENT)),
-    on('DELETE', '/devices/:pbxDeviceId', ({ domainId, id }) => (state.deleteDevice(domainId, id('pbxDeviceId')), NO_CONTENT)),
+    on(
+      'POST',
+      '/devices/:pbxDeviceId',
+      ({ domainId, id, params }) => (
+        state.renameDevice(domainId, id('pbxDeviceId'), params().required('pbxDeviceName', nonEmptyText)),
+        NO_CONTENT
+      ),
+    ),
+    on(
+      'DELETE',
+      '/devices/:pbxDeviceId',
+      ({ domainId, id }) => (state.deleteDevice(domainId, id('pbxDeviceId')), NO_CONTENT),
+    ),
   ];
 }
 
@@ -274,7 +420,8 @@ export function infinityRoutes(state: InfinityState, auth: InfinityAuth, policy:
     for (const [pathParam, raw] of Object.entries(pathParams)) {
       const id = pathId(pathParam, raw);
       pathResource(pathParam).find(state, id, path);
-      if (pathParam === 'domainId' && !auth.mayAccess(id)) throw new InfinityError(403, `no permission for domain ${id}`);
+      if (pathParam === 'domainId' && !auth.mayAccess(id))
+        throw new InfinityError(403, `no permission for domain ${id}`);
       path.set(pathParam, id);
     }
     return {

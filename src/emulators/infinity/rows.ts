@@ -12,16 +12,63 @@ type RowOf<Fields extends readonly string[]> = Record<Fields[number], string>;
 export const FIELDS = {
   domain: ['domainId', 'domainName', 'displayName', 'rec', 'createDatetime', 'updateDatetime'],
   user: [
-    'userId', 'domainId', 'user', 'displayName', 'extensionNumber', 'email', 'firstName', 'lastName', 'jobName', 'departmentName', 'companyName',
-    'officeName', 'ukCallerId', 'usCallerId', 'mobileNumber', 'mobileFollow', 'ukPhoneId', 'usPhoneId', 'hotdeskAllowed', 'dashboard',
+    'userId',
+    'domainId',
+    'user',
+    'displayName',
+    'extensionNumber',
+    'email',
+    'firstName',
+    'lastName',
+    'jobName',
+    'departmentName',
+    'companyName',
+    'officeName',
+    'ukCallerId',
+    'usCallerId',
+    'mobileNumber',
+    'mobileFollow',
+    'ukPhoneId',
+    'usPhoneId',
+    'hotdeskAllowed',
+    'dashboard',
   ],
-  group: ['groupId', 'domainId', 'groupName', 'displayName', 'extensionNumber', 'ringRetry', 'ringExclusive', 'callerNameFormat', 'createDatetime', 'updateDatetime'],
+  group: [
+    'groupId',
+    'domainId',
+    'groupName',
+    'displayName',
+    'extensionNumber',
+    'ringRetry',
+    'ringExclusive',
+    'callerNameFormat',
+    'createDatetime',
+    'updateDatetime',
+  ],
   groupUser: ['groupId', 'userId', 'user', 'displayName', 'extensionNumber'],
   userGroup: ['userId', 'groupId', 'groupName', 'displayName', 'extensionNumber'],
-  queue: ['queueId', 'domainId', 'queueName', 'displayName', 'extensionNumber', 'callerNameFormat', 'createDatetime', 'updateDatetime'],
+  queue: [
+    'queueId',
+    'domainId',
+    'queueName',
+    'displayName',
+    'extensionNumber',
+    'callerNameFormat',
+    'createDatetime',
+    'updateDatetime',
+  ],
   queueMember: ['queueMemberId', 'queueId', 'groupId', 'ringStrategy', 'ringAttempts', 'ringSecs', 'ringOrder'],
   trustedNetwork: ['trustedNetworkId', 'domainId', 'network', 'description', 'createDatetime', 'updateDatetime'],
-  pbxDevice: ['pbxDeviceId', 'pbxDeviceName', 'domainId', 'deviceMacAddress', 'createDatetime', 'updateDatetime', 'userId', 'user'],
+  pbxDevice: [
+    'pbxDeviceId',
+    'pbxDeviceName',
+    'domainId',
+    'deviceMacAddress',
+    'createDatetime',
+    'updateDatetime',
+    'userId',
+    'user',
+  ],
   userDevice: ['userId', 'pbxDeviceId', 'user', 'updateDatetime', 'pbxDeviceName'],
 } as const;
 
@@ -88,11 +135,23 @@ export function groupRow(group: Group): RowOf<typeof FIELDS.group> {
 }
 
 export function groupUserRow(groupId: number, user: User): RowOf<typeof FIELDS.groupUser> {
-  return { groupId: String(groupId), userId: String(user.userId), user: user.user, displayName: user.displayName, extensionNumber: user.extensionNumber };
+  return {
+    groupId: String(groupId),
+    userId: String(user.userId),
+    user: user.user,
+    displayName: user.displayName,
+    extensionNumber: user.extensionNumber,
+  };
 }
 
 export function userGroupRow(userId: number, group: Group): RowOf<typeof FIELDS.userGroup> {
-  return { userId: String(userId), groupId: String(group.groupId), groupName: group.groupName, displayName: group.displayName, extensionNumber: group.extensionNumber };
+  return {
+    userId: String(userId),
+    groupId: String(group.groupId),
+    groupName: group.groupName,
+    displayName: group.displayName,
+    extensionNumber: group.extensionNumber,
+  };
 }
 
 export function queueRow(queue: Queue): RowOf<typeof FIELDS.queue> {

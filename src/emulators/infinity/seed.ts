@@ -43,12 +43,68 @@ const PROFILES: DomainProfile[] = [
 ];
 
 const FIRST_NAMES = [
-  'Anna', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farid', 'Grace', 'Hannah', 'Ivan', 'Julia', 'Karim', 'Laura', 'Marco', 'Nina', 'Oliver',
-  'Priya', 'Quentin', 'Rosa', 'Samuel', 'Tanja', 'Umar', 'Valentina', 'William', 'Ximena', 'Yusuf', 'Zara', 'Lukas', 'Mei', 'Pedro', 'Sofia',
+  'Anna',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Emma',
+  'Farid',
+  'Grace',
+  'Hannah',
+  'Ivan',
+  'Julia',
+  'Karim',
+  'Laura',
+  'Marco',
+  'Nina',
+  'Oliver',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Samuel',
+  'Tanja',
+  'Umar',
+  'Valentina',
+  'William',
+  'Ximena',
+  'Yusuf',
+  'Zara',
+  'Lukas',
+  'Mei',
+  'Pedro',
+  'Sofia',
 ];
 const LAST_NAMES = [
-  'Schmidt', 'Novak', 'Rossi', 'Meyer', 'Kaya', 'Dubois', 'Larsen', 'Silva', 'Jansen', 'Kowalski', 'Horvat', 'Berg', 'Costa', 'Fischer', 'Ivanova',
-  'Moreau', 'Nilsen', 'Ortiz', 'Petrov', 'Quinn', 'Reyes', 'Sato', 'Tanaka', 'Okafor', 'Varga', 'Weber', 'Young', 'Zhang', 'Abbas', 'Brandt',
+  'Schmidt',
+  'Novak',
+  'Rossi',
+  'Meyer',
+  'Kaya',
+  'Dubois',
+  'Larsen',
+  'Silva',
+  'Jansen',
+  'Kowalski',
+  'Horvat',
+  'Berg',
+  'Costa',
+  'Fischer',
+  'Ivanova',
+  'Moreau',
+  'Nilsen',
+  'Ortiz',
+  'Petrov',
+  'Quinn',
+  'Reyes',
+  'Sato',
+  'Tanaka',
+  'Okafor',
+  'Varga',
+  'Weber',
+  'Young',
+  'Zhang',
+  'Abbas',
+  'Brandt',
 ];
 const TEAMS = [
   { groupName: 'sales', displayName: 'Sales', jobName: 'Account manager' },
@@ -78,7 +134,10 @@ const FIRST_USER_EXTENSION = 101;
 const TEAM_LEAD_EVERY = 10;
 
 /** The options with their defaults, and where group and queue extensions start. */
-interface Plan extends Required<Omit<InfinitySeedOptions, 'groupsPerUser' | 'queuesPerDomain'>>, Pick<InfinitySeedOptions, 'groupsPerUser' | 'queuesPerDomain'> {
+interface Plan
+  extends
+    Required<Omit<InfinitySeedOptions, 'groupsPerUser' | 'queuesPerDomain'>>,
+    Pick<InfinitySeedOptions, 'groupsPerUser' | 'queuesPerDomain'> {
   firstGroupExtension: number;
   firstQueueExtension: number;
 }
@@ -111,13 +170,22 @@ function planOf(options: InfinitySeedOptions): Plan {
 
 function profileOf(domainIndex: number): DomainProfile {
   const n = domainIndex + 1;
-  return PROFILES[domainIndex] ?? { domainName: `tenant${n}.sip.example`, displayName: `Tenant ${n}`, rec: domainIndex % 2 === 0, queues: 1 };
+  return (
+    PROFILES[domainIndex] ?? {
+      domainName: `tenant${n}.sip.example`,
+      displayName: `Tenant ${n}`,
+      rec: domainIndex % 2 === 0,
+      queues: 1,
+    }
+  );
 }
 
 function teamOf(groupIndex: number): (typeof TEAMS)[number] {
   const team = TEAMS[groupIndex % TEAMS.length]!;
   const round = Math.floor(groupIndex / TEAMS.length);
-  return round === 0 ? team : { ...team, groupName: `${team.groupName}-${round + 1}`, displayName: `${team.displayName} ${round + 1}` };
+  return round === 0
+    ? team
+    : { ...team, groupName: `${team.groupName}-${round + 1}`, displayName: `${team.displayName} ${round + 1}` };
 }
 
 /**
@@ -127,7 +195,8 @@ function teamOf(groupIndex: number): (typeof TEAMS)[number] {
  */
 function personOf(index: number, domainIndex: number): { firstName: string; lastName: string; user: string } {
   const firstName = FIRST_NAMES[index % FIRST_NAMES.length]!;
-  const lastName = LAST_NAMES[(index + 7 * Math.floor(index / FIRST_NAMES.length) + 11 * domainIndex) % LAST_NAMES.length]!;
+  const lastName =
+    LAST_NAMES[(index + 7 * Math.floor(index / FIRST_NAMES.length) + 11 * domainIndex) % LAST_NAMES.length]!;
   const round = Math.floor(index / (FIRST_NAMES.length * LAST_NAMES.length));
   return { firstName, lastName, user: `${firstName}.${lastName}${round === 0 ? '' : round + 1}`.toLowerCase() };
 }
@@ -180,7 +249,13 @@ function seedGroups(state: InfinityState, domainId: number, plan: Plan): Group[]
 }
 
 /** User i joins its own team (i mod groups) and the next ones; team leads default to one team more. */
-function joinGroups(state: InfinityState, domainId: number, users: User[], groups: Group[], groupsPerUser: number | undefined): void {
+function joinGroups(
+  state: InfinityState,
+  domainId: number,
+  users: User[],
+  groups: Group[],
+  groupsPerUser: number | undefined,
+): void {
   const members = groups.map((): number[] => []);
   users.forEach((user, i) => {
     const count = Math.min(groupsPerUser ?? (isTeamLead(i) ? 2 : 1), groups.length);
@@ -193,7 +268,11 @@ function joinGroups(state: InfinityState, domainId: number, users: User[], group
 function seedQueues(state: InfinityState, domainId: number, groups: Group[], count: number, plan: Plan): void {
   for (let q = 0; q < count; q += 1) {
     const names = QUEUES[q] ?? { queueName: `queue-${q + 1}`, displayName: `Queue ${q + 1}` };
-    const queue = state.createQueue(domainId, { ...names, extensionNumber: String(plan.firstQueueExtension + q), callerNameFormat: '[{dgrpName}] {displayName}' });
+    const queue = state.createQueue(domainId, {
+      ...names,
+      extensionNumber: String(plan.firstQueueExtension + q),
+      callerNameFormat: '[{dgrpName}] {displayName}',
+    });
     for (let m = 0; m < Math.min(2, groups.length); m += 1) {
       state.createQueueMember(domainId, queue.queueId, {
         groupId: groups[(q + m) % groups.length]!.groupId,
@@ -212,7 +291,10 @@ function seedQueues(state: InfinityState, domainId: number, groups: Group[], cou
 function seedDevices(state: InfinityState, domainId: number, domainIndex: number, users: User[], plan: Plan): void {
   let deviceIndex = 0;
   const addDevice = (kind: { model: string; oui: string }, label: string, owner: User | undefined): void => {
-    const device = state.createDevice(domainId, { pbxDeviceName: `${kind.model} – ${label}`, deviceMacAddress: macAddress(kind.oui, domainIndex, deviceIndex) });
+    const device = state.createDevice(domainId, {
+      pbxDeviceName: `${kind.model} – ${label}`,
+      deviceMacAddress: macAddress(kind.oui, domainIndex, deviceIndex),
+    });
     deviceIndex += 1;
     if (owner) state.assignDevice(domainId, owner.userId, device.pbxDeviceId);
   };
@@ -226,19 +308,30 @@ function seedDevices(state: InfinityState, domainId: number, domainIndex: number
     }
   });
 
-  for (let s = 0; s < plan.spareDevices; s += 1) addDevice(DESK_PHONES[s % DESK_PHONES.length]!, `Spare ${s + 1}`, undefined);
+  for (let s = 0; s < plan.spareDevices; s += 1)
+    addDevice(DESK_PHONES[s % DESK_PHONES.length]!, `Spare ${s + 1}`, undefined);
 }
 
 /** Documentation ranges only (RFC 1918, RFC 5737, RFC 3849): nothing here is anybody's real network. */
 function seedTrustedNetworks(state: InfinityState, domainId: number, domainIndex: number): void {
   state.createTrustedNetwork(domainId, { network: `10.${domainIndex % 256}.0.0/16`, description: 'Head office LAN' });
-  state.createTrustedNetwork(domainId, { network: `192.0.2.${(domainIndex % 16) * 16}/28`, description: 'SBC addresses' });
-  state.createTrustedNetwork(domainId, { network: `2001:db8:${(domainIndex + 1).toString(16)}::/48`, description: 'Head office IPv6' });
+  state.createTrustedNetwork(domainId, {
+    network: `192.0.2.${(domainIndex % 16) * 16}/28`,
+    description: 'SBC addresses',
+  });
+  state.createTrustedNetwork(domainId, {
+    network: `2001:db8:${(domainIndex + 1).toString(16)}::/48`,
+    description: 'Head office IPv6',
+  });
 }
 
 function seedDomain(state: InfinityState, domainIndex: number, plan: Plan): void {
   const profile = profileOf(domainIndex);
-  const domain = state.addDomain({ domainName: profile.domainName, displayName: profile.displayName, rec: profile.rec });
+  const domain = state.addDomain({
+    domainName: profile.domainName,
+    displayName: profile.displayName,
+    rec: profile.rec,
+  });
   const users = seedUsers(state, domain, domainIndex, plan);
   const groups = seedGroups(state, domain.domainId, plan);
   joinGroups(state, domain.domainId, users, groups, plan.groupsPerUser);

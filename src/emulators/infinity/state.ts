@@ -119,7 +119,8 @@ export interface TrustedNetworkFields {
   description: string;
 }
 
-export type NewTrustedNetwork = Omit<TrustedNetworkFields, 'description'> & Partial<Pick<TrustedNetworkFields, 'description'>>;
+export type NewTrustedNetwork = Omit<TrustedNetworkFields, 'description'> &
+  Partial<Pick<TrustedNetworkFields, 'description'>>;
 
 export interface TrustedNetwork extends TrustedNetworkFields, Stamped {
   trustedNetworkId: number;
@@ -155,7 +156,8 @@ export function normaliseMac(value: string): string {
 export function checkCidr(value: string): string {
   const [, address = '', prefix = ''] = CIDR.exec(value) ?? [];
   const longestPrefix = isIPv4(address) ? 32 : isIPv6(address) ? 128 : -1;
-  if (prefix === '' || Number(prefix) > longestPrefix) throw badParam('network', `"${value}" is not an IPv4 or IPv6 CIDR network (address/prefix)`);
+  if (prefix === '' || Number(prefix) > longestPrefix)
+    throw badParam('network', `"${value}" is not an IPv4 or IPv6 CIDR network (address/prefix)`);
   return value;
 }
 
@@ -171,7 +173,8 @@ function checkUserName(value: string): string {
 
 function checkCallerNameFormat(value: string): string {
   for (const [, variable = ''] of value.matchAll(/\{([^}]*)\}/g)) {
-    if (!CALLER_NAME_VARIABLES.has(variable)) throw badParam('callerNameFormat', `{${variable}} is not one of {displayName}, {srcPhoneNumber}, {dgrpName}`);
+    if (!CALLER_NAME_VARIABLES.has(variable))
+      throw badParam('callerNameFormat', `{${variable}} is not one of {displayName}, {srcPhoneNumber}, {dgrpName}`);
   }
   return value;
 }
@@ -247,7 +250,15 @@ export class InfinityState {
 
   private readonly entries = new Map<number, DomainEntry>();
   /** Ids are unique per resource type across the whole server, as Infinity's are. */
-  private readonly lastIds: Record<ResourceKind, number> = { domain: 0, user: 0, group: 0, queue: 0, queueMember: 0, trustedNetwork: 0, pbxDevice: 0 };
+  private readonly lastIds: Record<ResourceKind, number> = {
+    domain: 0,
+    user: 0,
+    group: 0,
+    queue: 0,
+    queueMember: 0,
+    trustedNetwork: 0,
+    pbxDevice: 0,
+  };
 
   private nextId(kind: ResourceKind): number {
     this.lastIds[kind] += 1;
@@ -266,7 +277,8 @@ export class InfinityState {
   // ---- domains: the API cannot create them, only the emulator's owner (the seed, a test) can
 
   addDomain(input: NewDomain): Domain {
-    if ([...this.entries.values()].some((e) => e.domain.domainName === input.domainName)) throw badParam('domainName', `${input.domainName} already exists`);
+    if ([...this.entries.values()].some((e) => e.domain.domainName === input.domainName))
+      throw badParam('domainName', `${input.domainName} already exists`);
     const domain: Domain = { ...input, domainId: this.nextId('domain'), ...this.stamps() };
     this.entries.set(domain.domainId, {
       domain,
@@ -360,7 +372,12 @@ export class InfinityState {
   }
 
   /** Checks a new extension against the domain and moves the record onto it; no-op when unchanged or absent. */
-  private changeExtension(entry: DomainEntry, record: { extensionNumber: string }, extension: string | undefined, holder: string): void {
+  private changeExtension(
+    entry: DomainEntry,
+    record: { extensionNumber: string },
+    extension: string | undefined,
+    holder: string,
+  ): void {
     if (extension === undefined || extension === record.extensionNumber) return;
     entry.extensions.check(checkExtension(extension), holder);
     entry.extensions.move(record.extensionNumber, extension, holder);
@@ -465,7 +482,13 @@ export class InfinityState {
     const entry = this.entry(domainId);
     entry.extensions.check(checkExtension(input.extensionNumber));
     if (input.callerNameFormat !== undefined) checkCallerNameFormat(input.callerNameFormat);
-    const queue: Queue = { callerNameFormat: '', ...definedOnly(input), queueId: this.nextId('queue'), domainId, ...this.stamps() };
+    const queue: Queue = {
+      callerNameFormat: '',
+      ...definedOnly(input),
+      queueId: this.nextId('queue'),
+      domainId,
+      ...this.stamps(),
+    };
     entry.queues.set(queue.queueId, queue);
     entry.extensions.hold(queue.extensionNumber, holderOf.queue(queue.queueId));
     return queue;
@@ -508,12 +531,22 @@ export class InfinityState {
     const siblings = this.queueMembers(domainId, queueId);
     this.requireGroup(entry, input.groupId);
     const last = Math.max(0, ...siblings.map((member) => member.ringOrder));
-    const member: QueueMember = { ringOrder: last + 1, ...definedOnly(input), queueMemberId: this.nextId('queueMember'), queueId };
+    const member: QueueMember = {
+      ringOrder: last + 1,
+      ...definedOnly(input),
+      queueMemberId: this.nextId('queueMember'),
+      queueId,
+    };
     entry.queueMembers.set(member.queueMemberId, member);
     return member;
   }
 
-  updateQueueMember(domainId: number, queueId: number, queueMemberId: number, changes: Partial<QueueMemberFields>): void {
+  updateQueueMember(
+    domainId: number,
+    queueId: number,
+    queueMemberId: number,
+    changes: Partial<QueueMemberFields>,
+  ): void {
     const entry = this.entry(domainId);
     const member = this.queueMember(domainId, queueId, queueMemberId);
     if (changes.groupId !== undefined) this.requireGroup(entry, changes.groupId);
@@ -529,8 +562,15 @@ export class InfinityState {
   orderQueueMembers(domainId: number, queueId: number, queueMemberIds: number[]): void {
     const members = this.queueMembers(domainId, queueId);
     const named = new Set(queueMemberIds);
-    const complete = named.size === queueMemberIds.length && named.size === members.length && members.every((m) => named.has(m.queueMemberId));
-    if (!complete) throw badParam('queueMemberId', `must name each of the ${members.length} members of queue ${queueId} exactly once`);
+    const complete =
+      named.size === queueMemberIds.length &&
+      named.size === members.length &&
+      members.every((m) => named.has(m.queueMemberId));
+    if (!complete)
+      throw badParam(
+        'queueMemberId',
+        `must name each of the ${members.length} members of queue ${queueId} exactly once`,
+      );
     const byId = this.entry(domainId).queueMembers;
     queueMemberIds.forEach((id, index) => {
       lookup(byId, id, 'queue member').ringOrder = index + 1;
@@ -538,7 +578,8 @@ export class InfinityState {
   }
 
   private requireGroup(entry: DomainEntry, groupId: number): void {
-    if (!entry.groups.has(groupId)) throw badParam('groupId', `group ${groupId} is not in domain ${entry.domain.domainId}`);
+    if (!entry.groups.has(groupId))
+      throw badParam('groupId', `group ${groupId} is not in domain ${entry.domain.domainId}`);
   }
 
   // ---- trusted networks
@@ -594,7 +635,14 @@ export class InfinityState {
     const entry = this.entry(domainId);
     const mac = normaliseMac(input.deviceMacAddress);
     entry.macAddresses.check(mac);
-    const device: PbxDevice = { pbxDeviceName: input.pbxDeviceName, deviceMacAddress: mac, userId: null, pbxDeviceId: this.nextId('pbxDevice'), domainId, ...this.stamps() };
+    const device: PbxDevice = {
+      pbxDeviceName: input.pbxDeviceName,
+      deviceMacAddress: mac,
+      userId: null,
+      pbxDeviceId: this.nextId('pbxDevice'),
+      domainId,
+      ...this.stamps(),
+    };
     entry.devices.set(device.pbxDeviceId, device);
     entry.macAddresses.hold(mac, holderOf.device(device.pbxDeviceId));
     return device;
@@ -631,8 +679,10 @@ export class InfinityState {
     this.user(domainId, userId);
     const device = this.entry(domainId).devices.get(pbxDeviceId);
     if (!device) throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} is not in domain ${domainId}`);
-    if (device.userId === userId) throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} already belongs to user ${userId}`);
-    if (device.userId !== null) throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} belongs to user ${device.userId}`);
+    if (device.userId === userId)
+      throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} already belongs to user ${userId}`);
+    if (device.userId !== null)
+      throw badParam('pbxDeviceId', `PBX device ${pbxDeviceId} belongs to user ${device.userId}`);
     this.setOwner(device, userId);
     return device;
   }

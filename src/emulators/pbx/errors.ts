@@ -33,4 +33,5 @@ export function errorResponse(error: PbxError): EmulatorResponse {
 }
 
 export const missingField = (name: string): PbxError => new PbxError('missingField', `missing required field: ${name}`);
-export const invalidValue = (name: string): PbxError => new PbxError('invalidValue', `invalid value for field: ${name}`);
+export const invalidValue = (name: string): PbxError =>
+  new PbxError('invalidValue', `invalid value for field: ${name}`);

@@ -26,8 +26,16 @@ export interface PbxEmulatorOptions {
 }
 
 /** Off the API altogether, so no PortSIP error body: what the web server in front answers. */
-const noSuchPath = (): EmulatorResponse => ({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' });
-const noSuchMethod = (): EmulatorResponse => ({ status: 405, headers: { 'content-type': 'text/plain' }, body: 'method not allowed' });
+const noSuchPath = (): EmulatorResponse => ({
+  status: 404,
+  headers: { 'content-type': 'text/plain' },
+  body: 'not found',
+});
+const noSuchMethod = (): EmulatorResponse => ({
+  status: 405,
+  headers: { 'content-type': 'text/plain' },
+  body: 'method not allowed',
+});
 
 export function createPbxEmulator(options: PbxEmulatorOptions): { server: EmulatorServer; state: PbxState } {
   const state = new PbxState(options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, options.now);

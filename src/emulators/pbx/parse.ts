@@ -8,7 +8,8 @@ import { invalidValue, missingField } from './errors.js';
 export type Parser<T> = (value: unknown) => T | undefined;
 
 export const anyString: Parser<string> = (value) => (typeof value === 'string' ? value : undefined);
-export const nonBlankString: Parser<string> = (value) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+export const nonBlankString: Parser<string> = (value) =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
 export const boolean: Parser<boolean> = (value) => (typeof value === 'boolean' ? value : undefined);
 
 export const integerIn =

@@ -2,7 +2,17 @@
  * A provider (SIP trunk) as pbx-providers.txt lists it, and the checks its fields get on create
  * and update, with the formats docs/vendors.md fixes.
  */
-import { anyString, arrayOf, boolean, integerIn, ipv4OrCidr, nonBlankString, oneOf, requiredField, type Parser } from './parse.js';
+import {
+  anyString,
+  arrayOf,
+  boolean,
+  integerIn,
+  ipv4OrCidr,
+  nonBlankString,
+  oneOf,
+  requiredField,
+  type Parser,
+} from './parse.js';
 
 export interface SipHeaderParameter {
   name: string;

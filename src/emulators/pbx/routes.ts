@@ -28,7 +28,8 @@ function jsonObject(req: EmulatorRequest): Record<string, unknown> {
   } catch {
     parsed = undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new PbxError('invalidValue', 'request body must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new PbxError('invalidValue', 'request body must be a JSON object');
   return parsed as Record<string, unknown>;
 }
 
@@ -49,7 +50,11 @@ export function pbxRoutes(state: PbxState, credentials: Credentials): Route[] {
   };
 
   /** Behind the token: refused without a live one, and only a successful call extends its life. */
-  const authenticated = (method: string, pattern: string, handle: (req: EmulatorRequest) => EmulatorResponse): Route => ({
+  const authenticated = (
+    method: string,
+    pattern: string,
+    handle: (req: EmulatorRequest) => EmulatorResponse,
+  ): Route => ({
     method,
     pattern,
     handle: (req) => {
@@ -61,11 +66,13 @@ export function pbxRoutes(state: PbxState, credentials: Credentials): Route[] {
     },
   });
 
-  const newToken = (): EmulatorResponse => ok({ access_token: state.tokens.issue(), expires: state.tokens.ttlSeconds, refresh_token: null });
+  const newToken = (): EmulatorResponse =>
+    ok({ access_token: state.tokens.issue(), expires: state.tokens.ttlSeconds, refresh_token: null });
 
   const login = (req: EmulatorRequest): EmulatorResponse => {
     const { username, password } = jsonObject(req);
-    if (username !== credentials.username || password !== credentials.password) throw new PbxError('badCredentials', 'incorrect username or password');
+    if (username !== credentials.username || password !== credentials.password)
+      throw new PbxError('badCredentials', 'incorrect username or password');
     return newToken();
   };
 
@@ -75,7 +82,14 @@ export function pbxRoutes(state: PbxState, credentials: Credentials): Route[] {
     const sort_by = sortByOf(req.query);
     const all = state.list(sort_by);
     const providers = all.slice((pagination - 1) * pagesize, pagination * pagesize);
-    return ok({ pagination, pagesize, sort_by, page_count: Math.ceil(all.length / pagesize), count: all.length, providers });
+    return ok({
+      pagination,
+      pagesize,
+      sort_by,
+      page_count: Math.ceil(all.length / pagesize),
+      count: all.length,
+      providers,
+    });
   };
 
   const show = (req: EmulatorRequest): EmulatorResponse => {
@@ -85,7 +99,8 @@ export function pbxRoutes(state: PbxState, credentials: Credentials): Route[] {
     return ok(provider);
   };
 
-  const create = (req: EmulatorRequest): EmulatorResponse => ok({ id: state.create(parseProviderFields(jsonObject(req))).id });
+  const create = (req: EmulatorRequest): EmulatorResponse =>
+    ok({ id: state.create(parseProviderFields(jsonObject(req))).id });
 
   const update = (req: EmulatorRequest): EmulatorResponse => {
     const input = jsonObject(req);

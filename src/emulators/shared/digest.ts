@@ -57,7 +57,8 @@ export function createDigestVerifier(options: DigestOptions): DigestVerifier {
   /** Nonce counts already used with each live nonce: a count seen twice is a replay (RFC 2617 3.2.2). */
   const countsSeen = new Map<string, Set<number>>();
 
-  const sign = (issuedAt: string): string => createHmac('sha256', privateKey).update(issuedAt).digest('hex').slice(0, 32);
+  const sign = (issuedAt: string): string =>
+    createHmac('sha256', privateKey).update(issuedAt).digest('hex').slice(0, 32);
   const issueNonce = (): string => {
     const issuedAt = String(now());
     return Buffer.from(`${issuedAt}:${sign(issuedAt)}`).toString('base64url');
@@ -96,7 +97,8 @@ export function createDigestVerifier(options: DigestOptions): DigestVerifier {
       if (credentials.opaque !== undefined && credentials.opaque !== opaque) return REFUSED;
       const { username, nonce, nc } = credentials;
       const password = lookupPassword(username, realm);
-      if (password === undefined || credentials.response !== expectedResponse(credentials, req.method, password)) return REFUSED;
+      if (password === undefined || credentials.response !== expectedResponse(credentials, req.method, password))
+        return REFUSED;
       const issuedAt = issuedAtOf(nonce);
       if (issuedAt === undefined) return REFUSED;
       if (now() - issuedAt > lifetimeMs) return { ok: false, stale: true };
@@ -150,7 +152,10 @@ function expectedResponse(c: DigestCredentials, method: string, password: string
 }
 
 /** The user name `req` proves with Basic credentials, or undefined. */
-export function verifyBasic(req: EmulatorRequest, lookupPassword: (username: string) => string | undefined): string | undefined {
+export function verifyBasic(
+  req: EmulatorRequest,
+  lookupPassword: (username: string) => string | undefined,
+): string | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(String(req.headers.authorization ?? ''));
   if (!match) return undefined;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');

@@ -5,7 +5,13 @@
  * Emulators are written from the vendor docs, never from the gateway's adapters: nothing in
  * src/emulators may import from src/vendors (or the reverse).
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface EmulatorRequest {
@@ -100,10 +106,22 @@ export class EmulatorServer {
   /** Latency added to every request, to make upstream round trips visible. */
   latencyMs = 0;
   private faults: ArmedFault[] = [];
-  private holds: Array<{ method: string; pathPrefix: string; held: number; gate: Promise<void>; waiters: Array<{ count: number; resolve: () => void }> }> = [];
+  private holds: Array<{
+    method: string;
+    pathPrefix: string;
+    held: number;
+    gate: Promise<void>;
+    waiters: Array<{ count: number; resolve: () => void }>;
+  }> = [];
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
-  private intercepts: Array<{ method: string; pathPrefix: string; nth: number; seen: number; action: () => Promise<void> }> = [];
+  private intercepts: Array<{
+    method: string;
+    pathPrefix: string;
+    nth: number;
+    seen: number;
+    action: () => Promise<void>;
+  }> = [];
   private server: Server | undefined;
   private baseUrlValue: string | undefined;
   private readonly handler: Handler;
@@ -285,7 +303,8 @@ export class EmulatorServer {
     if (statusFault) {
       const status = statusFault.status ?? 503;
       record(status);
-      const retryAfter = statusFault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(statusFault.retryAfterSeconds) };
+      const retryAfter =
+        statusFault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(statusFault.retryAfterSeconds) };
       res.writeHead(status, { 'content-type': 'text/plain', ...retryAfter }).end(`emulated fault: HTTP ${status}`);
       return;
     }
@@ -304,7 +323,11 @@ export class EmulatorServer {
         form: () => new URLSearchParams(rawBody.toString('utf8')),
       });
     } catch (error) {
-      response = { status: 500, headers: { 'content-type': 'text/plain' }, body: `emulator ${this.name} failed: ${String(error)}` };
+      response = {
+        status: 500,
+        headers: { 'content-type': 'text/plain' },
+        body: `emulator ${this.name} failed: ${String(error)}`,
+      };
     }
 
     const headers: Record<string, string> = { ...response.headers };
@@ -362,7 +385,10 @@ export class EmulatorServer {
         this.clearFaults();
         send(200, { ok: true });
       } else if (what === '/requests' && method === 'GET') {
-        send(200, this.requests.map(({ headers: _headers, ...rest }) => rest));
+        send(
+          200,
+          this.requests.map(({ headers: _headers, ...rest }) => rest),
+        );
       } else if (what === '/requests' && method === 'DELETE') {
         this.clearLog();
         send(200, { ok: true });

@@ -3,7 +3,15 @@
  * docs/vendors.md: get_* actions answer raw JSON values, set_* and add_* ones a success flag and a
  * message (filled on success too).
  */
-import { FORWARDING_KEYS, addressOf, type AcceptRules, type Call, type ForwardingKey, type SipThorAccount, type SipThorState } from './state.js';
+import {
+  FORWARDING_KEYS,
+  addressOf,
+  type AcceptRules,
+  type Call,
+  type ForwardingKey,
+  type SipThorAccount,
+  type SipThorState,
+} from './state.js';
 
 export const READ_ACTIONS = [
   'get_identity',
@@ -41,7 +49,10 @@ const READERS: Record<ReadAction, Reader> = {
   get_identity: (account) => account.identity,
   get_aliases: (account) => account.aliases,
   get_enum: (account) => account.enumNumbers,
-  get_history: (account, now) => ({ placed: recentCalls(account, account.placed, now), received: recentCalls(account, account.received, now) }),
+  get_history: (account, now) => ({
+    placed: recentCalls(account, account.placed, now),
+    received: recentCalls(account, account.received, now),
+  }),
   get_devices: (account) => (account.devices.length === 0 ? null : account.devices),
   get_prepaid: (account, _now, state) => ({
     prepaid: account.prepaid,
@@ -93,11 +104,20 @@ export function read(action: ReadAction, account: SipThorAccount, now: Date, sta
 }
 
 /** The outcome of a set_* or add_* action, or undefined when there is no such action. */
-export function write(action: string, account: SipThorAccount, query: URLSearchParams, state: SipThorState): WriteOutcome | undefined {
+export function write(
+  action: string,
+  account: SipThorAccount,
+  query: URLSearchParams,
+  state: SipThorState,
+): WriteOutcome | undefined {
   return Object.hasOwn(WRITERS, action) ? WRITERS[action]!(account, query, state) : undefined;
 }
 
-const succeeded = (message: string, preamble?: string): WriteOutcome => ({ success: true, error_message: message, ...(preamble === undefined ? {} : { preamble }) });
+const succeeded = (message: string, preamble?: string): WriteOutcome => ({
+  success: true,
+  error_message: message,
+  ...(preamble === undefined ? {} : { preamble }),
+});
 const failed = (message: string): WriteOutcome => ({ success: false, error_message: `Error: ${message}` });
 
 /** `duration` in minutes makes DND temporary; without it DND stays until set_dnd_off. */
@@ -122,7 +142,9 @@ function addAlias(account: SipThorAccount, query: URLSearchParams, state: SipTho
   if (username === '') return failed('missing username');
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(username)) return failed(`invalid username ${username}`);
   const alias = `${username}@${account.domain}`;
-  const taken = [...state.accounts.values()].some((other) => addressOf(other) === alias || other.aliases.includes(alias));
+  const taken = [...state.accounts.values()].some(
+    (other) => addressOf(other) === alias || other.aliases.includes(alias),
+  );
   if (taken) return failed(`alias ${alias} already exists`);
   account.aliases.push(alias);
   return succeeded(`Alias ${alias} added`);
@@ -144,11 +166,16 @@ function setCallForwarding(account: SipThorAccount, query: URLSearchParams): Wri
 }
 
 /** What a forwarding value is stored as: no `sip:`, `<mobile-number>` resolved, a bare user in the account's domain. */
-function forwardingTarget(raw: string, account: SipThorAccount): { value: string; error?: undefined } | { error: string } {
+function forwardingTarget(
+  raw: string,
+  account: SipThorAccount,
+): { value: string; error?: undefined } | { error: string } {
   const value = raw.trim().replace(/^sip:/i, '');
   if (value === '' || value === '<voice-mailbox>') return { value };
   if (value === '<mobile-number>') {
-    return account.identity.mobile_number === '' ? { error: 'the account has no mobile number' } : { value: account.identity.mobile_number };
+    return account.identity.mobile_number === ''
+      ? { error: 'the account has no mobile number' }
+      : { value: account.identity.mobile_number };
   }
   if (!/^[^\s@<>"]+(@[^\s@<>"]+)?$/.test(value)) return { error: `invalid forwarding target ${raw}` };
   return { value: value.includes('@') ? value : `${value}@${account.domain}` };
@@ -182,7 +209,9 @@ function recentCalls(account: SipThorAccount, calls: Call[], now: Date) {
 /** Completed placed calls in the current calendar month of the account's timezone. */
 function monthlyUsage(account: SipThorAccount, now: Date): { calls: number; price: string } {
   const month = localTime(now, account.identity.timezone).slice(0, 7);
-  const calls = account.placed.filter((call) => call.status === 'completed' && localTime(call.start, account.identity.timezone).startsWith(month));
+  const calls = account.placed.filter(
+    (call) => call.status === 'completed' && localTime(call.start, account.identity.timezone).startsWith(month),
+  );
   return { calls: calls.length, price: euros(calls.reduce((sum, call) => sum + call.price, 0)) };
 }
 
@@ -191,7 +220,10 @@ function acceptRulesView(rules: AcceptRules, now: Date) {
   const minutesLeft = rules.temporary ? Math.ceil((rules.temporary.until.getTime() - now.getTime()) / 60_000) : 0;
   return {
     persistent: { days: { start: '00:00', stop: '23:59', groups: rules.persistentGroups } },
-    temporary: minutesLeft > 0 && rules.temporary ? { groups: rules.temporary.groups, duration: minutesLeft } : { groups: [], duration: 0 },
+    temporary:
+      minutesLeft > 0 && rules.temporary
+        ? { groups: rules.temporary.groups, duration: minutesLeft }
+        : { groups: [], duration: 0 },
     groups: CONTACT_GROUPS,
   };
 }

@@ -23,9 +23,13 @@ export interface SipThorEmulatorOptions {
 
 const HTML = { 'content-type': 'text/html; charset=UTF-8' };
 
-export function createSipThorEmulator(options: SipThorEmulatorOptions): { server: EmulatorServer; state: SipThorState } {
+export function createSipThorEmulator(options: SipThorEmulatorOptions): {
+  server: EmulatorServer;
+  state: SipThorState;
+} {
   const state = new SipThorState(options.now);
-  for (const account of options.accounts) state.add(options.seed ? seededAccount(account, state.now()) : blankAccount(account));
+  for (const account of options.accounts)
+    state.add(options.seed ? seededAccount(account, state.now()) : blankAccount(account));
 
   const digest = createDigestVerifier({ realmFor: (req) => req.query.get('realm') ?? '' });
   /** The account `req` proves it holds the password of: `user@domain`, or a bare user in the realm's domain. */
@@ -42,11 +46,18 @@ export function createSipThorEmulator(options: SipThorEmulatorOptions): { server
       if (state.failingActions.has(action)) return html(backendFailure(action));
       return html(JSON.stringify(read(action, account, state.now(), state)));
     }
-    const outcome = write(action, account, req.query, state) ?? { success: false, error_message: 'Error: invalid action' };
+    const outcome = write(action, account, req.query, state) ?? {
+      success: false,
+      error_message: 'Error: invalid action',
+    };
     return html(writeBody(outcome));
   };
 
-  const handler = router([{ method: 'GET', pattern: '/settings.phtml', handle: settings }], () => ({ status: 404, headers: HTML, body: '<h1>Not Found</h1>' }));
+  const handler = router([{ method: 'GET', pattern: '/settings.phtml', handle: settings }], () => ({
+    status: 404,
+    headers: HTML,
+    body: '<h1>Not Found</h1>',
+  }));
   return { server: new EmulatorServer('sipthor', handler), state };
 }
 

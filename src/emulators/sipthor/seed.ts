@@ -4,7 +4,15 @@
  * whatever other accounts exist.
  */
 import { createHash } from 'node:crypto';
-import { addressOf, blankAccount, type BalanceEntry, type Call, type RegisteredDevice, type SipThorAccount, type SipThorAccountOptions } from './state.js';
+import {
+  addressOf,
+  blankAccount,
+  type BalanceEntry,
+  type Call,
+  type RegisteredDevice,
+  type SipThorAccount,
+  type SipThorAccountOptions,
+} from './state.js';
 
 type Random = () => number;
 
@@ -17,7 +25,12 @@ interface Party {
 
 const FIRST_NAMES = ['Anna', 'Bram', 'Chloe', 'Daan', 'Eva', 'Finn', 'Lotte', 'Sem'];
 const LAST_NAMES = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer'];
-const USER_AGENTS = ['Blink 5.6.0 (MacOSX)', 'Sylk 3.2.1 (Android)', 'Yealink SIP-T54W 96.86.0.70', 'Zoiper rv2.10.20.2'];
+const USER_AGENTS = [
+  'Blink 5.6.0 (MacOSX)',
+  'Sylk 3.2.1 (Android)',
+  'Yealink SIP-T54W 96.86.0.70',
+  'Zoiper rv2.10.20.2',
+];
 const TRANSPORTS = ['tls', 'tcp', 'udp'];
 
 /**
@@ -39,7 +52,13 @@ export function seededAccount(options: SipThorAccountOptions, now: Date): SipTho
   const first = options.first ?? capitalised(firstPart);
   const lastname = options.lastname ?? (lastPart ? capitalised(lastPart) : pick(random, LAST_NAMES));
   const mobileNumber = options.mobileNumber ?? `+316${digits(random, 8)}`;
-  const account = blankAccount({ ...options, first, lastname, mobileNumber, email: options.email ?? addressOf(options) });
+  const account = blankAccount({
+    ...options,
+    first,
+    lastname,
+    mobileNumber,
+    email: options.email ?? addressOf(options),
+  });
 
   const pstn = `+3120${digits(random, 7)}`;
   account.identity.pstn_caller_id = pstn;
@@ -52,14 +71,24 @@ export function seededAccount(options: SipThorAccountOptions, now: Date): SipTho
   account.devices = sampleDevices(random, options.username);
   account.prepaid = random() < 0.5;
   if (account.prepaid) Object.assign(account, ledger(account.placed, now));
-  account.forwarding = { FUNC: '', FNOL: '<voice-mailbox>', FBUS: random() < 0.5 ? mobileNumber : '', FNOA: '<voice-mailbox>', FUNV: '' };
+  account.forwarding = {
+    FUNC: '',
+    FNOL: '<voice-mailbox>',
+    FBUS: random() < 0.5 ? mobileNumber : '',
+    FNOA: '<voice-mailbox>',
+    FUNV: '',
+  };
   account.rejectRules = random() < 0.5 ? [`+3190${digits(random, 7)}@${options.domain}`] : [];
   Object.assign(account.voicemail, { Password: digits(random, 4), Info: 'Sent by email', Options: 'attach=yes' });
   return account;
 }
 
 function sampleParties(random: Random, domain: string): Party[] {
-  const phones = Array.from({ length: 3 }, () => ({ address: `+31${digits(random, 9)}@${domain}`, displayName: '', pstn: true }));
+  const phones = Array.from({ length: 3 }, () => ({
+    address: `+31${digits(random, 9)}@${domain}`,
+    displayName: '',
+    pstn: true,
+  }));
   const colleagues = Array.from({ length: 3 }, () => {
     const name = pick(random, FIRST_NAMES);
     return { address: `${name.toLowerCase()}@${domain}`, displayName: name, pstn: false };
@@ -75,7 +104,12 @@ function sampleCalls(direction: keyof typeof CALL_PLANS, parties: Party[], rando
     // Calls last at most 30 minutes, so starting 31 minutes or more before the slot's end keeps them in it.
     const start = new Date(slotEnd - (31 + Math.floor(random() * (spacingHours * 60 - 31))) * MINUTE_MS);
     const party = pick(random, parties);
-    const status = direction === 'placed' ? pick(random, ['completed', 'completed', 'completed', 'busy', 'failed'] as const) : random() < 0.25 ? 'missed' : 'completed';
+    const status =
+      direction === 'placed'
+        ? pick(random, ['completed', 'completed', 'completed', 'busy', 'failed'] as const)
+        : random() < 0.25
+          ? 'missed'
+          : 'completed';
     const durationSeconds = status === 'completed' ? 10 + Math.floor(random() * 1790) : 0;
     const charged = direction === 'placed' && party.pstn;
     return {
@@ -108,13 +142,27 @@ function sampleDevices(random: Random, username: string): RegisteredDevice[] {
 function ledger(placed: Call[], now: Date): { balance: number; balanceHistory: BalanceEntry[] } {
   let balance = TOP_UP_EUR;
   const entries: BalanceEntry[] = [
-    { date: new Date(now.getTime() - TOP_UP_AGE_DAYS * DAY_MS), action: 'Credit', description: 'Prepaid card top-up', value: TOP_UP_EUR, balance, session: '' },
+    {
+      date: new Date(now.getTime() - TOP_UP_AGE_DAYS * DAY_MS),
+      action: 'Credit',
+      description: 'Prepaid card top-up',
+      value: TOP_UP_EUR,
+      balance,
+      session: '',
+    },
   ];
   for (const call of [...placed].reverse()) {
     if (call.price === 0) continue;
     balance = roundToTenThousandths(balance - call.price);
     const date = new Date(call.start.getTime() + call.durationSeconds * 1000);
-    entries.push({ date, action: 'Debit', description: `Call to ${call.remoteParty}`, value: -call.price, balance, session: call.sessionId });
+    entries.push({
+      date,
+      action: 'Debit',
+      description: `Call to ${call.remoteParty}`,
+      value: -call.price,
+      balance,
+      session: call.sessionId,
+    });
   }
   return { balance, balanceHistory: entries.reverse() };
 }

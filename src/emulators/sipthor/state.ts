@@ -113,7 +113,8 @@ export interface SipThorAccountOptions {
   timezone?: string;
 }
 
-export const addressOf = (account: { username: string; domain: string }): string => `${account.username}@${account.domain}`;
+export const addressOf = (account: { username: string; domain: string }): string =>
+  `${account.username}@${account.domain}`;
 
 export function blankAccount(options: SipThorAccountOptions): SipThorAccount {
   const address = addressOf(options);
@@ -146,7 +147,15 @@ export function blankAccount(options: SipThorAccountOptions): SipThorAccount {
     forwarding: { FUNC: '', FNOL: '', FBUS: '', FNOA: '', FUNV: '' },
     acceptRules: { persistentGroups: ['everybody'], temporary: null },
     rejectRules: [],
-    voicemail: { Mailbox: options.username, Password: '', Name: `${first} ${lastname}`.trim(), Email: email, Info: '', Options: '', Account: address },
+    voicemail: {
+      Mailbox: options.username,
+      Password: '',
+      Name: `${first} ${lastname}`.trim(),
+      Email: email,
+      Info: '',
+      Options: '',
+      Account: address,
+    },
     privacy: false,
     dnd: { on: false, until: null },
     activeCalls: [],

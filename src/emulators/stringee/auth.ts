@@ -36,7 +36,9 @@ export function restTokenCheck(apiKey: ApiKey): (req: EmulatorRequest) => Promis
     const token = presentedToken(req);
     if (!token) throw new StringeeError('badToken', 'missing token: send a JWT in X-STRINGEE-AUTH');
     const { payload, protectedHeader } = await verifySignatureAndClaims(token, secret, apiKey.sid);
-    if (protectedHeader.cty !== REST_API_CONTENT_TYPE) throw new StringeeError('badToken', `invalid token: header cty must be ${REST_API_CONTENT_TYPE}`);
-    if (payload.rest_api !== true) throw new StringeeError('badToken', 'invalid token: not a REST API token (rest_api must be true)');
+    if (protectedHeader.cty !== REST_API_CONTENT_TYPE)
+      throw new StringeeError('badToken', `invalid token: header cty must be ${REST_API_CONTENT_TYPE}`);
+    if (payload.rest_api !== true)
+      throw new StringeeError('badToken', 'invalid token: not a REST API token (rest_api must be true)');
   };
 }

@@ -22,10 +22,21 @@ export interface StringeeEmulatorOptions {
 }
 
 /** Off the API altogether, so not a Stringee envelope: what the web server in front answers. */
-const noSuchPath = (): EmulatorResponse => ({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' });
-const noSuchMethod = (): EmulatorResponse => ({ status: 405, headers: { 'content-type': 'text/plain' }, body: 'method not allowed' });
+const noSuchPath = (): EmulatorResponse => ({
+  status: 404,
+  headers: { 'content-type': 'text/plain' },
+  body: 'not found',
+});
+const noSuchMethod = (): EmulatorResponse => ({
+  status: 405,
+  headers: { 'content-type': 'text/plain' },
+  body: 'method not allowed',
+});
 
-export function createStringeeEmulator(options: StringeeEmulatorOptions): { server: EmulatorServer; state: StringeeState } {
+export function createStringeeEmulator(options: StringeeEmulatorOptions): {
+  server: EmulatorServer;
+  state: StringeeState;
+} {
   const state = new StringeeState(options.projectId);
   if (options.seed) seedStringee(state);
   const authenticate = restTokenCheck({ sid: options.apiKeySid, secret: options.apiKeySecret });

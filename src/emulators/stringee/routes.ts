@@ -20,21 +20,24 @@ function jsonObject(req: EmulatorRequest): Body {
   } catch {
     parsed = undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw badParam('request body must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw badParam('request body must be a JSON object');
   return parsed as Body;
 }
 
 function usernameOf(body: Body): string {
   const { username } = body;
   if (username === undefined || username === null) throw badParam('username is required');
-  if (typeof username !== 'string' || !USERNAME.test(username)) throw badParam('username must be 1-32 characters of A-Z a-z 0-9 . _ -');
+  if (typeof username !== 'string' || !USERNAME.test(username))
+    throw badParam('username must be 1-32 characters of A-Z a-z 0-9 . _ -');
   return username;
 }
 
 function passwordOf(body: Body): string {
   const { password } = body;
   if (password === undefined || password === null) throw badParam('password is required');
-  if (typeof password !== 'string' || !hasPasswordLength(password)) throw badParam(`password must be a string of ${PASSWORD_LENGTH.min}-${PASSWORD_LENGTH.max} characters`);
+  if (typeof password !== 'string' || !hasPasswordLength(password))
+    throw badParam(`password must be a string of ${PASSWORD_LENGTH.min}-${PASSWORD_LENGTH.max} characters`);
   return password;
 }
 
@@ -48,7 +51,8 @@ function hasPasswordLength(password: string): boolean {
 function extensionOf(body: Body): number | undefined {
   const { extension } = body;
   if (extension === undefined) return undefined;
-  if (typeof extension !== 'number' || !Number.isInteger(extension) || extension < 1) throw badParam('extension must be a positive integer');
+  if (typeof extension !== 'number' || !Number.isInteger(extension) || extension < 1)
+    throw badParam('extension must be a positive integer');
   return extension;
 }
 

@@ -30,7 +30,8 @@ export class StringeeState {
   }
 
   add(phone: SipPhone): void {
-    if (this.phones.has(phone.username)) throw new StringeeError('usernameExists', `username ${phone.username} already exists`);
+    if (this.phones.has(phone.username))
+      throw new StringeeError('usernameExists', `username ${phone.username} already exists`);
     this.phones.set(phone.username, { ...phone });
   }
 

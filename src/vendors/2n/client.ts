@@ -12,7 +12,9 @@ import { readWire } from '../shared/read-back.js';
 
 export const readTwoNError = jsonErrorBody((json) => {
   const body = wire.failure.safeParse(json);
-  return body.success ? { vendorCode: body.data.error.code, vendorMessage: body.data.error.description, param: body.data.error.param } : undefined;
+  return body.success
+    ? { vendorCode: body.data.error.code, vendorMessage: body.data.error.description, param: body.data.error.param }
+    : undefined;
 });
 
 export class TwoNClient {
@@ -33,7 +35,11 @@ export class TwoNClient {
   /** The device takes `blob-*` parameters only as multipart file parts. */
   async putConfig(accounts: wire.ConfigPatch[]): Promise<void> {
     const form = new FormData();
-    form.append('blob-json', new Blob([JSON.stringify({ accounts })], { type: 'application/json' }), 'phone-config.json');
+    form.append(
+      'blob-json',
+      new Blob([JSON.stringify({ accounts })], { type: 'application/json' }),
+      'phone-config.json',
+    );
     await this.call({ method: 'PUT', path: '/api/phone/config', body: form, idempotent: true }, wire.ack);
   }
 
@@ -47,7 +53,11 @@ export class TwoNClient {
       const upstream = this.http.failure({ httpStatus: 200, vendorCode: code, vendorMessage: description, param });
       const what = param ? `${description ?? 'invalid'}: ${param}` : (description ?? `error ${code}`);
       const kind = wire.AUTH_ERROR_CODES.has(code) ? ErrorCode.VendorAuthFailed : ErrorCode.VendorRejected;
-      throw new VendorError(kind, `2n connection "${this.http.connection}" refused ${request.method} ${request.path} (code ${code}): ${what}`, upstream);
+      throw new VendorError(
+        kind,
+        `2n connection "${this.http.connection}" refused ${request.method} ${request.path} (code ${code}): ${what}`,
+        upstream,
+      );
     }
     return readWire(this.http, schema, body, 'unexpected body', 200);
   }

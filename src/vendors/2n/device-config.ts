@@ -12,7 +12,15 @@ import type { TwoNClient } from './client.js';
 import * as map from './map.js';
 
 const CLEARABLE: ReadonlyArray<keyof DeviceAccountPatch> = [
-  'displayName', 'sipNumber', 'authId', 'domain', 'domainPort', 'proxyAddress', 'proxyPort', 'registrarAddress', 'registrarPort',
+  'displayName',
+  'sipNumber',
+  'authId',
+  'domain',
+  'domainPort',
+  'proxyAddress',
+  'proxyPort',
+  'registrarAddress',
+  'registrarPort',
 ];
 
 export class TwoNDeviceConfig implements DeviceConfigSource {
@@ -44,7 +52,10 @@ export class TwoNDeviceConfig implements DeviceConfigSource {
 
   /** Live registration of every slot, read once per request and only when a field asks. */
   async registration(index: number): Promise<RegistrationState> {
-    const byIndex = await this.cache.once('status', async () => new Map((await this.client.status()).map((s) => [s.account, map.toRegistration(s)])));
+    const byIndex = await this.cache.once(
+      'status',
+      async () => new Map((await this.client.status()).map((s) => [s.account, map.toRegistration(s)])),
+    );
     return byIndex.get(index) ?? map.toRegistration(undefined);
   }
 

@@ -15,11 +15,20 @@ import { TwoNDeviceConfig } from './device-config.js';
 
 export { TwoNClient } from './client.js';
 
-export function createTwoNAdapter(settings: SettingsOf<typeof twoNSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createTwoNAdapter(
+  settings: SettingsOf<typeof twoNSettings>,
+  logger: Logger,
+  cache?: CacheFactory,
+): ConnectionAdapter {
   const credentials = { username: settings.username ?? '', password: settings.password ?? '' };
   const http = new UpstreamClient({
     ...transportOptions('2n', settings),
-    auth: settings.auth === 'digest' ? digestAuth(credentials) : settings.auth === 'basic' ? basicAuth(credentials.username, credentials.password) : undefined,
+    auth:
+      settings.auth === 'digest'
+        ? digestAuth(credentials)
+        : settings.auth === 'basic'
+          ? basicAuth(credentials.username, credentials.password)
+          : undefined,
     cache: cache?.forNamespace(`2n:${settings.name}`, WHOLE_CONNECTION),
     readErrorBody: readTwoNError,
     logger,
@@ -27,7 +36,9 @@ export function createTwoNAdapter(settings: SettingsOf<typeof twoNSettings>, log
   const client = new TwoNClient(http);
 
   // The MAC links a directory Device to this connection; it does not change, so it is asked once.
-  let mac: Promise<string | null> | undefined = settings.macAddress ? Promise.resolve(normalizeMac(settings.macAddress)) : undefined;
+  let mac: Promise<string | null> | undefined = settings.macAddress
+    ? Promise.resolve(normalizeMac(settings.macAddress))
+    : undefined;
   const macAddress = (): Promise<string | null> => {
     mac ??= client.systemInfo().then((info) => normalizeMac(info.macAddr));
     mac.catch(() => {

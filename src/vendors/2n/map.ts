@@ -27,7 +27,10 @@ export function toDeviceAccount(wire: ConfigAccount): DeviceAccountModel {
 
 export function toRegistration(status: StatusAccount | undefined): RegistrationState {
   if (!status) return { registered: null, registeredAt: null };
-  return { registered: status.registered, registeredAt: status.registered && status.registerTime ? new Date(status.registerTime * 1000) : null };
+  return {
+    registered: status.registered,
+    registeredAt: status.registered && status.registerTime ? new Date(status.registerTime * 1000) : null,
+  };
 }
 
 export function toAccount(connection: string, slot: DeviceAccountModel): AccountModel {
@@ -46,8 +49,10 @@ export function toAccount(connection: string, slot: DeviceAccountModel): Account
   };
 }
 
-const portText = (value: number | null | undefined): string | undefined => (value === undefined ? undefined : value === null ? '' : String(value));
-const nullableText = (value: string | null | undefined): string | undefined => (value === undefined ? undefined : (value ?? ''));
+const portText = (value: number | null | undefined): string | undefined =>
+  value === undefined ? undefined : value === null ? '' : String(value);
+const nullableText = (value: string | null | undefined): string | undefined =>
+  value === undefined ? undefined : (value ?? '');
 
 /** Only the fields being changed travel: the device keeps the others (all or nothing). */
 export function toConfigPatch(index: number, patch: DeviceAccountPatch): ConfigPatch {

@@ -43,7 +43,9 @@ export const statusAccount = z.object({
 
 export const phoneStatus = success(z.object({ accounts: z.array(statusAccount.loose()) }));
 
-export const systemInfo = success(z.object({ macAddr: z.string(), serialNumber: z.string().optional(), deviceName: z.string().optional() }).loose());
+export const systemInfo = success(
+  z.object({ macAddr: z.string(), serialNumber: z.string().optional(), deviceName: z.string().optional() }).loose(),
+);
 
 export type ConfigAccount = z.infer<typeof configAccount>;
 export type StatusAccount = z.infer<typeof statusAccount>;

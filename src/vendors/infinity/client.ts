@@ -5,7 +5,13 @@
  */
 import { pathSegment } from '../../url-path.js';
 import type { z } from 'zod';
-import { jsonErrorBody, encodeForm, type QueryParams, type UpstreamClient, type UpstreamResponse } from '../../http/client.js';
+import {
+  jsonErrorBody,
+  encodeForm,
+  type QueryParams,
+  type UpstreamClient,
+  type UpstreamResponse,
+} from '../../http/client.js';
 import * as wire from './wire.js';
 import type { FormParams } from './wire.js';
 import { readWire } from '../shared/read-back.js';
@@ -48,27 +54,41 @@ export class InfinityClient {
   listUsers = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/users`, wire.userRow, query);
   readUser = (d: string, u: string) => this.read(`/sip/domains/${seg(d)}/users/${seg(u)}`, wire.userRow);
   createUser = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/users`, params, 'userId');
-  updateUser = (d: string, u: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/users/${seg(u)}`, params);
+  updateUser = (d: string, u: string, params: FormParams) =>
+    this.post(`/sip/domains/${seg(d)}/users/${seg(u)}`, params);
   deleteUser = (d: string, u: string) => this.remove(`/sip/domains/${seg(d)}/users/${seg(u)}`);
 
   // Groups and their users
   listGroups = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/groups`, wire.groupRow, query);
-  readGroup = (d: string, g: string, fresh = false) => this.read(`/sip/domains/${seg(d)}/groups/${seg(g)}`, wire.groupRow, fresh);
+  readGroup = (d: string, g: string, fresh = false) =>
+    this.read(`/sip/domains/${seg(d)}/groups/${seg(g)}`, wire.groupRow, fresh);
   createGroup = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/groups`, params, 'groupId');
-  updateGroup = (d: string, g: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/groups/${seg(g)}`, params);
+  updateGroup = (d: string, g: string, params: FormParams) =>
+    this.post(`/sip/domains/${seg(d)}/groups/${seg(g)}`, params);
   deleteGroup = (d: string, g: string) => this.remove(`/sip/domains/${seg(d)}/groups/${seg(g)}`);
-  listGroupUsers = (d: string, g: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, wire.groupUserRow, query);
-  addGroupUsers = (d: string, g: string, userIds: string[]) => this.post(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, { userSpec: userIds });
-  removeGroupUsers = (d: string, g: string, userIds: string[]) => this.remove(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, { userSpec: userIds });
+  listGroupUsers = (d: string, g: string, query?: ListQuery) =>
+    this.list(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, wire.groupUserRow, query);
+  addGroupUsers = (d: string, g: string, userIds: string[]) =>
+    this.post(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, { userSpec: userIds });
+  removeGroupUsers = (d: string, g: string, userIds: string[]) =>
+    this.remove(`/sip/domains/${seg(d)}/groups/${seg(g)}/users`, { userSpec: userIds });
 
   // A user's groups and PBX devices
-  listUserGroups = (d: string, u: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/users/${seg(u)}/groups`, wire.userGroupRow, query);
-  addUserGroups = (d: string, u: string, groupIds: string[]) => this.post(`/sip/domains/${seg(d)}/users/${seg(u)}/groups`, { groupSpec: groupIds });
-  listUserDevices = (d: string, u: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/users/${seg(u)}/devices`, wire.userDeviceRow, query);
-  readUserDevice = (d: string, u: string, dev: string) => this.read(`/sip/domains/${seg(d)}/users/${seg(u)}/devices/${seg(dev)}`, wire.userDeviceRow);
-  deleteUserDevice = (d: string, u: string, dev: string) => this.remove(`/sip/domains/${seg(d)}/users/${seg(u)}/devices/${seg(dev)}`);
+  listUserGroups = (d: string, u: string, query?: ListQuery) =>
+    this.list(`/sip/domains/${seg(d)}/users/${seg(u)}/groups`, wire.userGroupRow, query);
+  addUserGroups = (d: string, u: string, groupIds: string[]) =>
+    this.post(`/sip/domains/${seg(d)}/users/${seg(u)}/groups`, { groupSpec: groupIds });
+  listUserDevices = (d: string, u: string, query?: ListQuery) =>
+    this.list(`/sip/domains/${seg(d)}/users/${seg(u)}/devices`, wire.userDeviceRow, query);
+  readUserDevice = (d: string, u: string, dev: string) =>
+    this.read(`/sip/domains/${seg(d)}/users/${seg(u)}/devices/${seg(dev)}`, wire.userDeviceRow);
+  deleteUserDevice = (d: string, u: string, dev: string) =>
+    this.remove(`/sip/domains/${seg(d)}/users/${seg(u)}/devices/${seg(dev)}`);
   async createUserDevice(d: string, u: string, deviceId: string): Promise<z.infer<typeof wire.userDeviceCreated>> {
-    const response = await this.http.expect({ method: 'POST', path: `/sip/domains/${seg(d)}/users/${seg(u)}/devices`, ...form({ pbxDeviceId: deviceId }) }, 201);
+    const response = await this.http.expect(
+      { method: 'POST', path: `/sip/domains/${seg(d)}/users/${seg(u)}/devices`, ...form({ pbxDeviceId: deviceId }) },
+      201,
+    );
     return this.parseOne(response, wire.userDeviceCreated);
   }
 
@@ -76,32 +96,58 @@ export class InfinityClient {
   listQueues = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/queues`, wire.queueRow, query);
   readQueue = (d: string, q: string) => this.read(`/sip/domains/${seg(d)}/queues/${seg(q)}`, wire.queueRow);
   createQueue = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/queues`, params, 'queueId');
-  updateQueue = (d: string, q: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}`, params);
+  updateQueue = (d: string, q: string, params: FormParams) =>
+    this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}`, params);
   deleteQueue = (d: string, q: string) => this.remove(`/sip/domains/${seg(d)}/queues/${seg(q)}`);
-  listQueueMembers = (d: string, q: string, fresh = false) => this.list(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, wire.queueMemberRow, undefined, fresh);
-  readQueueMember = (d: string, q: string, m: string) => this.read(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, wire.queueMemberRow);
-  createQueueMember = (d: string, q: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, params, 'queueMemberId');
-  updateQueueMember = (d: string, q: string, m: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, params);
-  deleteQueueMember = (d: string, q: string, m: string) => this.remove(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`);
+  listQueueMembers = (d: string, q: string, fresh = false) =>
+    this.list(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, wire.queueMemberRow, undefined, fresh);
+  readQueueMember = (d: string, q: string, m: string) =>
+    this.read(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, wire.queueMemberRow);
+  createQueueMember = (d: string, q: string, params: FormParams) =>
+    this.create(`/sip/domains/${seg(d)}/queues/${seg(q)}/members`, params, 'queueMemberId');
+  updateQueueMember = (d: string, q: string, m: string, params: FormParams) =>
+    this.post(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`, params);
+  deleteQueueMember = (d: string, q: string, m: string) =>
+    this.remove(`/sip/domains/${seg(d)}/queues/${seg(q)}/members/${seg(m)}`);
   async setQueueMemberOrder(d: string, q: string, memberIds: string[]): Promise<void> {
-    await this.http.expect({ method: 'PUT', path: `/sip/domains/${seg(d)}/queues/${seg(q)}/members/order`, idempotent: true, ...form({ queueMemberId: memberIds }) }, 204, 200);
+    await this.http.expect(
+      {
+        method: 'PUT',
+        path: `/sip/domains/${seg(d)}/queues/${seg(q)}/members/order`,
+        idempotent: true,
+        ...form({ queueMemberId: memberIds }),
+      },
+      204,
+      200,
+    );
   }
 
   // Trusted networks: the doc's three spellings, each where the doc uses it
-  listTrustedNetworks = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/trustednetworks`, wire.trustedNetworkRow, query);
-  readTrustedNetwork = (d: string, t: string) => this.read(`/sip/domains/${seg(d)}/trustedNetworks/${seg(t)}`, wire.trustedNetworkRow);
-  createTrustedNetwork = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/trustedNetworks`, params, 'trustedNetworkId');
-  updateTrustedNetwork = (d: string, t: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/trustedNetwork/${seg(t)}`, params);
+  listTrustedNetworks = (d: string, query?: ListQuery) =>
+    this.list(`/sip/domains/${seg(d)}/trustednetworks`, wire.trustedNetworkRow, query);
+  readTrustedNetwork = (d: string, t: string) =>
+    this.read(`/sip/domains/${seg(d)}/trustedNetworks/${seg(t)}`, wire.trustedNetworkRow);
+  createTrustedNetwork = (d: string, params: FormParams) =>
+    this.create(`/sip/domains/${seg(d)}/trustedNetworks`, params, 'trustedNetworkId');
+  updateTrustedNetwork = (d: string, t: string, params: FormParams) =>
+    this.post(`/sip/domains/${seg(d)}/trustedNetwork/${seg(t)}`, params);
   deleteTrustedNetwork = (d: string, t: string) => this.remove(`/sip/domains/${seg(d)}/trustedNetwork/${seg(t)}`);
 
   // PBX devices
   listDevices = (d: string, query?: ListQuery) => this.list(`/sip/domains/${seg(d)}/devices`, wire.deviceRow, query);
   readDevice = (d: string, dev: string) => this.read(`/sip/domains/${seg(d)}/devices/${seg(dev)}`, wire.deviceRow);
-  createDevice = (d: string, params: FormParams) => this.create(`/sip/domains/${seg(d)}/devices`, params, 'pbxDeviceId');
-  updateDevice = (d: string, dev: string, params: FormParams) => this.post(`/sip/domains/${seg(d)}/devices/${seg(dev)}`, params);
+  createDevice = (d: string, params: FormParams) =>
+    this.create(`/sip/domains/${seg(d)}/devices`, params, 'pbxDeviceId');
+  updateDevice = (d: string, dev: string, params: FormParams) =>
+    this.post(`/sip/domains/${seg(d)}/devices/${seg(dev)}`, params);
   deleteDevice = (d: string, dev: string) => this.remove(`/sip/domains/${seg(d)}/devices/${seg(dev)}`);
 
-  private async list<S extends z.ZodType>(path: string, schema: S, query?: ListQuery, fresh = false): Promise<Array<z.infer<S>>> {
+  private async list<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    query?: ListQuery,
+    fresh = false,
+  ): Promise<Array<z.infer<S>>> {
     const response = await this.http.expect({ method: 'GET', path, query: listQueryParams(query), fresh }, 200);
     return this.parseRows(response, schema);
   }
@@ -160,5 +206,8 @@ function isJson(text: string): boolean {
 
 function form(params: FormParams): { body: string; headers: Record<string, string> } {
   const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as FormParams;
-  return { body: encodeForm(defined as Parameters<typeof encodeForm>[0]), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+  return {
+    body: encodeForm(defined as Parameters<typeof encodeForm>[0]),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  };
 }

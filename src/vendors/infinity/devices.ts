@@ -50,7 +50,9 @@ export class InfinityDevices implements PbxDevicePort {
   devices(domainId: string, options: ListOptions<DeviceField>): Promise<Page<DeviceModel>> {
     return this.cache.once(`devices:${domainId}:${JSON.stringify(options)}`, async () => {
       const list = async (query: ListQuery) => {
-        const devices = (await this.client.listDevices(domainId, query)).map((row) => map.toDevice(this.connection, domainId, row));
+        const devices = (await this.client.listDevices(domainId, query)).map((row) =>
+          map.toDevice(this.connection, domainId, row),
+        );
         for (const device of devices) this.deviceById.prime(joinKey(domainId, device.deviceId), device);
         return devices;
       };
@@ -75,12 +77,18 @@ export class InfinityDevices implements PbxDevicePort {
 
   async updateDevice(domainId: string, deviceId: string, patch: Patch<DeviceInput>): Promise<DeviceModel> {
     if (patch.macAddress !== undefined) {
-      throw new GatewayError(ErrorCode.NotSupported, 'Infinity cannot change the MAC address of a PBX device: delete it and create it anew', {
-        field: 'macAddress',
-      });
+      throw new GatewayError(
+        ErrorCode.NotSupported,
+        'Infinity cannot change the MAC address of a PBX device: delete it and create it anew',
+        {
+          field: 'macAddress',
+        },
+      );
     }
     refuseUnclearable(patch, [], 'Infinity');
-    await this.cache.write(() => this.client.updateDevice(domainId, deviceId, { pbxDeviceName: withoutNulls(patch).name }));
+    await this.cache.write(() =>
+      this.client.updateDevice(domainId, deviceId, { pbxDeviceName: withoutNulls(patch).name }),
+    );
     return readBack(this, this.device(domainId, deviceId), 'device', deviceId);
   }
 
@@ -88,7 +96,11 @@ export class InfinityDevices implements PbxDevicePort {
     return this.cache.write(() => this.client.deleteDevice(domainId, deviceId));
   }
 
-  deviceAssignments(domainId: string, userId: string, options: ListOptions<DeviceAssignmentField>): Promise<Page<DeviceAssignmentModel>> {
+  deviceAssignments(
+    domainId: string,
+    userId: string,
+    options: ListOptions<DeviceAssignmentField>,
+  ): Promise<Page<DeviceAssignmentModel>> {
     return this.cache.once(`deviceAssignments:${domainId}:${userId}:${JSON.stringify(options)}`, async () => {
       const rows = await this.client.listUserDevices(domainId, userId, toListQuery(LIST_FIELDS.userDevice, options));
       return toPage(
@@ -107,7 +119,12 @@ export class InfinityDevices implements PbxDevicePort {
 
   async assignDevice(domainId: string, userId: string, deviceId: string): Promise<DeviceAssignmentModel> {
     const created = await this.cache.write(() => this.client.createUserDevice(domainId, userId, deviceId));
-    const assignment = await readBack(this, this.deviceAssignment(domainId, userId, deviceId), 'device assignment', deviceId);
+    const assignment = await readBack(
+      this,
+      this.deviceAssignment(domainId, userId, deviceId),
+      'device assignment',
+      deviceId,
+    );
     return { ...assignment, provisioningToken: str(created.pbxDeviceToken) || null };
   }
 

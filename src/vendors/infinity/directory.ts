@@ -7,7 +7,15 @@ import { readBack } from '../shared/read-back.js';
 import { joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
 import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
-import { CLEARABLE, containsFilters, mergedDomainParams, pageContaining, toListQuery, toPage, userParams } from './params.js';
+import {
+  CLEARABLE,
+  containsFilters,
+  mergedDomainParams,
+  pageContaining,
+  toListQuery,
+  toPage,
+  userParams,
+} from './params.js';
 import { LIST_FIELDS } from './wire.js';
 
 /** Rows asked for in one call when several users of a domain are wanted by id. */
@@ -51,7 +59,10 @@ export class InfinityDirectory implements DirectoryPort {
     }
     const readOne = async (domainId: string, userId: string): Promise<void> => {
       const row = await this.client.readUser(domainId, userId).catch(asError);
-      found.set(joinKey(domainId, userId), row instanceof Error ? row : row ? map.toUser(this.connection, domainId, row) : null);
+      found.set(
+        joinKey(domainId, userId),
+        row instanceof Error ? row : row ? map.toUser(this.connection, domainId, row) : null,
+      );
     };
     await Promise.all(
       [...byDomain].map(async ([domainId, userIds]) => {
@@ -95,7 +106,9 @@ export class InfinityDirectory implements DirectoryPort {
   users(domainId: string, options: ListOptions<UserField>): Promise<Page<UserModel>> {
     return this.cache.once(`users:${domainId}:${JSON.stringify(options)}`, async () => {
       const list = async (query: ListQuery) => {
-        const users = (await this.client.listUsers(domainId, query)).map((row) => map.toUser(this.connection, domainId, row));
+        const users = (await this.client.listUsers(domainId, query)).map((row) =>
+          map.toUser(this.connection, domainId, row),
+        );
         for (const user of users) this.userById.prime(joinKey(domainId, user.userId), user);
         return users;
       };

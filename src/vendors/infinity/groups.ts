@@ -39,13 +39,18 @@ export class InfinityGroups implements GroupPort {
     });
     this.usersOfGroup = cache.keyed(async (key) => {
       const [domainId, groupId] = splitKey(key);
-      return (await client.listGroupUsers(domainId, groupId)).map((row) => map.toGroupMember(connection, domainId, row));
+      return (await client.listGroupUsers(domainId, groupId)).map((row) =>
+        map.toGroupMember(connection, domainId, row),
+      );
     });
     this.groupsOfUser = cache.batched(async (keys) => {
       const found = new Map<string, GroupModel[]>();
       await Promise.all(
         [...idsByDomain(keys)].map(async ([domainId, userIds]) => {
-          const byUser = (await this.plan(domainId, userIds.length)) === 'invert' ? await this.invert(domainId) : await this.perUser(domainId, userIds);
+          const byUser =
+            (await this.plan(domainId, userIds.length)) === 'invert'
+              ? await this.invert(domainId)
+              : await this.perUser(domainId, userIds);
           for (const userId of userIds) found.set(joinKey(domainId, userId), byUser.get(userId) ?? []);
         }),
       );

@@ -28,10 +28,17 @@ function infinityScopes(path: string): string[] {
   return match[2] ? [`domain:${match[1]}`] : ['domains', `domain:${match[1]}`];
 }
 
-export function createInfinityAdapter(settings: SettingsOf<typeof infinitySettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createInfinityAdapter(
+  settings: SettingsOf<typeof infinitySettings>,
+  logger: Logger,
+  cache?: CacheFactory,
+): ConnectionAdapter {
   const http = new UpstreamClient({
     ...transportOptions('infinity', settings),
-    auth: settings.auth.type === 'basic' ? basicAuth(settings.auth.username, settings.auth.password) : apiKeyAuth(settings.auth.apiKey),
+    auth:
+      settings.auth.type === 'basic'
+        ? basicAuth(settings.auth.username, settings.auth.password)
+        : apiKeyAuth(settings.auth.apiKey),
     cache: cache?.forNamespace(`infinity:${settings.name}`, infinityScopes),
     readErrorBody: readInfinityError,
     logger,

@@ -149,7 +149,12 @@ function toRingStrategy(value: string): RingStrategy | null {
   return value === 'all' || value === 'huntLongestIdle' ? value : null;
 }
 
-export function toQueueMember(connection: string, domainId: string, queueId: string, row: QueueMemberRow): QueueMemberModel {
+export function toQueueMember(
+  connection: string,
+  domainId: string,
+  queueId: string,
+  row: QueueMemberRow,
+): QueueMemberModel {
   return {
     vendor: VENDOR,
     connection,

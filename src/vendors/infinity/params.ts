@@ -12,7 +12,11 @@ const WHOLE_LIST_PAGE = 1000;
  * `fields`. Only `eq` is sent (WIRE-NOTES.md: "`eq` is the operand seen"); `contains` is applied
  * by `pageContaining`.
  */
-export function toListQuery<F extends string>(fields: Record<F, string>, options: ListOptions<F>, extra = 1): ListQuery {
+export function toListQuery<F extends string>(
+  fields: Record<F, string>,
+  options: ListOptions<F>,
+  extra = 1,
+): ListQuery {
   const filters: Array<[string, string, string]> = [];
   for (const [field, value] of Object.entries(options.equals ?? {}) as Array<[F, string | undefined]>) {
     if (value !== undefined) filters.push([fields[field], 'eq', value]);
@@ -28,11 +32,18 @@ export function toListQuery<F extends string>(fields: Record<F, string>, options
 
 /** The rows of a `toListQuery` call (one extra row asked) → a page. */
 export function toPage<T>(rows: T[], options: ListOptions): Page<T> {
-  return { items: rows.slice(0, options.page.limit), offset: options.page.offset, hasNextPage: rows.length > options.page.limit, totalCount: null };
+  return {
+    items: rows.slice(0, options.page.limit),
+    offset: options.page.offset,
+    hasNextPage: rows.length > options.page.limit,
+    totalCount: null,
+  };
 }
 
 export function containsFilters<F extends string>(options: ListOptions<F>): Array<[F, string]> {
-  return (Object.entries(options.contains ?? {}) as Array<[F, string | undefined]>).filter((e): e is [F, string] => e[1] !== undefined);
+  return (Object.entries(options.contains ?? {}) as Array<[F, string | undefined]>).filter(
+    (e): e is [F, string] => e[1] !== undefined,
+  );
 }
 
 /**
@@ -52,12 +63,24 @@ export async function pageContaining<F extends string, T extends object>(
     const rows = await list({ filters, sort, limit: WHOLE_LIST_PAGE, offset });
     for (const row of rows) {
       const values = row as Record<string, unknown>;
-      if (wanted.every(([field, text]) => String(values[field] ?? '').toLowerCase().includes(text))) kept.push(row);
+      if (
+        wanted.every(([field, text]) =>
+          String(values[field] ?? '')
+            .toLowerCase()
+            .includes(text),
+        )
+      )
+        kept.push(row);
     }
     if (rows.length < WHOLE_LIST_PAGE) break;
   }
   const { offset, limit } = options.page;
-  return { items: kept.slice(offset, offset + limit), offset, hasNextPage: offset + limit < kept.length, totalCount: kept.length };
+  return {
+    items: kept.slice(offset, offset + limit),
+    offset,
+    hasNextPage: offset + limit < kept.length,
+    totalCount: kept.length,
+  };
 }
 
 /**
@@ -65,7 +88,19 @@ export async function pageContaining<F extends string, T extends object>(
  * text. Names, extensions, passwords, flags and every group field (none OPTIONAL) cannot be cleared.
  */
 export const CLEARABLE = {
-  user: ['pin', 'email', 'firstName', 'lastName', 'jobTitle', 'department', 'company', 'office', 'ukCallerId', 'usCallerId', 'mobileNumber'],
+  user: [
+    'pin',
+    'email',
+    'firstName',
+    'lastName',
+    'jobTitle',
+    'department',
+    'company',
+    'office',
+    'ukCallerId',
+    'usCallerId',
+    'mobileNumber',
+  ],
   queue: ['callerNameFormat'],
   trustedNetwork: ['description'],
 } as const satisfies Record<string, readonly string[]>;
@@ -122,7 +157,10 @@ export function mergedGroupParams(current: GroupModel, input: GroupInput): FormP
 
 /** Both params of "Update SIP Domain" (neither is OPTIONAL there): the current domain with the input laid over it. */
 export function mergedDomainParams(current: DomainModel, input: DomainInput): FormParams {
-  return { displayName: input.displayName ?? current.displayName ?? current.name, rec: bit(input.callRecording ?? current.callRecording ?? false) };
+  return {
+    displayName: input.displayName ?? current.displayName ?? current.name,
+    rec: bit(input.callRecording ?? current.callRecording ?? false),
+  };
 }
 
 export function queueParams(input: QueueInput): FormParams {

@@ -30,7 +30,9 @@ export class InfinityQueues implements QueuePort {
     });
     this.membersOfQueue = cache.keyed(async (key) => {
       const [domainId, queueId] = splitKey(key);
-      return (await client.listQueueMembers(domainId, queueId)).map((row) => map.toQueueMember(connection, domainId, queueId, row));
+      return (await client.listQueueMembers(domainId, queueId)).map((row) =>
+        map.toQueueMember(connection, domainId, queueId, row),
+      );
     });
   }
 
@@ -76,13 +78,22 @@ export class InfinityQueues implements QueuePort {
   /** "Create SIP queue member" requires `ringOrder`: without one the member goes after the last (from a fresh member list). */
   async createQueueMember(domainId: string, queueId: string, input: QueueMemberInput): Promise<QueueMemberModel> {
     const ringOrder = input.ringOrder ?? (await this.nextRingOrder(domainId, queueId));
-    const memberId = await this.cache.write(() => this.client.createQueueMember(domainId, queueId, queueMemberParams({ ...input, ringOrder })));
+    const memberId = await this.cache.write(() =>
+      this.client.createQueueMember(domainId, queueId, queueMemberParams({ ...input, ringOrder })),
+    );
     return readBack(this, this.queueMember(domainId, queueId, memberId), 'queue member', memberId);
   }
 
-  async updateQueueMember(domainId: string, queueId: string, memberId: string, patch: Patch<QueueMemberInput>): Promise<QueueMemberModel> {
+  async updateQueueMember(
+    domainId: string,
+    queueId: string,
+    memberId: string,
+    patch: Patch<QueueMemberInput>,
+  ): Promise<QueueMemberModel> {
     refuseUnclearable(patch, [], 'Infinity');
-    await this.cache.write(() => this.client.updateQueueMember(domainId, queueId, memberId, queueMemberParams(withoutNulls(patch))));
+    await this.cache.write(() =>
+      this.client.updateQueueMember(domainId, queueId, memberId, queueMemberParams(withoutNulls(patch))),
+    );
     return readBack(this, this.queueMember(domainId, queueId, memberId), 'queue member', memberId);
   }
 

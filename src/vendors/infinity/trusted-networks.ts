@@ -44,7 +44,11 @@ export class InfinityTrustedNetworks implements TrustedNetworkPort {
     return readBack(this, this.trustedNetwork(domainId, networkId), 'trusted network', networkId);
   }
 
-  async updateTrustedNetwork(domainId: string, networkId: string, patch: Patch<TrustedNetworkInput>): Promise<TrustedNetworkModel> {
+  async updateTrustedNetwork(
+    domainId: string,
+    networkId: string,
+    patch: Patch<TrustedNetworkInput>,
+  ): Promise<TrustedNetworkModel> {
     refuseUnclearable(patch, CLEARABLE.trustedNetwork, 'Infinity');
     const input = nullsAs(patch, () => '');
     const fields = { network: input.network, description: input.description };

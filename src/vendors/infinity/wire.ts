@@ -146,10 +146,23 @@ export type FormParams = Record<string, string | number | undefined | Array<stri
 
 /** Wire names of the fields lists can be filtered and sorted on, by resource. */
 export const LIST_FIELDS = {
-  user: { userName: 'user', displayName: 'displayName', extension: 'extensionNumber', email: 'email', firstName: 'firstName', lastName: 'lastName' },
+  user: {
+    userName: 'user',
+    displayName: 'displayName',
+    extension: 'extensionNumber',
+    email: 'email',
+    firstName: 'firstName',
+    lastName: 'lastName',
+  },
   group: { name: 'groupName', displayName: 'displayName', extension: 'extensionNumber' },
   queue: { name: 'queueName', displayName: 'displayName', extension: 'extensionNumber' },
-  device: { name: 'pbxDeviceName', macAddress: 'deviceMacAddress', userId: 'userId', createdAt: 'createDatetime', updatedAt: 'updateDatetime' },
+  device: {
+    name: 'pbxDeviceName',
+    macAddress: 'deviceMacAddress',
+    userId: 'userId',
+    createdAt: 'createDatetime',
+    updatedAt: 'updateDatetime',
+  },
   trustedNetwork: { network: 'network', description: 'description' },
   userDevice: { deviceName: 'pbxDeviceName', updatedAt: 'updateDatetime' },
 } as const;

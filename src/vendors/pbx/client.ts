@@ -4,7 +4,13 @@
  * `id`, `pagination`, `pagesize`, `sort_by` travel as query parameters (WIRE-NOTES.md).
  */
 import { ErrorCode, VendorError } from '../../errors.js';
-import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../http/client.js';
+import {
+  jsonErrorBody,
+  parseJson,
+  type UpstreamClient,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 import { readWire } from '../shared/read-back.js';
@@ -31,7 +37,8 @@ export class PbxToken {
   /** The token to send; one login or refresh at a time, shared by concurrent requests. */
   current(): Promise<string> {
     const token = this.token;
-    if (token && token.expiresAt - this.now() > token.lifetimeMs * RENEW_AT_REMAINING) return Promise.resolve(token.value);
+    if (token && token.expiresAt - this.now() > token.lifetimeMs * RENEW_AT_REMAINING)
+      return Promise.resolve(token.value);
     this.pending ??= (token ? this.refresh(token.value).catch(() => this.login()) : this.login()).finally(() => {
       this.pending = undefined;
     });
@@ -57,14 +64,24 @@ export class PbxToken {
     });
     if (response.status !== 200) {
       const error = this.http.statusError(response, { method: 'POST', path: '/api/account/credentials/verify' });
-      throw new VendorError(ErrorCode.VendorAuthFailed, `pbx connection "${this.http.connection}" could not log in: ${error.upstream.vendorMessage ?? `HTTP ${response.status}`}`, error.upstream);
+      throw new VendorError(
+        ErrorCode.VendorAuthFailed,
+        `pbx connection "${this.http.connection}" could not log in: ${error.upstream.vendorMessage ?? `HTTP ${response.status}`}`,
+        error.upstream,
+      );
     }
     return this.store(response);
   }
 
   private async refresh(current: string): Promise<string> {
-    const response = await this.http.send({ method: 'POST', path: '/api/account/token/refresh', anonymous: true, headers: { access_token: current } });
-    if (response.status !== 200) throw this.http.statusError(response, { method: 'POST', path: '/api/account/token/refresh' });
+    const response = await this.http.send({
+      method: 'POST',
+      path: '/api/account/token/refresh',
+      anonymous: true,
+      headers: { access_token: current },
+    });
+    if (response.status !== 200)
+      throw this.http.statusError(response, { method: 'POST', path: '/api/account/token/refresh' });
     return this.store(response);
   }
 
@@ -83,13 +100,25 @@ export class PbxClient {
   ) {}
 
   list(pagination: number, pagesize: number, sortBy: 'DEFAULT' | 'OPTIONAL') {
-    return this.json({ method: 'GET', path: '/api/providers/list', query: [['pagination', pagination], ['pagesize', pagesize], ['sort_by', sortBy]] }, wire.providerList);
+    return this.json(
+      {
+        method: 'GET',
+        path: '/api/providers/list',
+        query: [
+          ['pagination', pagination],
+          ['pagesize', pagesize],
+          ['sort_by', sortBy],
+        ],
+      },
+      wire.providerList,
+    );
   }
 
   /** null when the PBX says the provider does not exist; `fresh` skips the read cache. */
   async show(id: string, fresh = false): Promise<wire.ProviderWire | null> {
     const response = await this.http.send({ method: 'GET', path: '/api/providers/show', query: [['id', id]], fresh });
-    if (response.status === 404 || (response.status === 400 && readPbxError(response).vendorCode === wire.ERR.notFound)) return null;
+    if (response.status === 404 || (response.status === 400 && readPbxError(response).vendorCode === wire.ERR.notFound))
+      return null;
     return this.parse(this.ok(response, 'GET', '/api/providers/show'), wire.provider);
   }
 
@@ -98,11 +127,19 @@ export class PbxClient {
   }
 
   async update(body: wire.ProviderBody): Promise<void> {
-    this.ok(await this.http.send({ method: 'POST', path: '/api/providers/update', ...jsonBody(body) }), 'POST', '/api/providers/update');
+    this.ok(
+      await this.http.send({ method: 'POST', path: '/api/providers/update', ...jsonBody(body) }),
+      'POST',
+      '/api/providers/update',
+    );
   }
 
   async destroy(id: string): Promise<void> {
-    this.ok(await this.http.send({ method: 'POST', path: '/api/providers/destroy', ...jsonBody({ id: Number(id) }) }), 'POST', '/api/providers/destroy');
+    this.ok(
+      await this.http.send({ method: 'POST', path: '/api/providers/destroy', ...jsonBody({ id: Number(id) }) }),
+      'POST',
+      '/api/providers/destroy',
+    );
   }
 
   private async json<S extends z.ZodType>(request: UpstreamRequest, schema: S): Promise<z.infer<S>> {
@@ -112,7 +149,8 @@ export class PbxClient {
   private ok(response: UpstreamResponse, method: UpstreamRequest['method'], path: string): UpstreamResponse {
     if (response.status !== 200) {
       const error = this.http.statusError(response, { method, path });
-      if (error.upstream.vendorCode === wire.ERR.notFound) throw new VendorError(ErrorCode.NotFound, error.message, error.upstream);
+      if (error.upstream.vendorCode === wire.ERR.notFound)
+        throw new VendorError(ErrorCode.NotFound, error.message, error.upstream);
       throw error;
     }
     this.token.touched();

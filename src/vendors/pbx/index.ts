@@ -13,7 +13,11 @@ import { PbxProviders } from './providers.js';
 
 export { PbxClient, PbxToken } from './client.js';
 
-export function createPbxAdapter(settings: SettingsOf<typeof pbxSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createPbxAdapter(
+  settings: SettingsOf<typeof pbxSettings>,
+  logger: Logger,
+  cache?: CacheFactory,
+): ConnectionAdapter {
   const token = new PbxToken({ username: settings.username, password: settings.password });
   const http = new UpstreamClient({
     ...transportOptions('pbx', settings),

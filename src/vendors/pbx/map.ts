@@ -64,7 +64,9 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 /** The fields that differ between two stored versions (password compared, never printed). */
 export function changedFields(before: ProviderWire, after: ProviderWire): string[] {
-  return (Object.keys(before) as Array<keyof ProviderWire>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return (Object.keys(before) as Array<keyof ProviderWire>).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
 }
 
 const WIRE_FIELD: Record<keyof ProviderInput, keyof ProviderBody & keyof ProviderWire> = {
@@ -89,5 +91,7 @@ const WIRE_FIELD: Record<keyof ProviderInput, keyof ProviderBody & keyof Provide
 
 /** The wire fields a patch sets (the password is compared too: only its equality is looked at). */
 export function patchedWireFields(patch: Partial<ProviderInput>): Array<keyof ProviderBody & keyof ProviderWire> {
-  return (Object.keys(patch) as Array<keyof ProviderInput>).filter((k) => patch[k] !== undefined).map((k) => WIRE_FIELD[k]);
+  return (Object.keys(patch) as Array<keyof ProviderInput>)
+    .filter((k) => patch[k] !== undefined)
+    .map((k) => WIRE_FIELD[k]);
 }

@@ -36,13 +36,20 @@ export class PbxProviders implements ProviderSource {
     const size = pageSizeFor(page);
     const firstPage = Math.floor(page.offset / size) + 1;
     const lastPage = Math.floor((page.offset + page.limit - 1) / size) + 1;
-    const results = await Promise.all(Array.from({ length: lastPage - firstPage + 1 }, (_, i) => this.page(firstPage + i, size, sort)));
+    const results = await Promise.all(
+      Array.from({ length: lastPage - firstPage + 1 }, (_, i) => this.page(firstPage + i, size, sort)),
+    );
     const rows = results.flatMap((r) => r.providers);
     const skip = page.offset - (firstPage - 1) * size;
     const items = rows.slice(skip, skip + page.limit).map((p) => map.toProvider(this.connection, p));
     for (const item of items) this.byId.prime(item.providerId, item);
     const count = results[0]?.count ?? null;
-    return { items, offset: page.offset, hasNextPage: count !== null && page.offset + items.length < count, totalCount: count };
+    return {
+      items,
+      offset: page.offset,
+      hasNextPage: count !== null && page.offset + items.length < count,
+      totalCount: count,
+    };
   }
 
   get(providerId: string): Promise<ProviderModel | null> {
@@ -74,8 +81,11 @@ export class PbxProviders implements ProviderSource {
     await this.cache.write(() => this.client.update(body));
     const after = await this.client.show(providerId, true);
     if (!after) throw notFound('provider', providerId);
-    const overwritten = map.patchedWireFields(patch).filter((field) => JSON.stringify(after[field]) !== JSON.stringify(body[field]));
-    if (overwritten.length > 0) throw this.conflict(providerId, 'right after the update was written, overwriting it', overwritten);
+    const overwritten = map
+      .patchedWireFields(patch)
+      .filter((field) => JSON.stringify(after[field]) !== JSON.stringify(body[field]));
+    if (overwritten.length > 0)
+      throw this.conflict(providerId, 'right after the update was written, overwriting it', overwritten);
     return map.toProvider(this.connection, after);
   }
 
@@ -88,11 +98,15 @@ export class PbxProviders implements ProviderSource {
   }
 
   private conflict(providerId: string, when: string, fields: string[]): GatewayError {
-    return new GatewayError(ErrorCode.Conflict, `provider ${providerId} was changed by someone else ${when} (${fields.join(', ')}); nothing of yours is lost silently: read it again and retry`, {
-      vendor: 'pbx',
-      connection: this.connection,
-      fields,
-    });
+    return new GatewayError(
+      ErrorCode.Conflict,
+      `provider ${providerId} was changed by someone else ${when} (${fields.join(', ')}); nothing of yours is lost silently: read it again and retry`,
+      {
+        vendor: 'pbx',
+        connection: this.connection,
+        fields,
+      },
+    );
   }
 }
 

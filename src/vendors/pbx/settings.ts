@@ -2,4 +2,6 @@
 import { z } from 'zod';
 import { secretRef, transportFields } from '../../config-fields.js';
 
-export const pbxSettings = z.object({ kind: z.literal('pbx'), ...transportFields, username: secretRef, password: secretRef }).strict();
+export const pbxSettings = z
+  .object({ kind: z.literal('pbx'), ...transportFields, username: secretRef, password: secretRef })
+  .strict();

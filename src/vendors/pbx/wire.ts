@@ -22,9 +22,18 @@ export const provider = z.object({
   status: z.enum(['ONLINE', 'OFFLINE']),
   provider_in_lan: z.boolean(),
   single_via_header: z.boolean(),
-  ips: z.array(z.string()).nullish().transform((v) => v ?? []),
-  in_parameters: z.array(parameter).nullish().transform((v) => v ?? []),
-  out_parameters: z.array(parameter).nullish().transform((v) => v ?? []),
+  ips: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  in_parameters: z
+    .array(parameter)
+    .nullish()
+    .transform((v) => v ?? []),
+  out_parameters: z
+    .array(parameter)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export const providerList = z.object({
@@ -32,12 +41,18 @@ export const providerList = z.object({
   pagesize: z.number().int(),
   page_count: z.number().int(),
   count: z.number().int(),
-  providers: z.array(provider).nullish().transform((v) => v ?? []),
+  providers: z
+    .array(provider)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export const created = z.object({ id: z.union([z.number(), z.string()]).transform(String) });
 
-export const error = z.object({ err_code: z.union([z.string(), z.number()]).transform(String), msg: z.string().nullish() });
+export const error = z.object({
+  err_code: z.union([z.string(), z.number()]).transform(String),
+  msg: z.string().nullish(),
+});
 
 export type ProviderWire = z.infer<typeof provider>;
 

@@ -7,17 +7,27 @@ export function emptyPage<T>(options: ListOptions): Page<T> {
 }
 
 /** Filters (equality and `contains`), sorts and pages rows in memory, as the vendor's list would. */
-export function pageInMemory<T extends object, F extends string & keyof T>(rows: T[], options: ListOptions<F>): Page<T> {
+export function pageInMemory<T extends object, F extends string & keyof T>(
+  rows: T[],
+  options: ListOptions<F>,
+): Page<T> {
   const value = (row: T, field: string): string => String(row[field as F] ?? '');
   let kept = rows.filter(
     (row) =>
       Object.entries(options.equals ?? {}).every(([field, wanted]) => value(row, field) === wanted) &&
-      Object.entries(options.contains ?? {}).every(([field, part]) => value(row, field).toLowerCase().includes(String(part).toLowerCase())),
+      Object.entries(options.contains ?? {}).every(([field, part]) =>
+        value(row, field).toLowerCase().includes(String(part).toLowerCase()),
+      ),
   );
   for (const { field, direction } of [...(options.sort ?? [])].reverse()) {
     const sign = direction === 'desc' ? -1 : 1;
     kept = [...kept].sort((a, b) => sign * value(a, field).localeCompare(value(b, field), 'en', { numeric: true }));
   }
   const { offset, limit } = options.page;
-  return { items: kept.slice(offset, offset + limit), offset, hasNextPage: offset + limit < kept.length, totalCount: kept.length };
+  return {
+    items: kept.slice(offset, offset + limit),
+    offset,
+    hasNextPage: offset + limit < kept.length,
+    totalCount: kept.length,
+  };
 }

@@ -13,12 +13,21 @@ export interface BadResponseSource {
 }
 
 /** `value` as the wire schema reads it, or VENDOR_BAD_RESPONSE saying where it differs. */
-export function readWire<S extends z.ZodType>(http: BadResponseSource, schema: S, value: unknown, what: string, httpStatus?: number): z.infer<S> {
+export function readWire<S extends z.ZodType>(
+  http: BadResponseSource,
+  schema: S,
+  value: unknown,
+  what: string,
+  httpStatus?: number,
+): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const at = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw http.badResponse(`${what}: ${at}${issue?.message ?? 'unexpected body'}`, httpStatus === undefined ? {} : { httpStatus });
+  throw http.badResponse(
+    `${what}: ${at}${issue?.message ?? 'unexpected body'}`,
+    httpStatus === undefined ? {} : { httpStatus },
+  );
 }
 
 /** The object a write just made or changed, read back; absent means the vendor lost or hid it. */

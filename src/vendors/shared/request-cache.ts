@@ -81,7 +81,8 @@ export class RequestCache {
    * only those whose key starts with `scope` + `/` or `scope` + newline (one SIP Thor account, say).
    */
   clear(scope?: string): void {
-    const stale = (key: string): boolean => scope === undefined || key.startsWith(`${scope}/`) || key.startsWith(`${scope}\n`);
+    const stale = (key: string): boolean =>
+      scope === undefined || key.startsWith(`${scope}/`) || key.startsWith(`${scope}\n`);
     for (const entries of [this.memo, ...this.keyedEntries]) {
       for (const key of [...entries.keys()]) if (stale(key)) entries.delete(key);
     }

@@ -30,15 +30,19 @@ export class SipThorAccountSettings implements AccountSettingsSource {
   identity = (address: string) => this.read(address, 'identity', async (c) => map.toIdentity(await c.identity()));
   aliases = (address: string) => this.read(address, 'aliases', (c) => c.aliases());
   enumNumbers = (address: string) => this.read(address, 'enum', (c) => c.enumNumbers());
-  callForwarding = (address: string) => this.read(address, 'forwarding', async (c) => map.toForwarding(await c.forwarding()));
-  acceptRules = (address: string) => this.read(address, 'acceptRules', async (c) => map.toAcceptRules(await c.acceptRules()));
+  callForwarding = (address: string) =>
+    this.read(address, 'forwarding', async (c) => map.toForwarding(await c.forwarding()));
+  acceptRules = (address: string) =>
+    this.read(address, 'acceptRules', async (c) => map.toAcceptRules(await c.acceptRules()));
   rejectRules = (address: string) => this.read(address, 'rejectRules', (c) => c.rejectRules());
   voicemail = (address: string) => this.read(address, 'voicemail', async (c) => map.toVoicemail(await c.voicemail()));
   callHistory = (address: string) => this.read(address, 'history', async (c) => map.toHistory(await c.history()));
   registeredDevices = (address: string) => this.read(address, 'devices', async (c) => map.toDevices(await c.devices()));
   prepaid = (address: string) => this.read(address, 'prepaid', async (c) => map.toPrepaid(await c.prepaid()));
-  balanceHistory = (address: string) => this.read(address, 'balanceHistory', async (c) => map.toBalanceHistory(await c.balanceHistory()));
-  monthlyUsage = (address: string) => this.read(address, 'monthlyUsage', async (c) => map.toMonthlyUsage(await c.monthlyUsage()));
+  balanceHistory = (address: string) =>
+    this.read(address, 'balanceHistory', async (c) => map.toBalanceHistory(await c.balanceHistory()));
+  monthlyUsage = (address: string) =>
+    this.read(address, 'monthlyUsage', async (c) => map.toMonthlyUsage(await c.monthlyUsage()));
 
   async doNotDisturb(address: string): Promise<DoNotDisturbModel> {
     const shown = map.toDoNotDisturb(await this.acceptRules(address));

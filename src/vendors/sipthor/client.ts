@@ -13,7 +13,10 @@ import { readWire } from '../shared/read-back.js';
 const SETTINGS_PATH = '/settings.phtml';
 
 function htmlText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The JSON part of a body: what follows any `Key … changed` lines. */
@@ -52,7 +55,11 @@ export class SipThorClient {
     const response = await this.call(action, {});
     const text = response.text;
     if (text.trimStart().startsWith('<')) {
-      throw new VendorError(ErrorCode.VendorUnavailable, `sipthor connection "${this.http.connection}": ${action} failed on the server: ${htmlText(text)}`, this.http.failure({ httpStatus: 200, vendorMessage: htmlText(text) }));
+      throw new VendorError(
+        ErrorCode.VendorUnavailable,
+        `sipthor connection "${this.http.connection}": ${action} failed on the server: ${htmlText(text)}`,
+        this.http.failure({ httpStatus: 200, vendorMessage: htmlText(text) }),
+      );
     }
     return this.parse(action, response, schema);
   }
@@ -61,13 +68,22 @@ export class SipThorClient {
     const outcome = this.parse(action, await this.call(action, params), wire.outcome);
     if (!outcome.success) {
       const message = outcome.error_message ?? 'refused';
-      throw new VendorError(ErrorCode.VendorRejected, `sipthor connection "${this.http.connection}": ${action}: ${message}`, this.http.failure({ httpStatus: 200, vendorMessage: message }));
+      throw new VendorError(
+        ErrorCode.VendorRejected,
+        `sipthor connection "${this.http.connection}": ${action}: ${message}`,
+        this.http.failure({ httpStatus: 200, vendorMessage: message }),
+      );
     }
   }
 
   private async call(action: string, params: Record<string, QueryValue>): Promise<UpstreamResponse> {
     return this.http.expect(
-      { method: 'GET', path: SETTINGS_PATH, query: [['action', action], ['realm', this.realm], ...Object.entries(params)], idempotent: action.startsWith('get_') },
+      {
+        method: 'GET',
+        path: SETTINGS_PATH,
+        query: [['action', action], ['realm', this.realm], ...Object.entries(params)],
+        idempotent: action.startsWith('get_'),
+      },
       200,
     );
   }

@@ -22,7 +22,11 @@ export function sipThorBaseUrl(baseUrl: string): string {
   return baseUrl.replace(/\/settings\.phtml\/?$/i, '').replace(/\/+$/, '');
 }
 
-export function createSipThorAdapter(configured: SettingsOf<typeof sipThorSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
+export function createSipThorAdapter(
+  configured: SettingsOf<typeof sipThorSettings>,
+  logger: Logger,
+  cache?: CacheFactory,
+): ConnectionAdapter {
   const settings = { ...configured, baseUrl: sipThorBaseUrl(configured.baseUrl) };
   // One transport (pool, breaker) for the connection; each account signs its own requests over it,
   // all answering the server's one Digest challenge.

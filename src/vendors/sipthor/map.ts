@@ -15,8 +15,10 @@ import type {
 import type { z } from 'zod';
 import * as wire from './wire.js';
 
-const text = (value: string | null | undefined): string | null => (value === undefined || value === null || value === '' ? null : value);
-const int = (value: number | null | undefined): number | null => (value === undefined || value === null || Number.isNaN(value) ? null : Math.trunc(value));
+const text = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value === '' ? null : value;
+const int = (value: number | null | undefined): number | null =>
+  value === undefined || value === null || Number.isNaN(value) ? null : Math.trunc(value);
 
 export function toAccount(connection: string, address: string): AccountModel {
   const [user = address, domain = null] = address.split('@');
@@ -47,12 +49,20 @@ export function toIdentity(w: wire.Identity): SipIdentityModel {
 }
 
 export function toForwarding(w: wire.Forwarding): CallForwardingModel {
-  return { unconditional: text(w.FUNC), busy: text(w.FBUS), notOnline: text(w.FNOL), noAnswer: text(w.FNOA), notAvailable: text(w.FUNV) };
+  return {
+    unconditional: text(w.FUNC),
+    busy: text(w.FBUS),
+    notOnline: text(w.FNOL),
+    noAnswer: text(w.FNOA),
+    notAvailable: text(w.FUNV),
+  };
 }
 
 export function toForwardingChange(change: Partial<CallForwardingModel>): Partial<Record<wire.ForwardingKey, string>> {
   const out: Partial<Record<wire.ForwardingKey, string>> = {};
-  for (const [name, key] of Object.entries(wire.FORWARDING_KEYS) as Array<[keyof CallForwardingModel, wire.ForwardingKey]>) {
+  for (const [name, key] of Object.entries(wire.FORWARDING_KEYS) as Array<
+    [keyof CallForwardingModel, wire.ForwardingKey]
+  >) {
     const value = change[name];
     if (value !== undefined) out[key] = value ?? '';
   }
@@ -69,7 +79,14 @@ export function toAcceptRules(w: wire.AcceptRules): AcceptRulesModel {
 }
 
 export function toVoicemail(w: z.infer<typeof wire.voicemail>): VoicemailModel {
-  return { mailbox: text(w.Mailbox), name: text(w.Name), email: text(w.Email), info: text(w.Info), options: text(w.Options), account: text(w.Account) };
+  return {
+    mailbox: text(w.Mailbox),
+    name: text(w.Name),
+    email: text(w.Email),
+    info: text(w.Info),
+    options: text(w.Options),
+    account: text(w.Account),
+  };
 }
 
 export function toHistory(w: z.infer<typeof wire.history>): CallHistoryModel {
@@ -88,11 +105,22 @@ export function toHistory(w: z.infer<typeof wire.history>): CallHistoryModel {
 }
 
 export function toDevices(w: z.infer<typeof wire.devices>): RegisteredDeviceModel[] {
-  return w.map((d) => ({ contact: d.contact, publicContact: text(d.publicContact), expires: int(d.expires), userAgent: text(d.user_agent), transport: text(d.transport) }));
+  return w.map((d) => ({
+    contact: d.contact,
+    publicContact: text(d.publicContact),
+    expires: int(d.expires),
+    userAgent: text(d.user_agent),
+    transport: text(d.transport),
+  }));
 }
 
 export function toPrepaid(w: z.infer<typeof wire.prepaid>): PrepaidModel {
-  return { prepaid: w.prepaid, balance: text(w.balance), currency: text(w.currency), activeCalls: activeCallCount(w.active_calls) };
+  return {
+    prepaid: w.prepaid,
+    balance: text(w.balance),
+    currency: text(w.currency),
+    activeCalls: activeCallCount(w.active_calls),
+  };
 }
 
 /** A count (number or digits), or a list of the calls (its length); anything else is unknown. */
@@ -111,7 +139,14 @@ export function toDoNotDisturb(rules: AcceptRulesModel): DoNotDisturbModel {
 }
 
 export function toBalanceHistory(w: z.infer<typeof wire.balanceHistory>): BalanceEntryModel[] {
-  return w.map((e) => ({ date: text(e.date), action: text(e.action), description: text(e.description), value: text(e.value), balance: text(e.balance), session: text(e.session) }));
+  return w.map((e) => ({
+    date: text(e.date),
+    action: text(e.action),
+    description: text(e.description),
+    value: text(e.value),
+    balance: text(e.balance),
+    session: text(e.session),
+  }));
 }
 
 export function toMonthlyUsage(w: z.infer<typeof wire.monthlyUsage>): MonthlyUsageModel {

@@ -5,8 +5,14 @@
 import { z } from 'zod';
 
 const str = z.union([z.string(), z.number()]).transform(String).nullish();
-const num = z.union([z.number(), z.string()]).transform((v) => (v === '' ? null : Number(v))).nullish();
-const strings = z.array(z.union([z.string(), z.number()]).transform(String)).nullish().transform((v) => v ?? []);
+const num = z
+  .union([z.number(), z.string()])
+  .transform((v) => (v === '' ? null : Number(v)))
+  .nullish();
+const strings = z
+  .array(z.union([z.string(), z.number()]).transform(String))
+  .nullish()
+  .transform((v) => v ?? []);
 
 export const identity = z
   .object({
@@ -22,7 +28,10 @@ export const identity = z
   })
   .loose();
 
-export const stringList = z.array(z.union([z.string(), z.number()]).transform(String)).nullish().transform((v) => v ?? []);
+export const stringList = z
+  .array(z.union([z.string(), z.number()]).transform(String))
+  .nullish()
+  .transform((v) => v ?? []);
 
 export const forwarding = z.object({ FUNC: str, FNOL: str, FBUS: str, FNOA: str, FUNV: str }).loose();
 
@@ -34,7 +43,9 @@ export const acceptRules = z
   })
   .loose();
 
-export const voicemail = z.object({ Mailbox: str, Name: str, Email: str, Info: str, Options: str, Account: str }).loose();
+export const voicemail = z
+  .object({ Mailbox: str, Name: str, Email: str, Info: str, Options: str, Account: str })
+  .loose();
 
 const call = z
   .object({
@@ -50,7 +61,16 @@ const call = z
   })
   .loose();
 
-export const history = z.object({ placed: z.array(call).nullish().transform((v) => v ?? []), received: z.array(call).nullish().transform((v) => v ?? []) });
+export const history = z.object({
+  placed: z
+    .array(call)
+    .nullish()
+    .transform((v) => v ?? []),
+  received: z
+    .array(call)
+    .nullish()
+    .transform((v) => v ?? []),
+});
 
 /** `null` when nothing is registered. */
 export const devices = z
@@ -64,7 +84,10 @@ export const devices = z
  */
 export const prepaid = z
   .object({
-    prepaid: z.union([z.boolean(), z.number(), z.string()]).transform((v) => v === true || v === 1 || v === '1').catch(false),
+    prepaid: z
+      .union([z.boolean(), z.number(), z.string()])
+      .transform((v) => v === true || v === 1 || v === '1')
+      .catch(false),
     balance: str.catch(null),
     currency: str.catch(null),
     active_calls: z.unknown(),
@@ -86,5 +109,11 @@ export type Forwarding = z.infer<typeof forwarding>;
 export type AcceptRules = z.infer<typeof acceptRules>;
 
 /** Forwarding condition keys as the API names them, by the gateway's names. */
-export const FORWARDING_KEYS = { unconditional: 'FUNC', busy: 'FBUS', notOnline: 'FNOL', noAnswer: 'FNOA', notAvailable: 'FUNV' } as const;
+export const FORWARDING_KEYS = {
+  unconditional: 'FUNC',
+  busy: 'FBUS',
+  notOnline: 'FNOL',
+  noAnswer: 'FNOA',
+  notAvailable: 'FUNV',
+} as const;
 export type ForwardingKey = (typeof FORWARDING_KEYS)[keyof typeof FORWARDING_KEYS];

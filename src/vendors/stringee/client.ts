@@ -63,12 +63,23 @@ export class StringeeClient {
   }
 
   async createPhone(username: string, password: string): Promise<string | undefined> {
-    const body = await this.call({ method: 'POST', path: '/v1/sipphone', body: JSON.stringify({ username, password }) }, wire.createdPhone);
+    const body = await this.call(
+      { method: 'POST', path: '/v1/sipphone', body: JSON.stringify({ username, password }) },
+      wire.createdPhone,
+    );
     return body.sipusername;
   }
 
   async updatePhone(username: string, password: string, extension?: number): Promise<void> {
-    await this.call({ method: 'PUT', path: `/v1/sipphone/${pathSegment(username)}`, body: JSON.stringify({ password, extension }), idempotent: true }, wire.envelope);
+    await this.call(
+      {
+        method: 'PUT',
+        path: `/v1/sipphone/${pathSegment(username)}`,
+        body: JSON.stringify({ password, extension }),
+        idempotent: true,
+      },
+      wire.envelope,
+    );
   }
 
   async deletePhone(username: string): Promise<void> {
@@ -80,12 +91,19 @@ export class StringeeClient {
     request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: string; idempotent?: boolean },
     schema: S,
   ): Promise<z.infer<S>> {
-    const response = await this.http.expect({ ...request, headers: request.body ? { 'content-type': 'application/json' } : {} }, 200);
+    const response = await this.http.expect(
+      { ...request, headers: request.body ? { 'content-type': 'application/json' } : {} },
+      200,
+    );
     const body = readWire(this.http, schema, parseJson(this.http, response), 'unexpected body', 200);
     const { r, message } = body;
     if (r !== wire.RESULT.ok) {
       const failure = this.http.failure({ httpStatus: 200, vendorCode: r, vendorMessage: message ?? undefined });
-      throw new VendorError(refusalCode(r, message), `stringee connection "${this.http.connection}": ${message ?? `result code ${r}`}`, failure);
+      throw new VendorError(
+        refusalCode(r, message),
+        `stringee connection "${this.http.connection}": ${message ?? `result code ${r}`}`,
+        failure,
+      );
     }
     return body;
   }

@@ -31,7 +31,9 @@ export class StringeeDirectory implements DirectoryPort {
 
   /** Every SIP phone of the project, listed once per request. */
   phones(): Promise<UserModel[]> {
-    return this.cache.once('phones', async () => (await this.client.listPhones()).phones.map((p) => map.toUser(this.project, p)));
+    return this.cache.once('phones', async () =>
+      (await this.client.listPhones()).phones.map((p) => map.toUser(this.project, p)),
+    );
   }
 
   domains(): Promise<DomainModel[]> {
@@ -44,10 +46,14 @@ export class StringeeDirectory implements DirectoryPort {
 
   updateDomain(): Promise<DomainModel> {
     return Promise.reject(
-      new GatewayError(ErrorCode.NotSupported, `stringee (connection "${this.connection}") has no editable domain settings`, {
-        vendor: this.vendor,
-        connection: this.connection,
-      }),
+      new GatewayError(
+        ErrorCode.NotSupported,
+        `stringee (connection "${this.connection}") has no editable domain settings`,
+        {
+          vendor: this.vendor,
+          connection: this.connection,
+        },
+      ),
     );
   }
 
@@ -63,10 +69,15 @@ export class StringeeDirectory implements DirectoryPort {
 
   async createUser(domainId: string, input: UserInput): Promise<UserModel> {
     this.assertProject(domainId);
-    if (!input.userName || !input.password) throw badInput('a Stringee SIP phone needs userName and password', 'input.password');
+    if (!input.userName || !input.password)
+      throw badInput('a Stringee SIP phone needs userName and password', 'input.password');
     const { userName, password } = input;
     // The update and delete paths name the phone: a name no path can carry would be created and then stranded.
-    if (!isPathSafe(userName)) throw badInput(`input.userName: "${userName}" could never be updated or deleted through Stringee's API`, 'input.userName');
+    if (!isPathSafe(userName))
+      throw badInput(
+        `input.userName: "${userName}" could never be updated or deleted through Stringee's API`,
+        'input.userName',
+      );
     const create = () => this.cache.write(() => this.client.createPhone(userName, password));
     if (input.extension === undefined) {
       await create();
@@ -74,7 +85,11 @@ export class StringeeDirectory implements DirectoryPort {
     }
     // Create takes no extension: a second call sets it, and undoes the create if it fails.
     return withCompensation(
-      { name: `create SIP phone ${userName}`, run: create, undo: () => this.cache.write(() => this.client.deletePhone(userName)) },
+      {
+        name: `create SIP phone ${userName}`,
+        run: create,
+        undo: () => this.cache.write(() => this.client.deletePhone(userName)),
+      },
       async () => {
         await this.cache.write(() => this.client.updatePhone(userName, password, Number(input.extension)));
         return this.readBack(userName);
@@ -90,7 +105,8 @@ export class StringeeDirectory implements DirectoryPort {
     refuseUnclearable(patch, [], 'Stringee');
     const input = withoutNulls(patch);
     const { password } = input;
-    if (!password) throw badInput('Stringee requires the SIP password with every update: pass input.password', 'input.password');
+    if (!password)
+      throw badInput('Stringee requires the SIP password with every update: pass input.password', 'input.password');
     const extension = input.extension === undefined ? undefined : Number(input.extension);
     await this.cache.write(() => this.client.updatePhone(userId, password, extension));
     return this.readBack(userId);
@@ -106,6 +122,7 @@ export class StringeeDirectory implements DirectoryPort {
   }
 
   private assertProject(domainId: string): void {
-    if (domainId !== this.project.projectId) throw badInput(`domain ${domainId} is not Stringee project ${this.project.projectId}`, 'domainId');
+    if (domainId !== this.project.projectId)
+      throw badInput(`domain ${domainId} is not Stringee project ${this.project.projectId}`, 'domainId');
   }
 }

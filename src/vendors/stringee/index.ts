@@ -14,8 +14,16 @@ import { StringeeDirectory } from './directory.js';
 
 export { StringeeClient, StringeeToken } from './client.js';
 
-export function createStringeeAdapter(settings: SettingsOf<typeof stringeeSettings>, logger: Logger, cache?: CacheFactory): ConnectionAdapter {
-  const token = new StringeeToken({ apiKeySid: settings.apiKeySid, apiKeySecret: settings.apiKeySecret, tokenTtlSeconds: settings.tokenTtlSeconds });
+export function createStringeeAdapter(
+  settings: SettingsOf<typeof stringeeSettings>,
+  logger: Logger,
+  cache?: CacheFactory,
+): ConnectionAdapter {
+  const token = new StringeeToken({
+    apiKeySid: settings.apiKeySid,
+    apiKeySecret: settings.apiKeySecret,
+    tokenTtlSeconds: settings.tokenTtlSeconds,
+  });
   const http = new UpstreamClient({
     ...transportOptions('stringee', settings),
     auth: headerTokenAuth('x-stringee-auth', token),

@@ -38,7 +38,10 @@ export function toUser(project: ProjectInfo, phone: SipPhone): UserModel {
     complete: true,
     userName: name,
     displayName: null,
-    extension: phone.extension === null || phone.extension === undefined || phone.extension === '' ? null : String(phone.extension),
+    extension:
+      phone.extension === null || phone.extension === undefined || phone.extension === ''
+        ? null
+        : String(phone.extension),
     email: phone.email_address || null,
   };
 }

@@ -15,28 +15,28 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query DomainsWithUsers($first: Int!) {\n    domains {\n      id\n      name\n      vendor\n      users(first: $first) {\n        nodes {\n          id\n          userName\n          extension\n          groups { name }\n          devices { name macAddress sipConfig { accounts { username registered } } }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.DomainsWithUsersDocument,
-    "\n  query UserById($id: ID!) {\n    node(id: $id) {\n      ... on User { id userName displayName }\n    }\n  }\n": typeof types.UserByIdDocument,
-    "\n  mutation RenameUser($id: ID!, $displayName: String!) {\n    updateUser(id: $id, input: { displayName: $displayName }) { id displayName }\n  }\n": typeof types.RenameUserDocument,
+    "\n  query DomainsWithUsers($first: Int!) {\n    domains {\n      id\n      name\n      vendor\n      users(first: $first) {\n        nodes {\n          id\n          userName\n          extension\n          groups {\n            name\n          }\n          devices {\n            name\n            macAddress\n            sipConfig {\n              accounts {\n                username\n                registered\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.DomainsWithUsersDocument,
+    "\n  query UserById($id: ID!) {\n    node(id: $id) {\n      ... on User {\n        id\n        userName\n        displayName\n      }\n    }\n  }\n": typeof types.UserByIdDocument,
+    "\n  mutation RenameUser($id: ID!, $displayName: String!) {\n    updateUser(id: $id, input: { displayName: $displayName }) {\n      id\n      displayName\n    }\n  }\n": typeof types.RenameUserDocument,
 };
 const documents: Documents = {
-    "\n  query DomainsWithUsers($first: Int!) {\n    domains {\n      id\n      name\n      vendor\n      users(first: $first) {\n        nodes {\n          id\n          userName\n          extension\n          groups { name }\n          devices { name macAddress sipConfig { accounts { username registered } } }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.DomainsWithUsersDocument,
-    "\n  query UserById($id: ID!) {\n    node(id: $id) {\n      ... on User { id userName displayName }\n    }\n  }\n": types.UserByIdDocument,
-    "\n  mutation RenameUser($id: ID!, $displayName: String!) {\n    updateUser(id: $id, input: { displayName: $displayName }) { id displayName }\n  }\n": types.RenameUserDocument,
+    "\n  query DomainsWithUsers($first: Int!) {\n    domains {\n      id\n      name\n      vendor\n      users(first: $first) {\n        nodes {\n          id\n          userName\n          extension\n          groups {\n            name\n          }\n          devices {\n            name\n            macAddress\n            sipConfig {\n              accounts {\n                username\n                registered\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.DomainsWithUsersDocument,
+    "\n  query UserById($id: ID!) {\n    node(id: $id) {\n      ... on User {\n        id\n        userName\n        displayName\n      }\n    }\n  }\n": types.UserByIdDocument,
+    "\n  mutation RenameUser($id: ID!, $displayName: String!) {\n    updateUser(id: $id, input: { displayName: $displayName }) {\n      id\n      displayName\n    }\n  }\n": types.RenameUserDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DomainsWithUsers($first: Int!) {\n    domains {\n      id\n      name\n      vendor\n      users(first: $first) {\n        nodes {\n          id\n          userName\n          extension\n          groups { name }\n          devices { name macAddress sipConfig { accounts { username registered } } }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): typeof import('./graphql').DomainsWithUsersDocument;
+export function graphql(source: "\n  query DomainsWithUsers($first: Int!) {\n    domains {\n      id\n      name\n      vendor\n      users(first: $first) {\n        nodes {\n          id\n          userName\n          extension\n          groups {\n            name\n          }\n          devices {\n            name\n            macAddress\n            sipConfig {\n              accounts {\n                username\n                registered\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DomainsWithUsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserById($id: ID!) {\n    node(id: $id) {\n      ... on User { id userName displayName }\n    }\n  }\n"): typeof import('./graphql').UserByIdDocument;
+export function graphql(source: "\n  query UserById($id: ID!) {\n    node(id: $id) {\n      ... on User {\n        id\n        userName\n        displayName\n      }\n    }\n  }\n"): typeof import('./graphql').UserByIdDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RenameUser($id: ID!, $displayName: String!) {\n    updateUser(id: $id, input: { displayName: $displayName }) { id displayName }\n  }\n"): typeof import('./graphql').RenameUserDocument;
+export function graphql(source: "\n  mutation RenameUser($id: ID!, $displayName: String!) {\n    updateUser(id: $id, input: { displayName: $displayName }) {\n      id\n      displayName\n    }\n  }\n"): typeof import('./graphql').RenameUserDocument;
 
 
 export function graphql(source: string) {
