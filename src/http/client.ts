@@ -24,6 +24,7 @@ import {
   type AttemptTrace,
   type ConnectionHealth,
   type ConnectionTransport,
+  type TransportSettings,
 } from './transport.js';
 
 export { encodeForm, encodeQuery, type QueryParams, type QueryValue } from './encoding.js';
@@ -82,14 +83,8 @@ export function jsonErrorBody(pick: (json: unknown) => VendorDetails | undefined
   };
 }
 
-export interface UpstreamClientOptions {
-  vendor: string;
-  connection: string;
-  baseUrl: string;
-  timeoutMs: number;
-  maxConcurrency: number;
-  retries: number;
-  breaker?: BreakerSettings;
+/** A connection's transport settings, and what one client on it adds. */
+export interface UpstreamClientOptions extends TransportSettings {
   auth?: AuthScheme;
   readErrorBody?: ErrorBodyReader;
   logger?: Logger;

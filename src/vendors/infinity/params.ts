@@ -2,6 +2,7 @@
 import type { DomainModel, GroupModel, Page } from '../../model.js';
 import type { DomainInput, GroupInput, ListOptions, QueueInput, QueueMemberInput, UserInput } from '../ports.js';
 import type { ListQuery } from './client.js';
+import { pageOf } from '../shared/paging.js';
 import type { FormParams } from './wire.js';
 
 /** Rows fetched per call when the gateway needs a whole list (a substring filter). */
@@ -74,13 +75,7 @@ export async function pageContaining<F extends string, T extends object>(
     }
     if (rows.length < WHOLE_LIST_PAGE) break;
   }
-  const { offset, limit } = options.page;
-  return {
-    items: kept.slice(offset, offset + limit),
-    offset,
-    hasNextPage: offset + limit < kept.length,
-    totalCount: kept.length,
-  };
+  return pageOf(kept, options.page);
 }
 
 /**

@@ -23,7 +23,11 @@ export function pageInMemory<T extends object, F extends string & keyof T>(
     const sign = direction === 'desc' ? -1 : 1;
     kept = [...kept].sort((a, b) => sign * value(a, field).localeCompare(value(b, field), 'en', { numeric: true }));
   }
-  const { offset, limit } = options.page;
+  return pageOf(kept, options.page);
+}
+
+/** One page of rows the gateway holds whole (filtered or sorted on its side), with their total. */
+export function pageOf<T>(kept: T[], { offset, limit }: { offset: number; limit: number }): Page<T> {
   return {
     items: kept.slice(offset, offset + limit),
     offset,
