@@ -50,6 +50,14 @@ export function currentRequest(): RequestScope | undefined {
  * The deadline and signal of a request arriving now: the signal aborts when the deadline passes or
  * the client hangs up, and every vendor call of the request stops with it.
  */
+/** Why a request's vendor calls were cut when the caller hung up: says nothing of the vendor's health. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client closed the connection');
+    this.name = 'ClientGoneError';
+  }
+}
+
 export function requestDeadline(
   timeoutMs: number,
   client?: { once(event: 'close', listener: () => void): unknown },
@@ -57,7 +65,7 @@ export function requestDeadline(
   const signals = [AbortSignal.timeout(timeoutMs)];
   if (client) {
     const hangUp = new AbortController();
-    client.once('close', () => hangUp.abort(new Error('the client closed the connection')));
+    client.once('close', () => hangUp.abort(new ClientGoneError()));
     signals.push(hangUp.signal);
   }
   return { deadline: Date.now() + timeoutMs, signal: AbortSignal.any(signals) };

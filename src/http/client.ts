@@ -12,7 +12,7 @@ import type { ReadCache } from '../cache.js';
 import type { UpstreamFailure, VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { countVendorCall, currentRequest, recordVendorCall } from '../request-scope.js';
+import { ClientGoneError, countVendorCall, currentRequest, recordVendorCall } from '../request-scope.js';
 import type { AuthScheme } from './auth.js';
 import type { BreakerSettings } from './config.js';
 import { encodeQuery, type QueryParams } from './encoding.js';
@@ -298,7 +298,9 @@ export class UpstreamClient {
       return { status: statusCode, headers, text, request: sent };
     } catch (error) {
       const fromGateway = (error as Error)?.name === 'VendorError';
-      breaker.record(fromGateway ? 'neutral' : 'failure');
+      // A caller that hung up cut its own calls: counting them would let clients open a vendor's breaker.
+      const callerLeft = scope?.signal?.aborted === true && scope.signal.reason instanceof ClientGoneError;
+      breaker.record(fromGateway || callerLeft ? 'neutral' : 'failure');
       if (fromGateway) throw error;
       const cause = bodyCutoff.signal.aborted
         ? bodyCutoff.signal.reason
