@@ -80,6 +80,7 @@ export const infinity = defineVendor({
     TrustedNetwork: [NUMERIC, NUMERIC],
     Device: [NUMERIC, NUMERIC],
   },
+  maxConcurrency: 64,
   cacheScopes: infinityScopes,
   create: createInfinityAdapter,
 });
