@@ -297,7 +297,7 @@ export class UpstreamClient {
         // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
         ...({
           inScope: AsyncLocalStorage.snapshot(),
-          requestKey: scope?.requestId,
+          requestKey: scope,
           trace,
           deadline,
           anonymous: request.anonymous,

@@ -36,7 +36,7 @@ export interface SharedSlots {
 }
 
 interface Waiter {
-  key: string;
+  key: unknown;
   start(done: () => void): void;
   abandon(error: QueuedCallAbandoned): void;
   signal: AbortSignal | undefined;
@@ -44,11 +44,11 @@ interface Waiter {
   queuedAt: number;
 }
 
-const OUTSIDE_ANY_REQUEST = '\u0000outside';
+const OUTSIDE_ANY_REQUEST = Symbol('outside any request');
 
 export class FairQueue {
   /** Each request's waiters; Map order is the round-robin order (a served key moves to the back). */
-  private readonly waiting = new Map<string, Waiter[]>();
+  private readonly waiting = new Map<unknown, Waiter[]>();
   private queued = 0;
   private inFlight = 0;
   private acquiring = false;
@@ -71,7 +71,7 @@ export class FairQueue {
 
   /** Queues a call for `requestKey`; `start` runs when it has a slot and must call `done` exactly once. */
   enqueue(
-    requestKey: string | undefined,
+    requestKey: object | undefined,
     signal: AbortSignal | undefined,
     start: (done: () => void) => void,
     abandon: (error: QueuedCallAbandoned) => void,
@@ -164,8 +164,11 @@ type Controller = Parameters<NonNullable<Handler['onResponseStart']>>[0];
 
 /** Dispatch options this interceptor reads; undici passes unknown keys along. */
 export interface FairQueueDispatchExtras {
-  /** The GraphQL request this call belongs to (its request id); calls of one request share a turn. */
-  requestKey?: string;
+  /**
+   * The GraphQL request this call belongs to: its request scope, by identity. Not its request id,
+   * which a client may choose (`x-request-id`): two clients sending the same id keep their own turns.
+   */
+  requestKey?: object;
 }
 
 /**
