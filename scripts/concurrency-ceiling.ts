@@ -4,6 +4,7 @@
  * vendor latency, 10 clients in a closed loop, sipgraph in a process of its own, for several limits,
  * with in-flight sharing on (identical queries) and off (each request pays its own calls, as
  * distinct queries would). Ceiling = clients ÷ (rounds × latency). Measured, never asserted.
+ * Env: CLIENTS (10), SECONDS (4), LATENCY_MS (20), LIMITS (16,32,<Infinity's default>,256), SHARING (on|off|both).
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -81,7 +82,8 @@ if (process.argv[2] === 'gateway') {
   console.log(`nested, ${LATENCY_MS} ms, ${CLIENTS} clients, ${SECONDS} s each, ${build}; ceiling ${ceiling} req/s`);
   console.log('| maxConcurrency | sharing | req/s | % of ceiling | vendor calls/query | peak in flight |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const dedupe of [true, false]) {
+  const sharing = process.env.SHARING === 'on' ? [true] : process.env.SHARING === 'off' ? [false] : [true, false];
+  for (const dedupe of sharing) {
     for (const limit of LIMITS) {
       const child = fork(
         fileURLToPath(import.meta.url),
