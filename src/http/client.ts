@@ -9,10 +9,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dispatcher, FormData } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ReadCache } from '../cache.js';
-import type { UpstreamFailure, VendorError } from '../errors.js';
+import { ErrorCode, GatewayError, type UpstreamFailure, type VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { ClientGoneError, countVendorCall, currentRequest, recordVendorCall } from '../request-scope.js';
+import {
+  ClientGoneError,
+  countVendorCall,
+  currentRequest,
+  recordVendorCall,
+  startVendorCall,
+} from '../request-scope.js';
 import type { AuthScheme } from './auth.js';
 import type { BreakerSettings } from './config.js';
 import { encodeQuery, type QueryParams } from './encoding.js';
@@ -241,6 +247,13 @@ export class UpstreamClient {
     const deadline = scope?.deadline;
     const remaining = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
     if (remaining <= 0) throw failures.notSent(this, sent, 'was not called: the request deadline has passed');
+    // A write is never cut half-way by the budget: the budget was checked against the prediction before it.
+    if (!startVendorCall(this.connection, !sent.write))
+      throw new GatewayError(
+        ErrorCode.QueryTooExpensive,
+        `this request has spent its budget of calls to connection "${this.connection}" (maxCallsPerRequest)`,
+        { connection: this.connection },
+      );
     const breaker = this.transport.breaker;
     if (!breaker.tryAcquire()) {
       const seconds = Math.ceil(breaker.retryAfterMs() / 1000);
