@@ -64,15 +64,28 @@ export class ClientGoneError extends Error {
 
 export function requestDeadline(
   timeoutMs: number,
-  client?: { once(event: 'close', listener: () => void): unknown },
-): Pick<RequestScope, 'deadline' | 'signal'> {
-  const signals = [AbortSignal.timeout(timeoutMs)];
-  if (client) {
-    const hangUp = new AbortController();
-    client.once('close', () => hangUp.abort(new ClientGoneError()));
-    signals.push(hangUp.signal);
-  }
-  return { deadline: Date.now() + timeoutMs, signal: AbortSignal.any(signals) };
+  client?: {
+    once(event: 'close', listener: () => void): unknown;
+    removeListener(event: 'close', listener: () => void): unknown;
+  },
+): Pick<RequestScope, 'deadline' | 'signal'> & { dispose(): void } {
+  // One controller and one timer per request: AbortSignal.timeout + AbortSignal.any cost far more on Node 20.
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('the request deadline has passed', 'TimeoutError')),
+    timeoutMs,
+  );
+  timer.unref();
+  const hangUp = (): void => controller.abort(new ClientGoneError());
+  client?.once('close', hangUp);
+  return {
+    deadline: Date.now() + timeoutMs,
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      client?.removeListener('close', hangUp);
+    },
+  };
 }
 
 /** Counts upstream calls against the current request (for the principal's vendor-call budget). */

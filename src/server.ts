@@ -222,8 +222,23 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId, principal, connectionVendors };
-    Object.assign(scope, requestDeadline(settings.upstream.requestTimeoutMs, res));
+    const { dispose, ...deadline } = requestDeadline(settings.upstream.requestTimeoutMs, res);
+    const scope: RequestScope = { requestId, principal, connectionVendors, ...deadline };
+    try {
+      await answer(req, res, url, headers, body, scope);
+    } finally {
+      dispose();
+    }
+  };
+
+  const answer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    headers: HeaderMap,
+    body: unknown,
+    scope: RequestScope,
+  ): Promise<void> => {
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

@@ -260,8 +260,8 @@ export class UpstreamClient {
       throw failures.notSent(this, sent, `is failing: its circuit breaker is open (next probe in ${seconds} s)`);
     }
     const trace: AttemptTrace = { sent: false, attempts: 0, statuses: [] };
-    const bodyCutoff = new AbortController();
-    const signal = scope?.signal ? AbortSignal.any([scope.signal, bodyCutoff.signal]) : bodyCutoff.signal;
+    // Set when the answer takes too long to arrive in full: the body is destroyed with it.
+    let bodyCut: Error | undefined;
     const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, remaining));
     const idempotent = request.idempotent ?? request.method === 'GET';
     const started = performance.now();
@@ -273,10 +273,11 @@ export class UpstreamClient {
         body: request.body as Dispatcher.DispatchOptions['body'],
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal,
+        signal: scope?.signal,
         // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
         ...({
-          inScope: AsyncLocalStorage.snapshot(),
+          // Only a scheme that logs in again on a 401 needs the caller's scope; snapshots cost on every call.
+          inScope: this.options.auth?.onUnauthorized ? AsyncLocalStorage.snapshot() : undefined,
           trace,
           deadline,
           anonymous: request.anonymous,
@@ -288,13 +289,10 @@ export class UpstreamClient {
         1,
         Math.min(this.options.timeoutMs, (deadline ?? Number.POSITIVE_INFINITY) - Date.now()),
       );
-      const cutoff = setTimeout(
-        () =>
-          bodyCutoff.abort(
-            new failures.BodyDeadlineError(`took longer than ${Math.round(readLimit)} ms to send its answer`),
-          ),
-        readLimit,
-      );
+      const cutoff = setTimeout(() => {
+        bodyCut = new failures.BodyDeadlineError(`took longer than ${Math.round(readLimit)} ms to send its answer`);
+        body.destroy(bodyCut);
+      }, readLimit);
       let text: string;
       try {
         text = await body.text();
@@ -315,8 +313,8 @@ export class UpstreamClient {
       const callerLeft = scope?.signal?.aborted === true && scope.signal.reason instanceof ClientGoneError;
       breaker.record(fromGateway || callerLeft ? 'neutral' : 'failure');
       if (fromGateway) throw error;
-      const cause = bodyCutoff.signal.aborted
-        ? bodyCutoff.signal.reason
+      const cause = bodyCut
+        ? bodyCut
         : scope?.signal?.aborted
           ? new failures.DeadlineError('did not answer before the request deadline')
           : error;
