@@ -15,7 +15,10 @@ export interface MeshGateway {
   name: 'mesh';
   url: string;
   pid: number;
-  query(shape: 'nested' | 'flat' | 'passthrough'): { query: string; variables: Record<string, unknown> };
+  query(
+    shape: 'nested' | 'flat' | 'passthrough',
+    domainId?: number,
+  ): { query: string; variables: Record<string, unknown> };
   stop(): Promise<void>;
 }
 
@@ -93,7 +96,7 @@ export const composeConfig = defineConfig({
     name: 'mesh',
     url,
     pid: child.pid!,
-    query: (shape) => ({ query: QUERIES[shape], variables: { d: 1 } }),
+    query: (shape, domainId = 1) => ({ query: QUERIES[shape], variables: { d: domainId } }),
     stop: async () => {
       child.kill();
       await new Promise((resolve) => child.once('exit', resolve));

@@ -4,6 +4,7 @@
  * point and a healthcheck that are files the build really produces.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
@@ -69,4 +70,24 @@ test('.ci/run installs Chromium and runs the suite again under Node 24', () => {
   assert.match(ci, /chromium/);
   assert.match(ci, /node@24/);
   assert.equal(ci.match(/npm test/g)?.length, 2);
+});
+
+test("the gateway's Node options live in config/node.env alone: the image, npm start and the bench read it", () => {
+  const options = /^NODE_OPTIONS=(.+)$/m.exec(readFileSync(`${ROOT}config/node.env`, 'utf8'))?.[1];
+  assert.ok(options, 'config/node.env sets NODE_OPTIONS');
+  assert.deepEqual(jsonArray('ENTRYPOINT').slice(0, 2), ['node', '--env-file=config/node.env']);
+  assert.match(runtime, /^COPY config\/node\.env \.\/config\/node\.env$/m);
+  const scripts = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  assert.match(scripts.start!, /node --env-file=config\/node\.env dist\/src\/main\.js/);
+  assert.match(readFileSync(`${ROOT}bench/gateways.ts`, 'utf8'), /`--env-file=\$\{NODE_ENV_FILE\}`/);
+  for (const recipe of [dockerfile, JSON.stringify(scripts)]) assert.doesNotMatch(recipe, /--max-[a-z-]+-size/);
+  // The Node running the tests applies the file (an inherited NODE_OPTIONS would win over it).
+  const { NODE_OPTIONS: _inherited, ...env } = process.env;
+  const seen = execFileSync(process.execPath, ['--env-file=config/node.env', '-p', 'process.env.NODE_OPTIONS'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  assert.equal(seen.trim(), options);
 });
