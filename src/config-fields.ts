@@ -4,7 +4,7 @@
  * importing the config loader that lists every vendor.
  */
 import { z } from 'zod';
-import { breakerSchema, dedupeReadsSchema } from './http/config.js';
+import { breakerSchema, dedupeReadsSchema, maxConcurrencySchema } from './http/config.js';
 
 /** A credential is never written in the file: it names the environment variable that holds it. */
 export const secretRef = z
@@ -22,8 +22,8 @@ export const transportFields = {
   baseUrl: httpUrl,
   /** Per-request timeout, headers and body each. */
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-  /** Upper bound on requests in flight to this connection. */
-  maxConcurrency: z.number().int().min(1).max(256).default(16),
+  /** Upper bound on requests in flight to this connection; absent: the vendor's default (its descriptor). */
+  maxConcurrency: maxConcurrencySchema,
   /** Retries of idempotent requests after a reset, timeout or 502/503/504. */
   retries: z.number().int().min(0).max(5).default(2),
   /** Fail fast while the vendor is down (src/http/breaker.ts). */

@@ -70,7 +70,8 @@ const STRINGEE = {
 const INTERCOM_PASSWORD = '2n-demo-password';
 const SIPTHOR_PASSWORD = 'sipthor-demo-password';
 
-const COMMON = { timeoutMs: 10_000, maxConcurrency: 16, retries: 2 };
+// maxConcurrency: each vendor's default (its descriptor), as a real deployment would have it.
+const COMMON = { timeoutMs: 10_000, retries: 2 };
 
 interface DirectoryPeek {
   domainId: string;
@@ -179,7 +180,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       username: secret('DEMO_2N_USER', 'admin'),
       password: secret('DEMO_2N_PASSWORD', INTERCOM_PASSWORD),
       ...COMMON,
-      maxConcurrency: 4,
     });
   }
 

@@ -130,8 +130,6 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const cacheSettings = { ...settings.cache, redisUrl: cacheRedisUrl, keyPrefix: settings.redis.keyPrefix };
   const cache = settings.cache.enabled ? createCacheFactory(cacheSettings, logger) : undefined;
   await cache?.ready();
-  const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache);
-  const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
   const redis: SharedRedis | undefined = settings.redis.url
     ? createSharedRedis(settings.redis.url, settings.redis.keyPrefix, logger)
     : undefined;
@@ -139,6 +137,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   // connection opened would count rate limits and idempotency records in memory only.
   if (redis && !(await redis.ready(REDIS_CONNECT_WAIT_MS)))
     logger.warn('redis not reachable at start-up; continuing degraded');
+  const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache, redis);
+  const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
   const durability = createDurability(settings.durability, logger, redis);
   const createContext = createContextFactory(adapters, settings, logger, durability.changes);
   const rateLimiter = createRateLimiter(settings.limits.rate, redis);

@@ -20,10 +20,13 @@ import {
   startVendorCall,
 } from '../request-scope.js';
 import type { AuthScheme } from './auth.js';
-import type { BreakerSettings } from './config.js';
+import type { SharedRedis } from '../redis.js';
+import { FALLBACK_MAX_CONCURRENCY, type BreakerSettings } from './config.js';
 import { encodeQuery, type QueryParams } from './encoding.js';
 import * as failures from './failures.js';
+import { QueuedCallAbandoned } from './fair-queue.js';
 import { InFlightReads } from './inflight.js';
+import { sharedReads } from './upstream-metrics.js';
 import type { SentRequest } from './failures.js';
 import {
   createConnectionTransport,
@@ -102,24 +105,42 @@ export interface UpstreamClientOptions extends TransportSettings {
   dedupeReads?: boolean;
 }
 
-/** The transport settings every configured connection has, as UpstreamClient options. */
+/**
+ * The transport settings every configured connection has, as UpstreamClient options.
+ * `maxConcurrency` is the connection's own, else its vendor's default (the registry fills it from
+ * the descriptor), else FALLBACK_MAX_CONCURRENCY; `sharedRedis` makes it hold across replicas.
+ */
 export function transportOptions(
   vendor: string,
   settings: {
     name: string;
     baseUrl: string;
     timeoutMs: number;
-    maxConcurrency: number;
+    maxConcurrency?: number | undefined;
     retries: number;
     breaker?: BreakerSettings;
     dedupeReads?: boolean;
+    sharedRedis?: SharedRedis | undefined;
   },
 ): Pick<
   UpstreamClientOptions,
-  'vendor' | 'connection' | 'baseUrl' | 'timeoutMs' | 'maxConcurrency' | 'retries' | 'breaker' | 'dedupeReads'
+  | 'vendor'
+  | 'connection'
+  | 'baseUrl'
+  | 'timeoutMs'
+  | 'maxConcurrency'
+  | 'retries'
+  | 'breaker'
+  | 'dedupeReads'
+  | 'sharedRedis'
 > {
-  const { name, baseUrl, timeoutMs, maxConcurrency, retries, breaker, dedupeReads } = settings;
-  const optional = { ...(breaker ? { breaker } : {}), ...(dedupeReads !== undefined ? { dedupeReads } : {}) };
+  const { name, baseUrl, timeoutMs, retries, breaker, dedupeReads, sharedRedis } = settings;
+  const maxConcurrency = settings.maxConcurrency ?? FALLBACK_MAX_CONCURRENCY;
+  const optional = {
+    ...(breaker ? { breaker } : {}),
+    ...(dedupeReads !== undefined ? { dedupeReads } : {}),
+    ...(sharedRedis ? { sharedRedis } : {}),
+  };
   return { vendor, connection: name, baseUrl, timeoutMs, maxConcurrency, retries, ...optional };
 }
 
@@ -133,7 +154,9 @@ export class UpstreamClient {
   private readonly dispatcher: Dispatcher;
   private readonly options: UpstreamClientOptions;
   private readonly log: Logger;
-  private readonly inFlight = new InFlightReads<UpstreamResponse>();
+  private readonly inFlight = new InFlightReads<UpstreamResponse>(() =>
+    sharedReads.inc({ connection: this.connection }),
+  );
 
   constructor(options: UpstreamClientOptions) {
     this.options = options;
@@ -212,18 +235,24 @@ export class UpstreamClient {
 
   /** One call to the vendor, or, for an identical read already in flight, a share of its answer. */
   private sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
-    if (isWrite(request)) {
-      this.inFlight.writeStarted();
-      return this.sendUncached(request);
-    }
-    if (!this.options.dedupeReads || request.fresh || request.anonymous) return this.sendUncached(request);
-    const key = `${request.method} ${request.path}${encodeQuery(request.query)}`;
-    const { answer, joined } = this.inFlight.run(key, () => this.sendUncached(request));
-    if (!joined) return answer;
-    return answer.catch((error: unknown) => {
+    if (isWrite(request)) return this.inFlight.write(() => this.sendUncached(request));
+    if (this.options.dedupeReads === false || request.fresh || request.anonymous) return this.sendUncached(request);
+    const headers = request.headers ? JSON.stringify(Object.entries(request.headers).sort()) : '';
+    const key = `${request.method} ${request.path}${encodeQuery(request.query)} ${headers}`;
+    return this.inFlight.read(key, () => this.sendUncached(request), {
+      signal: currentRequest()?.signal,
       // The request that made the call gave up on it; this one may still have time to ask itself.
-      if (error instanceof Error && UpstreamClient.cutByCaller.has(error)) return this.sendUncached(request);
-      throw error;
+      ownerGaveUp: (error) => error instanceof Error && UpstreamClient.cutByCaller.has(error),
+      abandoned: (reason) =>
+        failures.transportError(
+          this,
+          reason instanceof ClientGoneError
+            ? reason
+            : new failures.DeadlineError('did not answer before the request deadline'),
+          this.describe(request),
+          false,
+          this.options.timeoutMs,
+        ),
     });
   }
 
@@ -246,7 +275,11 @@ export class UpstreamClient {
     const scope = currentRequest();
     const deadline = scope?.deadline;
     const remaining = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
-    if (remaining <= 0) throw failures.notSent(this, sent, 'was not called: the request deadline has passed');
+    if (remaining <= 0) {
+      const late = failures.notSent(this, sent, 'was not called: the request deadline has passed');
+      UpstreamClient.cutByCaller.add(late);
+      throw late;
+    }
     // A write is never cut half-way by the budget: the budget was checked against the prediction before it.
     if (!startVendorCall(this.connection, !sent.write))
       throw new GatewayError(
@@ -278,6 +311,7 @@ export class UpstreamClient {
         ...({
           // Only a scheme that logs in again on a 401 needs the caller's scope; snapshots cost on every call.
           inScope: this.options.auth?.onUnauthorized ? AsyncLocalStorage.snapshot() : undefined,
+          requestKey: scope,
           trace,
           deadline,
           anonymous: request.anonymous,
@@ -311,7 +345,9 @@ export class UpstreamClient {
       const fromGateway = (error as Error)?.name === 'VendorError';
       // A caller that hung up cut its own calls: counting them would let clients open a vendor's breaker.
       const callerLeft = scope?.signal?.aborted === true && scope.signal.reason instanceof ClientGoneError;
-      breaker.record(fromGateway || callerLeft ? 'neutral' : 'failure');
+      // A call that waited for a slot and never went out says nothing of the vendor either.
+      const neverLeftQueue = error instanceof QueuedCallAbandoned;
+      breaker.record(fromGateway || callerLeft || neverLeftQueue ? 'neutral' : 'failure');
       if (fromGateway) throw error;
       const cause = bodyCut
         ? bodyCut

@@ -32,7 +32,15 @@ export type UpstreamSettings = z.infer<typeof upstreamSchema>;
 
 /**
  * Per connection: identical reads in flight at the same time, from different requests, share one
- * call (src/http/inflight.ts). Off by default: with it, concurrent identical requests cost fewer
- * vendor calls than requests.
+ * call (src/http/inflight.ts). On by default; `false` makes every request pay its own calls (a
+ * vendor whose answers depend on something the gateway does not send, say).
  */
-export const dedupeReadsSchema = z.boolean().default(false);
+export const dedupeReadsSchema = z.boolean().default(true);
+
+/**
+ * Calls in flight per connection: each vendor's descriptor declares a default that fits the vendor
+ * (docs/vendors.md); a connection's `maxConcurrency` overrides it. This is only for a client built
+ * without either (tests, tools).
+ */
+export const FALLBACK_MAX_CONCURRENCY = 16;
+export const maxConcurrencySchema = z.number().int().min(1).max(256).optional();

@@ -3,14 +3,23 @@
  * composed with the gateway's interceptors, and its circuit breaker. A connection whose accounts
  * sign requests differently (SIP Thor) shares one transport and composes one dispatcher per scheme.
  *
- * Interceptor order, outermost first: retry (undici's) → auth → attempt tracer → pool. Each retry
- * therefore carries fresh auth headers, and the tracer sees every request that reaches a socket.
+ * Interceptor order, outermost first: retry (undici's) → auth → attempt tracer → fair queue → pool.
+ * Each retry therefore carries fresh auth headers, and the tracer sees every request that reaches
+ * a socket. The fair queue sits innermost so that only a request on the wire holds a slot: a retry's
+ * backoff, a token login or a Digest challenge being answered holds none (and a token login, itself
+ * a call on this connection, can never wait behind the request that needs it).
  */
 import { Pool, type Dispatcher } from 'undici';
+import type { Logger } from '../log.js';
+import { silentLogger } from '../log.js';
+import type { SharedRedis } from '../redis.js';
 import { authInterceptor, type AuthScheme } from './auth.js';
 import { CircuitBreaker, type BreakerSnapshot, type BreakerState } from './breaker.js';
 import type { BreakerSettings } from './config.js';
+import { FairQueue, fairQueueInterceptor } from './fair-queue.js';
+import { watchQueue } from './upstream-metrics.js';
 import { retryInterceptor } from './retry.js';
+import { RedisSlots } from './shared-slots.js';
 
 export interface TransportSettings {
   vendor: string;
@@ -20,6 +29,9 @@ export interface TransportSettings {
   maxConcurrency: number;
   retries: number;
   breaker?: BreakerSettings;
+  /** When set, `maxConcurrency` holds for every replica together (shared-slots.ts). */
+  sharedRedis?: SharedRedis;
+  logger?: Logger;
 }
 
 /** Per call: whether any attempt reached a socket, and how many attempts went out. */
@@ -77,7 +89,10 @@ export class ConnectionTransport {
   readonly pool: Pool;
   readonly breaker: CircuitBreaker;
   readonly basePath: string;
+  readonly queue: FairQueue;
   sent = 0;
+  private readonly sharedSlots: RedisSlots | undefined;
+  private readonly unwatchQueue: () => void;
 
   constructor(readonly settings: TransportSettings) {
     const url = new URL(settings.baseUrl);
@@ -92,15 +107,24 @@ export class ConnectionTransport {
     this.breaker = new CircuitBreaker(settings.breaker, Date.now, (state) => {
       for (const listener of breakerListeners) listener(settings.connection, state);
     });
+    const logger = settings.logger ?? silentLogger;
+    this.sharedSlots = settings.sharedRedis
+      ? new RedisSlots(settings.sharedRedis, settings.connection, settings.maxConcurrency, settings.timeoutMs, logger)
+      : undefined;
+    this.queue = new FairQueue(settings.connection, settings.maxConcurrency, this.sharedSlots);
+    this.unwatchQueue = watchQueue(this.queue);
     live.add(this);
   }
 
   /** A dispatcher over this connection's pool that signs with `auth` (none: unsigned). */
   dispatcher(auth?: AuthScheme): Dispatcher {
     return this.pool.compose(
-      [attemptTracer(this), auth ? authInterceptor(auth) : null, retryInterceptor(this.settings.retries)].filter(
-        (i) => i !== null,
-      ),
+      [
+        fairQueueInterceptor(this.queue),
+        attemptTracer(this),
+        auth ? authInterceptor(auth) : null,
+        retryInterceptor(this.settings.retries),
+      ].filter((i) => i !== null),
     );
   }
 
@@ -115,6 +139,8 @@ export class ConnectionTransport {
 
   async close(): Promise<void> {
     live.delete(this);
+    this.unwatchQueue();
+    this.sharedSlots?.close();
     await this.pool.close();
   }
 }

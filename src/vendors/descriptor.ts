@@ -29,6 +29,11 @@ export interface VendorDescriptor<
    * before any vendor call.
    */
   readonly idKeys: Readonly<Record<string, readonly RegExp[]>>;
+  /**
+   * Calls in flight per connection unless its config says otherwise: what the vendor's kind of
+   * server takes (a cloud API more than a PBX, an intercom 2–4). Reasons in docs/vendors.md.
+   */
+  readonly maxConcurrency: number;
   /** Cross-request cache scopes: what a write to `path` makes stale (src/cache.ts). */
   readonly cacheScopes: (path: string) => string[];
   /** An adapter for one configured connection; lives as long as the server. */

@@ -16,8 +16,13 @@ describe('graceful shutdown', () => {
   let gateway: ChildGateway;
   before(async () => {
     demo = await startDemo();
+    // Seven identical requests must each be in flight at the vendor: sharing one read would hide what is drained.
+    const connections = (demo.configFile.config.connections as Array<Record<string, unknown>>).map((c) =>
+      c.kind === 'infinity' ? { ...c, dedupeReads: false } : c,
+    );
     const config = {
       ...demo.configFile.config,
+      connections,
       server: { host: '127.0.0.1', port: 0 },
       log: { level: 'warn' },
       durability: { journal: { path: tempJournalPath() }, shutdown: { graceMs: 20_000 } },

@@ -109,11 +109,15 @@ export class EmulatorServer {
   private holds: Array<{
     method: string;
     pathPrefix: string;
+    /** Only this very path, not the ones below it. */
+    exact?: boolean;
     held: number;
     gate: Promise<void>;
     waiters: Array<{ count: number; resolve: () => void }>;
   }> = [];
   private inFlight = 0;
+  /** The most requests handled at once since start or the last `resetPeak()`. */
+  peakInFlight = 0;
   private idleWaiters: Array<() => void> = [];
   private intercepts: Array<{
     method: string;
@@ -139,6 +143,7 @@ export class EmulatorServer {
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const server = createServer((req, res) => {
       this.inFlight += 1;
+      if (this.inFlight > this.peakInFlight) this.peakInFlight = this.inFlight;
       this.serve(req, res)
         .catch((error: unknown) => {
           // A failing intercept or an unreadable body must still answer, not leave the client hanging.
@@ -164,6 +169,16 @@ export class EmulatorServer {
     this.server = undefined;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Requests being handled right now. */
+  get inProgress(): number {
+    return this.inFlight;
+  }
+
+  /** Starts measuring the peak of concurrent requests afresh. */
+  resetPeak(): void {
+    this.peakInFlight = this.inFlight;
   }
 
   /** Resolves when no request is being handled: a delayed write has landed (or been dropped) by then. */
@@ -202,7 +217,7 @@ export class EmulatorServer {
    * Holds every matching request (before it is handled or recorded) until `release()`: how a test
    * keeps a gateway's call in flight at an exact step, to signal or kill the gateway meanwhile.
    */
-  hold(match: { method: string; pathPrefix: string }): RequestHold {
+  hold(match: { method: string; pathPrefix: string; exact?: boolean }): RequestHold {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -266,7 +281,9 @@ export class EmulatorServer {
     }
 
     await this.runIntercepts(method, url.pathname);
-    for (const hold of this.holds.filter((h) => h.method === method && url.pathname.startsWith(h.pathPrefix))) {
+    const held = (h: { method: string; pathPrefix: string; exact?: boolean }): boolean =>
+      h.method === method && (h.exact ? url.pathname === h.pathPrefix : url.pathname.startsWith(h.pathPrefix));
+    for (const hold of this.holds.filter(held)) {
       hold.held += 1;
       for (const waiter of hold.waiters.filter((w) => hold.held >= w.count)) waiter.resolve();
       await hold.gate;

@@ -83,6 +83,7 @@ export const twoN = defineVendor({
   settings: twoNSettings,
   ports: ['deviceConfig', 'accounts'],
   idKeys: { Account: [TWO_N_ACCOUNT] },
+  maxConcurrency: 2,
   cacheScopes: WHOLE_CONNECTION,
   create: createTwoNAdapter,
 });

@@ -83,6 +83,7 @@ export const infinity = defineVendor({
     TrustedNetwork: [NUMERIC, NUMERIC],
     Device: [NUMERIC, NUMERIC],
   },
+  maxConcurrency: 64,
   cacheScopes: infinityScopes,
   create: createInfinityAdapter,
 });

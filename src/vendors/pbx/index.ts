@@ -45,6 +45,7 @@ export const pbx = defineVendor({
   settings: pbxSettings,
   ports: ['providers'],
   idKeys: { Provider: [NUMERIC] },
+  maxConcurrency: 16,
   cacheScopes: WHOLE_CONNECTION,
   create: createPbxAdapter,
 });

@@ -70,6 +70,7 @@ export const sipThor = defineVendor({
   settings: sipThorSettings,
   ports: ['accountSettings', 'accounts'],
   idKeys: { Account: [SIP_ADDRESS] },
+  maxConcurrency: 8,
   cacheScopes: WHOLE_CONNECTION,
   create: createSipThorAdapter,
 });

@@ -64,6 +64,7 @@ export const stringee = defineVendor({
   settings: stringeeSettings,
   ports: ['directory', 'accounts'],
   idKeys: { Domain: [NUMERIC], User: [NUMERIC, STRINGEE_USERNAME], Account: [STRINGEE_USERNAME] },
+  maxConcurrency: 64,
   cacheScopes: WHOLE_CONNECTION,
   create: createStringeeAdapter,
 });
