@@ -155,6 +155,24 @@ describe('call budgets', () => {
     assert.equal(total, 1);
   });
 
+  test('a mutation is never cut by the budget: its read-back after the write goes out', async () => {
+    const settings = stack.demo.settings;
+    const connections = settings.connections.map((c) => (c.name === 'infinity' ? { ...c, maxCallsPerRequest: 1 } : c));
+    const tight = await startGateway({ ...settings, connections });
+    try {
+      const create = `mutation($input: CreateGroupInput!) { createGroup(input: $input) { name extension } }`;
+      const input = { domainId: DOMAIN, name: 'budget-test', displayName: 'Budget test', extension: '4711' };
+      const { result, total } = await stack.counting(() =>
+        ask(tight.url, stack.demo.keys.admin, create, { input }, true),
+      );
+      assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+      assert.deepEqual(result.data?.createGroup, { name: 'budget-test', extension: '4711' });
+      assert.equal(total, 2, 'the write and its read-back');
+    } finally {
+      await tight.gateway.stop();
+    }
+  });
+
   test('reads the prediction could not see stop at the budget with QUERY_TOO_EXPENSIVE', async () => {
     const ids = ['1', '2', '3', '4', '5', '6', '7'].map((u) => encodeId('Group', 'infinity', 'infinity', ['1', u]));
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Group { name } } }`;
