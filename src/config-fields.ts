@@ -30,6 +30,8 @@ export const transportFields = {
   breaker: breakerSchema,
   /** Share identical reads in flight across requests (src/http/inflight.ts). */
   dedupeReads: dedupeReadsSchema,
+  /** Most vendor calls one GraphQL request may make here; more predicted is QUERY_TOO_EXPENSIVE (src/explain/). */
+  maxCallsPerRequest: z.number().int().min(1).optional(),
 };
 
 /** Settings as the gateway sees them: every `{env: NAME}` replaced by the variable's value. */

@@ -18,6 +18,10 @@ export interface RequestScope {
   connectionVendors?: ReadonlyMap<string, string>;
   /** Upstream calls made so far, counted by the upstream client. */
   vendorCalls?: number;
+  /** Calls started so far per connection (each once, however many attempts). */
+  callsByConnection?: Map<string, number>;
+  /** Reads allowed per connection in this request (`maxCallsPerRequest`, src/explain/plugin.ts). */
+  callBudgets?: ReadonlyMap<string, number>;
   /** Writes whose outcome was unknown and that a check against the vendor settled (src/durability/change.ts). */
   reconciled?: ReconcileNote[];
   /** Each upstream call's method, path and status; kept only while a mutation is audited (src/auth/audit.ts). */
@@ -60,21 +64,49 @@ export class ClientGoneError extends Error {
 
 export function requestDeadline(
   timeoutMs: number,
-  client?: { once(event: 'close', listener: () => void): unknown },
-): Pick<RequestScope, 'deadline' | 'signal'> {
-  const signals = [AbortSignal.timeout(timeoutMs)];
-  if (client) {
-    const hangUp = new AbortController();
-    client.once('close', () => hangUp.abort(new ClientGoneError()));
-    signals.push(hangUp.signal);
-  }
-  return { deadline: Date.now() + timeoutMs, signal: AbortSignal.any(signals) };
+  client?: {
+    once(event: 'close', listener: () => void): unknown;
+    removeListener(event: 'close', listener: () => void): unknown;
+  },
+): Pick<RequestScope, 'deadline' | 'signal'> & { dispose(): void } {
+  // One controller and one timer per request: AbortSignal.timeout + AbortSignal.any cost far more on Node 20.
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('the request deadline has passed', 'TimeoutError')),
+    timeoutMs,
+  );
+  timer.unref();
+  const hangUp = (): void => controller.abort(new ClientGoneError());
+  client?.once('close', hangUp);
+  return {
+    deadline: Date.now() + timeoutMs,
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      client?.removeListener('close', hangUp);
+    },
+  };
 }
 
 /** Counts upstream calls against the current request (for the principal's vendor-call budget). */
 export function countVendorCall(calls = 1): void {
   const scope = requestScope.getStore();
   if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + calls;
+}
+
+/**
+ * Counts a call to `connection` about to start; false when the request's budget for that
+ * connection is spent (the caller refuses the call then).
+ */
+export function startVendorCall(connection: string, budgeted: boolean): boolean {
+  const scope = requestScope.getStore();
+  if (!scope) return true;
+  const made = (scope.callsByConnection ??= new Map());
+  const count = made.get(connection) ?? 0;
+  const budget = scope.callBudgets?.get(connection);
+  if (budgeted && budget !== undefined && count >= budget) return false;
+  made.set(connection, count + 1);
+  return true;
 }
 
 /** Notes one upstream call's outcome for the audit log, when the current request keeps one. */

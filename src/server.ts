@@ -48,6 +48,8 @@ import { createRateLimiter } from './abuse/rate.js';
 import { hygienicError } from './abuse/error-hygiene.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
+import { callBudgets, explainPlugin, resolvedFields } from './explain/plugin.js';
+import { resolvers } from './resolvers/index.js';
 
 const GRAPHQL_PATH = '/graphql';
 const REDIS_CONNECT_WAIT_MS = 5000;
@@ -175,6 +177,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
       abuseLimitsPlugin(settings.limits, rateLimiter),
+      explainPlugin(adapters, callBudgets(settings), resolvedFields(resolvers)),
       graphqlMetricsPlugin(),
       ...(tracing ? [tracing.plugin()] : []),
       ...(trusted ? [trustedDocumentsPlugin(trusted)] : []),
@@ -219,8 +222,23 @@ export async function createServer(settings: Settings, options: CreateServerOpti
         return;
       }
     }
-    const scope: RequestScope = { requestId, principal, connectionVendors };
-    Object.assign(scope, requestDeadline(settings.upstream.requestTimeoutMs, res));
+    const { dispose, ...deadline } = requestDeadline(settings.upstream.requestTimeoutMs, res);
+    const scope: RequestScope = { requestId, principal, connectionVendors, ...deadline };
+    try {
+      await answer(req, res, url, headers, body, scope);
+    } finally {
+      dispose();
+    }
+  };
+
+  const answer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    headers: HeaderMap,
+    body: unknown,
+    scope: RequestScope,
+  ): Promise<void> => {
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

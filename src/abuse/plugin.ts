@@ -8,14 +8,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import {
-  GraphQLError,
-  Kind,
-  valueFromASTUntyped,
-  type FragmentDefinitionNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { limitErrors, measureOperation, queryLimitsRule } from '../limits.js';
@@ -23,6 +16,7 @@ import { currentRequest } from '../request-scope.js';
 import type { LimitsSettings } from './config.js';
 import type { RateLimiter } from './rate.js';
 import { recordRateLimitRejection } from '../observability/metrics.js';
+import { operationInputs } from '../explain/plugin.js';
 
 /** graphql-armor reports through callbacks; the gateway reports with its own code. */
 function armorRejection(limit: string) {
@@ -76,16 +70,7 @@ export function abuseLimitsPlugin(limits: LimitsSettings, rate: RateLimiter): Ap
       return {
         async didResolveOperation({ request, document, operation, schema, contextValue }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
-          const variables: Record<string, unknown> = {};
-          for (const definition of operation.variableDefinitions ?? []) {
-            if (definition.defaultValue)
-              variables[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
-          }
-          Object.assign(variables, request.variables ?? {});
+          const { fragments, variables } = operationInputs(document, operation, request.variables);
           const measure = measureOperation(schema, operation, fragments, variables);
           const refused = measure ? limitErrors(measure, limits, operation) : [];
           if (refused.length > 0) throw refused[0];

@@ -4,19 +4,36 @@
  */
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { VendorKind } from '../model.js';
+import type { PortName } from '../vendors/descriptor.js';
+import { VENDORS } from '../vendors/catalog.js';
 import type { Access, Area, Grant, Principal } from './principal.js';
 
-/** The areas each vendor's data belongs to: a field's area applies where its vendor has it. */
-export const VENDOR_AREAS: Record<VendorKind, readonly Area[]> = {
-  infinity: ['directory', 'devices'],
-  stringee: ['directory'],
-  pbx: ['trunks'],
-  '2n': ['deviceSipConfig'],
-  sipthor: ['accountSettings'],
+/**
+ * The area each port's data belongs to; `accounts` (SIP accounts) belongs to whatever its vendor
+ * otherwise serves (a Stringee phone's directory, a 2N device's config, SIP Thor's settings). A
+ * Record, so a new port does not compile until it is given an area here.
+ */
+const AREA_OF_PORT: Record<PortName, Area | null> = {
+  directory: 'directory',
+  groups: 'directory',
+  queues: 'directory',
+  trustedNetworks: 'directory',
+  pbxDevices: 'devices',
+  providers: 'trunks',
+  deviceConfig: 'deviceSipConfig',
+  accountSettings: 'accountSettings',
+  accounts: null,
 };
 
+/** The areas each vendor's data belongs to, from the ports its descriptor lists. */
+export const VENDOR_AREAS: Record<VendorKind, readonly Area[]> = Object.fromEntries(
+  VENDORS.map((v) => [v.kind, [...new Set(v.ports.map((p) => AREA_OF_PORT[p]).filter((a) => a !== null))]]),
+) as unknown as Record<VendorKind, readonly Area[]>;
+
 /** Vendors whose ids carry a directory domain (the first key part) that grants may narrow to. */
-export const DOMAIN_SCOPED: ReadonlySet<VendorKind> = new Set(['infinity', 'stringee']);
+export const DOMAIN_SCOPED: ReadonlySet<VendorKind> = new Set(
+  VENDORS.filter((v) => (v.ports as readonly PortName[]).includes('directory')).map((v) => v.kind),
+);
 
 const LEVEL: Record<Access, number> = { read: 1, write: 2 };
 

@@ -9,10 +9,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dispatcher, FormData } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ReadCache } from '../cache.js';
-import type { UpstreamFailure, VendorError } from '../errors.js';
+import { ErrorCode, GatewayError, type UpstreamFailure, type VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { ClientGoneError, countVendorCall, currentRequest, recordVendorCall } from '../request-scope.js';
+import {
+  ClientGoneError,
+  countVendorCall,
+  currentRequest,
+  recordVendorCall,
+  startVendorCall,
+} from '../request-scope.js';
 import type { AuthScheme } from './auth.js';
 import type { SharedRedis } from '../redis.js';
 import { FALLBACK_MAX_CONCURRENCY, type BreakerSettings } from './config.js';
@@ -274,14 +280,21 @@ export class UpstreamClient {
       UpstreamClient.cutByCaller.add(late);
       throw late;
     }
+    // A write is never cut half-way by the budget: the budget was checked against the prediction before it.
+    if (!startVendorCall(this.connection, !sent.write))
+      throw new GatewayError(
+        ErrorCode.QueryTooExpensive,
+        `this request has spent its budget of calls to connection "${this.connection}" (maxCallsPerRequest)`,
+        { connection: this.connection },
+      );
     const breaker = this.transport.breaker;
     if (!breaker.tryAcquire()) {
       const seconds = Math.ceil(breaker.retryAfterMs() / 1000);
       throw failures.notSent(this, sent, `is failing: its circuit breaker is open (next probe in ${seconds} s)`);
     }
     const trace: AttemptTrace = { sent: false, attempts: 0, statuses: [] };
-    const bodyCutoff = new AbortController();
-    const signal = scope?.signal ? AbortSignal.any([scope.signal, bodyCutoff.signal]) : bodyCutoff.signal;
+    // Set when the answer takes too long to arrive in full: the body is destroyed with it.
+    let bodyCut: Error | undefined;
     const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, remaining));
     const idempotent = request.idempotent ?? request.method === 'GET';
     const started = performance.now();
@@ -293,10 +306,11 @@ export class UpstreamClient {
         body: request.body as Dispatcher.DispatchOptions['body'],
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal,
+        signal: scope?.signal,
         // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
         ...({
-          inScope: AsyncLocalStorage.snapshot(),
+          // Only a scheme that logs in again on a 401 needs the caller's scope; snapshots cost on every call.
+          inScope: this.options.auth?.onUnauthorized ? AsyncLocalStorage.snapshot() : undefined,
           requestKey: scope,
           trace,
           deadline,
@@ -309,13 +323,10 @@ export class UpstreamClient {
         1,
         Math.min(this.options.timeoutMs, (deadline ?? Number.POSITIVE_INFINITY) - Date.now()),
       );
-      const cutoff = setTimeout(
-        () =>
-          bodyCutoff.abort(
-            new failures.BodyDeadlineError(`took longer than ${Math.round(readLimit)} ms to send its answer`),
-          ),
-        readLimit,
-      );
+      const cutoff = setTimeout(() => {
+        bodyCut = new failures.BodyDeadlineError(`took longer than ${Math.round(readLimit)} ms to send its answer`);
+        body.destroy(bodyCut);
+      }, readLimit);
       let text: string;
       try {
         text = await body.text();
@@ -338,8 +349,8 @@ export class UpstreamClient {
       const neverLeftQueue = error instanceof QueuedCallAbandoned;
       breaker.record(fromGateway || callerLeft || neverLeftQueue ? 'neutral' : 'failure');
       if (fromGateway) throw error;
-      const cause = bodyCutoff.signal.aborted
-        ? bodyCutoff.signal.reason
+      const cause = bodyCut
+        ? bodyCut
         : scope?.signal?.aborted
           ? new failures.DeadlineError('did not answer before the request deadline')
           : error;

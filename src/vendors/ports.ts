@@ -3,6 +3,7 @@
  * returns per-request instances (with their own DataLoaders) from `forRequest`. Resolvers import
  * only this file and src/model.ts, never an adapter's client or wire types.
  */
+import type { CallProfile, ListCounts } from './shared/call-profile.js';
 import type {
   AcceptRulesModel,
   BalanceEntryModel,
@@ -151,6 +152,10 @@ export interface ConnectionAdapter {
   forRequest(): RequestSources;
   /** Upstream HTTP requests sent so far, retries and auth round trips included. */
   requestsSent(): number;
+  /** The calls its reads make, for the planner's predictions (src/explain/); absent: not predicted. */
+  readonly callProfile?: CallProfile;
+  /** List sizes seen so far, which the profile's and the ports' plans assume until a request reads them. */
+  readonly counts?: ListCounts;
   close(): Promise<void>;
 }
 

@@ -39,10 +39,15 @@ export function createTwoNAdapter(
   let mac: Promise<string | null> | undefined = settings.macAddress
     ? Promise.resolve(normalizeMac(settings.macAddress))
     : undefined;
+  let macKnown = settings.macAddress !== undefined;
   const macAddress = (): Promise<string | null> => {
-    mac ??= client.systemInfo().then((info) => normalizeMac(info.macAddr));
+    mac ??= client.systemInfo().then((info) => {
+      macKnown = true;
+      return normalizeMac(info.macAddr);
+    });
     mac.catch(() => {
       mac = undefined;
+      macKnown = false;
     });
     return mac;
   };
@@ -52,6 +57,14 @@ export function createTwoNAdapter(
     connection: settings.name,
     info: { name: settings.name, vendor: '2n', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
+    // One config read and one status read per request; the MAC once per process (device-config.ts).
+    callProfile: {
+      deviceMac: () => (macKnown ? [] : ['mac']),
+      deviceConfig: () => ['config'],
+      accounts: () => ['config'],
+      accountCount: () => 2,
+      registrations: () => ['status'],
+    },
     forRequest: () => {
       const device = new TwoNDeviceConfig(client, settings.name, new RequestCache(), macAddress);
       return { deviceConfig: device, accounts: new TwoNAccounts(device) };

@@ -8,6 +8,7 @@ import type { DeviceAssignmentField, DeviceField, DeviceInput, ListOptions, PbxD
 import { refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import { readBack } from '../shared/read-back.js';
 import { appendTo, idsByDomain, joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
+import type { ListCounts } from '../shared/call-profile.js';
 import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
 import { containsFilters, pageContaining, toListQuery, toPage } from './params.js';
@@ -25,6 +26,7 @@ export class InfinityDevices implements PbxDevicePort {
     private readonly client: InfinityClient,
     readonly connection: string,
     private readonly cache: RequestCache,
+    private readonly counts: ListCounts,
   ) {
     this.deviceById = cache.keyed(async (key) => {
       const [domainId, deviceId] = splitKey(key);
@@ -137,7 +139,10 @@ export class InfinityDevices implements PbxDevicePort {
     for (let offset = 0; ; offset += FULL_LIST_PAGE) {
       const rows = await this.client.listDevices(domainId, { filters, limit: FULL_LIST_PAGE, offset });
       devices.push(...rows.map((row) => map.toDevice(this.connection, domainId, row)));
-      if (rows.length < FULL_LIST_PAGE) return devices;
+      if (rows.length < FULL_LIST_PAGE) {
+        if (filters.length === 0) this.counts.record('devices', domainId, devices.length);
+        return devices;
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import { nullsAs, refuseUnclearable, withoutNulls, type Patch } from '../patch.j
 import type { DirectoryPort, DomainInput, ListOptions, UserField, UserInput } from '../ports.js';
 import { readBack } from '../shared/read-back.js';
 import { joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
+import type { ListCounts } from '../shared/call-profile.js';
 import type { InfinityClient, ListQuery } from './client.js';
 import * as map from './map.js';
 import {
@@ -33,6 +34,7 @@ export class InfinityDirectory implements DirectoryPort {
     private readonly client: InfinityClient,
     readonly connection: string,
     private readonly cache: RequestCache,
+    private readonly counts: ListCounts,
   ) {
     // One domain: its own read. Several in one tick: the domain list answers them all.
     this.domainById = cache.batched(async (ids) => {
@@ -84,6 +86,7 @@ export class InfinityDirectory implements DirectoryPort {
   domains(): Promise<DomainModel[]> {
     return this.cache.once('domains', async () => {
       const domains = (await this.client.listDomains()).map((row) => map.toDomain(this.connection, row));
+      this.counts.recordDomains(domains.map((d) => d.domainId));
       for (const domain of domains) this.domainById.prime(domain.domainId, domain);
       return domains;
     });
@@ -110,6 +113,8 @@ export class InfinityDirectory implements DirectoryPort {
           map.toUser(this.connection, domainId, row),
         );
         for (const user of users) this.userById.prime(joinKey(domainId, user.userId), user);
+        if (!query.filters?.length)
+          this.counts.recordPage('users', domainId, query.offset ?? 0, query.limit!, users.length);
         return users;
       };
       if (containsFilters(options).length > 0) return pageContaining(LIST_FIELDS.user, options, list);

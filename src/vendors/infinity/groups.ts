@@ -6,7 +6,8 @@
 import { ErrorCode, GatewayError } from '../../errors.js';
 import type { GroupModel, Page, UserModel } from '../../model.js';
 import type { GroupField, GroupInput, GroupPort, ListOptions } from '../ports.js';
-import { listGroupsEarly, planGroupsOfUsers, type DomainStats } from '../shared/group-planner.js';
+import type { ListCounts } from '../shared/call-profile.js';
+import { listGroupsEarly, planGroupsOfUsers } from '../shared/group-planner.js';
 import { refuseUnclearable, withoutNulls, type Patch } from '../patch.js';
 import { readBack } from '../shared/read-back.js';
 import { appendTo, idsByDomain, joinKey, splitKey, type Keyed, type RequestCache } from '../shared/request-cache.js';
@@ -30,7 +31,7 @@ export class InfinityGroups implements GroupPort {
     private readonly client: InfinityClient,
     readonly connection: string,
     private readonly cache: RequestCache,
-    private readonly stats: DomainStats,
+    private readonly counts: ListCounts,
   ) {
     this.groupById = cache.keyed(async (key) => {
       const [domainId, groupId] = splitKey(key);
@@ -109,7 +110,8 @@ export class InfinityGroups implements GroupPort {
 
   /** Starts the domain's group list in the users' round when inverting is already the cheaper plan. */
   anticipateUserGroups(domainId: string, userCount: number): void {
-    if (listGroupsEarly(userCount, this.stats.groupCount(domainId))) this.allGroups(domainId).catch(() => undefined);
+    if (listGroupsEarly(userCount, this.counts.get('groups', domainId)))
+      this.allGroups(domainId).catch(() => undefined);
   }
 
   addUserGroups(domainId: string, userId: string, groupIds: string[]): Promise<void> {
@@ -119,7 +121,7 @@ export class InfinityGroups implements GroupPort {
   private async plan(domainId: string, users: number): Promise<'perUser' | 'invert'> {
     if (users <= 1) return 'perUser';
     let groupsListed = this.cache.has(allGroupsKey(domainId));
-    let groups = groupsListed ? (await this.allGroups(domainId)).length : this.stats.groupCount(domainId);
+    let groups = groupsListed ? (await this.allGroups(domainId)).length : this.counts.get('groups', domainId);
     if (groups === undefined) {
       // Unknown domain: one list call tells; it is spent either way, so only G vs U remains.
       groups = (await this.allGroups(domainId)).length;
@@ -153,7 +155,7 @@ export class InfinityGroups implements GroupPort {
         if (rows.length < FULL_LIST_PAGE) break;
       }
       for (const group of groups) this.groupById.prime(joinKey(domainId, group.groupId), group);
-      this.stats.recordGroupCount(domainId, groups.length);
+      this.counts.record('groups', domainId, groups.length);
       return groups;
     });
   }

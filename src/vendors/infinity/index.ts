@@ -8,7 +8,8 @@ import { defineVendor, type SettingsOf } from '../descriptor.js';
 import { infinitySettings } from './settings.js';
 import type { ConnectionAdapter, RequestSources } from '../ports.js';
 import { InfinityClient, readInfinityError } from './client.js';
-import { DomainStats } from '../shared/group-planner.js';
+import { ListCounts } from '../shared/call-profile.js';
+import { infinityCallProfile } from './call-profile.js';
 import { RequestCache } from '../shared/request-cache.js';
 import { InfinityDevices } from './devices.js';
 import { InfinityDirectory } from './directory.js';
@@ -44,21 +45,23 @@ export function createInfinityAdapter(
     logger,
   });
   const client = new InfinityClient(http);
-  const stats = new DomainStats();
+  const counts = new ListCounts();
   return {
     vendor: 'infinity',
     connection: settings.name,
     info: { name: settings.name, vendor: 'infinity', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
+    callProfile: infinityCallProfile(counts),
+    counts,
     forRequest: (): RequestSources => {
       // One cache for all of this connection's ports: a write through any of them clears them all.
       const cache = new RequestCache();
       return {
-        directory: new InfinityDirectory(client, settings.name, cache),
-        groups: new InfinityGroups(client, settings.name, cache, stats),
+        directory: new InfinityDirectory(client, settings.name, cache, counts),
+        groups: new InfinityGroups(client, settings.name, cache, counts),
         queues: new InfinityQueues(client, settings.name, cache),
         trustedNetworks: new InfinityTrustedNetworks(client, settings.name, cache),
-        pbxDevices: new InfinityDevices(client, settings.name, cache),
+        pbxDevices: new InfinityDevices(client, settings.name, cache, counts),
       };
     },
     close: () => http.close(),

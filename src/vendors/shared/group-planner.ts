@@ -29,17 +29,3 @@ export function listGroupsEarly(users: number, knownGroups: number | undefined):
   if (knownGroups === undefined) return users >= LIST_GROUPS_EARLY_FROM_USERS;
   return planGroupsOfUsers({ users, groups: knownGroups, groupsListed: false }) === 'invert';
 }
-
-/**
- * Group counts seen in earlier requests, per connection. Only the planner reads them, to estimate
- * costs: a stale figure can make a plan dearer, never an answer wrong.
- */
-export class DomainStats {
-  private readonly groupCounts = new Map<string, number>();
-  groupCount(domainId: string): number | undefined {
-    return this.groupCounts.get(domainId);
-  }
-  recordGroupCount(domainId: string, count: number): void {
-    this.groupCounts.set(domainId, count);
-  }
-}

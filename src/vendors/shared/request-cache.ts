@@ -46,6 +46,8 @@ export class RequestCache {
     return {
       // DataLoader keeps a key's Error cached: forget it, so the next ask tries again.
       load: (key) => {
+        // Already asked in this request: its eviction on failure is in place.
+        if (entries.has(key)) return loader.load(key);
         const pending = loader.load(key);
         pending.catch(() => {
           if (entries.get(key) === pending) entries.delete(key);

@@ -11,6 +11,7 @@ import { SipThorClient } from './client.js';
 import { RequestCache } from '../shared/request-cache.js';
 import { SipThorAccountSettings } from './account-settings.js';
 import { SipThorAccounts } from './accounts.js';
+import { sipThorCallProfile } from './call-profile.js';
 
 export { SipThorClient } from './client.js';
 
@@ -50,6 +51,7 @@ export function createSipThorAdapter(
     connection: settings.name,
     info: { name: settings.name, vendor: 'sipthor', baseUrl: settings.baseUrl },
     requestsSent: () => transport.sent,
+    callProfile: sipThorCallProfile([...clients.keys()]),
     forRequest: () => {
       const accountSettings = new SipThorAccountSettings(clients, settings.name, new RequestCache());
       return { accountSettings, accounts: new SipThorAccounts([...clients.keys()], settings.name) };

@@ -38,6 +38,14 @@ export function createStringeeAdapter(
     connection: settings.name,
     info: { name: settings.name, vendor: 'stringee', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
+    // Every read is the project's phone list, listed once per request (directory.ts).
+    callProfile: {
+      domains: () => [],
+      domain: () => [],
+      users: () => ['phones'],
+      usersById: () => ['phones'],
+      accounts: () => ['phones'],
+    },
     forRequest: () => {
       const directory = new StringeeDirectory(client, project, new RequestCache(), logger);
       return { directory, accounts: new StringeeAccounts(directory, project) };
