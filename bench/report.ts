@@ -15,6 +15,8 @@ export interface CaseResult {
   ceiling: number | null;
   /** sipgraph's `explain` prediction of its calls per query; null when it does not answer it. */
   predictedCalls: number | null;
+  /** Distinct case: sipgraph's prediction and calls for the first query to a domain it had not seen. */
+  firstTouch?: { predictedCalls: number | null; calls: number };
   sipgraph?: GatewayFigures;
   naive?: GatewayFigures;
   mesh?: GatewayFigures;
@@ -29,7 +31,8 @@ function table(rows: string[][]): string {
 }
 
 const percent = (fraction: number | null) => (fraction === null ? 'n/a' : `${Math.round(fraction * 100)}%`);
-const ratio = (a: number, b: number) => `${round(a / Math.max(1, b))}x`;
+/** n/a when the other side answered nothing in the run: no ratio to speak of. */
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${round(a / b)}x`);
 const GATEWAYS = ['sipgraph', 'naive', 'mesh'] as const;
 
 export function printCases(results: CaseResult[]): void {
@@ -49,6 +52,7 @@ export function printCases(results: CaseResult[]): void {
       'CPU ms/q',
       'RSS MB',
       'calls/q, all at once',
+      'failed',
     ],
   ];
   for (const r of results) {
@@ -70,6 +74,7 @@ export function printCases(results: CaseResult[]): void {
         String(f.cpuMsPerQuery),
         String(f.peakRssMb),
         String(f.concurrentCallsPerQuery),
+        String(f.failedResponses),
       ]);
     }
   }
