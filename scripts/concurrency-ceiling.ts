@@ -4,15 +4,16 @@
  * vendor latency, 10 clients in a closed loop, sipgraph in a process of its own, for several limits,
  * with in-flight sharing on (identical queries) and off (each request pays its own calls, as
  * distinct queries would). Ceiling = clients ÷ (rounds × latency). Measured, never asserted.
+ * Env: CLIENTS (10), SECONDS (4), LATENCY_MS (20), LIMITS (16,32,<Infinity's default>,256), SHARING (on|off|both).
  */
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { parseSettings, type Settings } from '../src/config.js';
 import { createInfinityEmulator } from '../src/emulators/infinity/index.js';
 import { encodeId } from '../src/ids.js';
 import { silentLogger } from '../src/log.js';
-import { createServer } from '../src/server.js';
 import { infinity } from '../src/vendors/infinity/index.js';
 
 const USER = 'bench';
@@ -22,7 +23,9 @@ const CLIENTS = Number(process.env.CLIENTS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 4);
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 20);
 const ROUNDS = 2;
-const LIMITS = [16, 32, infinity.maxConcurrency, 256];
+const LIMITS = process.env.LIMITS?.split(',').map(Number) ?? [16, 32, infinity.maxConcurrency, 256];
+/** The compiled gateway (`npm run build`) when there is one, as production runs it; else the sources. */
+const COMPILED = fileURLToPath(new URL('../dist/src/server.js', import.meta.url));
 const NESTED =
   'query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { userName extension groups { name } devices { name macAddress } } } } }';
 
@@ -49,6 +52,9 @@ function settings(baseUrl: string, maxConcurrency: number, dedupeReads: boolean)
 }
 
 if (process.argv[2] === 'gateway') {
+  const { createServer } = (await import(
+    existsSync(COMPILED) ? COMPILED : '../src/server.js'
+  )) as typeof import('../src/server.js');
   const server = await createServer(JSON.parse(process.argv[3]!) as Settings, { logger: silentLogger });
   process.send!({ url: await server.listen(0, '127.0.0.1') });
 } else {
@@ -72,10 +78,12 @@ if (process.argv[2] === 'gateway') {
   emulator.server.latencyMs = LATENCY_MS;
   const body = JSON.stringify({ query: NESTED, variables: { id: encodeId('Domain', 'infinity', 'infinity', ['1']) } });
   const ceiling = CLIENTS / ((ROUNDS * LATENCY_MS) / 1000);
-  console.log(`nested, ${LATENCY_MS} ms, ${CLIENTS} clients, ${SECONDS} s each; ceiling ${ceiling} req/s`);
+  const build = existsSync(COMPILED) ? 'compiled' : 'tsx';
+  console.log(`nested, ${LATENCY_MS} ms, ${CLIENTS} clients, ${SECONDS} s each, ${build}; ceiling ${ceiling} req/s`);
   console.log('| maxConcurrency | sharing | req/s | % of ceiling | vendor calls/query | peak in flight |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const dedupe of [true, false]) {
+  const sharing = process.env.SHARING === 'on' ? [true] : process.env.SHARING === 'off' ? [false] : [true, false];
+  for (const dedupe of sharing) {
     for (const limit of LIMITS) {
       const child = fork(
         fileURLToPath(import.meta.url),

@@ -77,8 +77,13 @@ export class FairQueue {
     abandon: (error: QueuedCallAbandoned) => void,
   ): void {
     if (signal?.aborted) return abandon(new QueuedCallAbandoned(signal.reason));
+    const queuedAt = performance.now();
+    // Nobody waiting and a slot free: no turn to take, no abort listener to add.
+    if (!this.shared && this.queued === 0 && this.inFlight < this.maxConcurrency) {
+      return this.run(start, queuedAt, undefined);
+    }
     const key = requestKey ?? OUTSIDE_ANY_REQUEST;
-    const waiter: Waiter = { key, start, abandon, signal, onAbort: undefined, queuedAt: performance.now() };
+    const waiter: Waiter = { key, start, abandon, signal, onAbort: undefined, queuedAt };
     if (signal) {
       waiter.onAbort = () => this.leave(waiter);
       signal.addEventListener('abort', waiter.onAbort, { once: true });
@@ -118,7 +123,10 @@ export class FairQueue {
       void this.pumpShared(this.shared);
       return;
     }
-    while (this.inFlight < this.maxConcurrency && this.queued > 0) this.run(this.next()!, undefined);
+    while (this.inFlight < this.maxConcurrency && this.queued > 0) {
+      const waiter = this.next()!;
+      this.run(waiter.start, waiter.queuedAt, undefined);
+    }
   }
 
   /** One acquisition at a time per connection: each asks Redis, and only the waiter at the head needs a slot. */
@@ -137,18 +145,18 @@ export class FairQueue {
           lease.release();
           break;
         }
-        this.run(waiter, lease);
+        this.run(waiter.start, waiter.queuedAt, lease);
       }
     } finally {
       this.acquiring = false;
     }
   }
 
-  private run(waiter: Waiter, lease: Lease | undefined): void {
+  private run(start: Waiter['start'], queuedAt: number, lease: Lease | undefined): void {
     this.inFlight += 1;
-    observeQueueWait(this.connection, (performance.now() - waiter.queuedAt) / 1000);
+    observeQueueWait(this.connection, (performance.now() - queuedAt) / 1000);
     let ended = false;
-    waiter.start(() => {
+    start(() => {
       if (ended) return;
       ended = true;
       this.inFlight -= 1;

@@ -154,6 +154,8 @@ export class RedisSlots implements SharedSlots {
   }
 
   private release(id: string): void {
+    // This replica's own waiter need not hear it back from Redis.
+    this.wake();
     this.redis.client
       .multi()
       .zrem(this.key, id)
@@ -172,6 +174,6 @@ export class RedisSlots implements SharedSlots {
       });
     }
     this.degraded = true;
-    return { release: () => {} };
+    return { release: () => this.wake() };
   }
 }
