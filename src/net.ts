@@ -8,8 +8,12 @@ import { isIP } from 'node:net';
 const MAC =
   /^([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})[:-]([0-9A-Fa-f]{2})$/;
 
+/** The gateway's one spelling, which most vendors already send: returned as it is, no regex groups. */
+const CANONICAL_MAC = /^[0-9A-F]{2}(?::[0-9A-F]{2}){5}$/;
+
 /** `7c-1e-b3-0a-00-01` → `7C:1E:B3:0A:00:01`; anything that is not six hex octets → null. */
 export function normalizeMac(value: string): string | null {
+  if (CANONICAL_MAC.test(value)) return value;
   const match = MAC.exec(value.trim());
   return match ? match.slice(1).join(':').toUpperCase() : null;
 }

@@ -39,7 +39,6 @@ import {
 } from './observability/metrics.js';
 import { registerUpstreamTargets, watchUpstreamCalls } from './observability/upstream-calls.js';
 import { readiness } from './observability/readiness.js';
-import { startTracing } from './observability/tracing.js';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { createSharedRedis, type SharedRedis } from './redis.js';
 import { buildSchema } from './schema.js';
@@ -148,7 +147,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   const gate = await createAuthGate(settings.auth, logger, GRAPHQL_PATH);
   const http = createHttpServer();
   const tracing = settings.observability.tracing.enabled
-    ? startTracing(settings.observability.tracing, options.spanExporter)
+    ? // Loaded only when enabled: the OpenTelemetry SDK and exporter are tens of MB a gateway without tracing never needs.
+      (await import('./observability/tracing.js')).startTracing(settings.observability.tracing, options.spanExporter)
     : undefined;
   const trusted =
     settings.trustedDocuments.enabled && settings.trustedDocuments.manifest

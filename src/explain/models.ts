@@ -28,6 +28,22 @@ type FieldModel = (walk: Walk, field: FieldNode, flows: Flow[]) => Flow[];
 /** Fields answered from the object itself, whatever the type (and every field of a page: `XConnection`). */
 export const FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection']);
 
+/** Fields with a resolver of their own that never call a vendor (configuration, the journal, the object itself). */
+export const FREE_COORDINATES = new Set([
+  'PageInfo.hasNextPage',
+  'PageInfo.hasPreviousPage',
+  'PageInfo.startCursor',
+  'PageInfo.endCursor',
+  'Query.connections',
+  'Query.change',
+  'Node.__resolveType',
+  'Account.configured',
+  'Account.deviceAccount',
+  'DeviceAssignmentPayload.assignment',
+  'DeviceAssignmentPayload.provisioningToken',
+  'ProvisioningPayload.ok',
+]);
+
 const DEFAULT_PAGE = 100;
 const DOMAIN_LISTS = new Set(['users', 'groups', 'queues', 'devices', 'trustedNetworks']);
 const DOMAIN_ROW_FREE = new Set(['__typename', 'id', 'vendor', 'connection', ...DOMAIN_LISTS]);
@@ -138,7 +154,32 @@ function domainRowOf(walk: Walk, flow: Flow): number {
   return Math.max(flow.round, walk.call(flow.connection!, keys, flow.round + 1));
 }
 
+/** A root field reading one object by its global id: the connection's read of that type, once per id. */
+function byId(type: string): FieldModel {
+  return (walk, field, [root]) => {
+    const id = walk.id(walk.args(field).id);
+    const profile = id ? walk.adapters.get(id.connection)?.callProfile : undefined;
+    if (!id || !profile) return [];
+    if (!profile.byId)
+      return unpredicted(walk, `Query.${field.name.value}`, {
+        connection: id.connection,
+        count: 1,
+        round: root!.round,
+      });
+    const ready = Math.max(root!.round, walk.call(id.connection, profile.byId(type, id.key), root!.round + 1));
+    return [
+      { connection: id.connection, domainId: id.key[0], count: 1, round: ready, complete: true, domainRow: false },
+    ];
+  };
+}
+
 export const FIELD_MODELS: Record<string, FieldModel> = {
+  'Query.group': byId('Group'),
+  'Query.queue': byId('Queue'),
+  'Query.queueMember': byId('QueueMember'),
+  'Query.device': byId('Device'),
+  'Query.trustedNetwork': byId('TrustedNetwork'),
+  'Query.provider': byId('Provider'),
   'Query.domain': (walk, field, [root]) => {
     const id = walk.id(walk.args(field).id);
     if (!id || !walk.adapters.has(id.connection)) return [];
@@ -177,7 +218,26 @@ export const FIELD_MODELS: Record<string, FieldModel> = {
   'Domain.queues': domainList('queues'),
   'Domain.devices': domainList('devices'),
   'Domain.trustedNetworks': domainList('trustedNetworks'),
-  'User.domain': (walk, _field, flows) => flows.map((flow) => ({ ...flow, count: 1, round: domainRowOf(walk, flow) })),
+  ...Object.fromEntries(
+    ['User', 'Group', 'Queue', 'Device', 'TrustedNetwork'].map((type): [string, FieldModel] => [
+      `${type}.domain`,
+      (walk, _field, flows) => flows.map((flow) => ({ ...flow, count: 1, round: domainRowOf(walk, flow) })),
+    ]),
+  ),
+  // Every device connection's config (or one's), read whatever directory devices there are.
+  'Query.deviceSipConfigs': (walk, field, [root]) =>
+    connectionsWith(walk, field, 'deviceConfig').map(([name, profile]) => ({
+      connection: name,
+      count: 1,
+      round: walk.call(name, profile.deviceConfig!(), root!.round + 1),
+    })),
+  // The accounts of every settings connection (SIP Thor), from its configuration.
+  'Query.accounts': (walk, field, [root]) =>
+    connectionsWith(walk, field, 'settings').map(([name, profile]) => {
+      const count = profile.accountCount?.() ?? 1;
+      const round = Math.max(root!.round, walk.call(name, profile.accounts?.() ?? [], root!.round + 1));
+      return { connection: name, count, round, accounts: Array.from({ length: count }, (_, i) => i) };
+    }),
   ...Object.fromEntries(USER_ROW_FIELDS.map((f) => [`User.${f}`, userRow])),
   'User.groups': (walk, _field, flows) =>
     flows.flatMap((flow) => {
@@ -250,6 +310,14 @@ export const FIELD_MODELS: Record<string, FieldModel> = {
     ]),
   ),
 };
+
+/** The connections (all, or the one the `connection` argument names) whose profile has `read`. */
+function connectionsWith(walk: Walk, field: FieldNode, read: keyof CallProfile): Array<[string, CallProfile]> {
+  const only = walk.args(field).connection;
+  return [...walk.adapters]
+    .filter(([name, adapter]) => adapter.callProfile?.[read] && (!only || only === name))
+    .map(([name, adapter]) => [name, adapter.callProfile!]);
+}
 
 function registrations(walk: Walk, flows: Flow[]): Flow[] {
   for (const flow of flows)

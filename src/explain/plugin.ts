@@ -104,8 +104,9 @@ export function explainPlugin(
           prediction = predictOperation(schema, operation, fragments, variables, byName, resolvedFields);
           const refusal = overBudget(prediction, budgets);
           if (refusal) throw refusal;
+          // Reads only: a mutation's read-back cut by the budget would hide a write that was made.
           const scope = currentRequest();
-          if (scope && budgets.size > 0) scope.callBudgets = budgets;
+          if (scope && budgets.size > 0 && operation.operation === 'query') scope.callBudgets = budgets;
         },
         async responseForOperation() {
           if (ask !== 'dry-run' || !prediction) return null;

@@ -22,7 +22,7 @@ import {
 import { decodeId } from '../ids.js';
 import { selectedFields, selectsPath } from '../resolvers/shared.js';
 import type { ConnectionAdapter } from '../vendors/ports.js';
-import { FIELD_MODELS, FREE_FIELDS, type Flow } from './models.js';
+import { FIELD_MODELS, FREE_COORDINATES, FREE_FIELDS, type Flow } from './models.js';
 
 export interface ConnectionPrediction {
   connection: string;
@@ -124,6 +124,10 @@ export class Walk {
   }
 }
 
+function free(type: string, field: string, coordinate: string): boolean {
+  return FREE_FIELDS.has(field) || FREE_COORDINATES.has(coordinate) || type.endsWith('Connection');
+}
+
 function skipped(field: FieldNode, variables: Record<string, unknown>): boolean {
   for (const directive of field.directives ?? []) {
     const condition = directive.arguments?.find((a) => a.name.value === 'if');
@@ -178,7 +182,7 @@ function visit(
     const model = FIELD_MODELS[coordinate];
     let children = flows;
     if (model) children = model(walk, selection, flows);
-    else if (!FREE_FIELDS.has(name) && !parentType.name.endsWith('Connection') && walk.resolvedFields.has(coordinate))
+    else if (walk.resolvedFields.has(coordinate) && !free(parentType.name, name, coordinate))
       walk.unmodelled.add(coordinate);
     const type = definition ? getNamedType(definition.type) : undefined;
     if (selection.selectionSet && type && isCompositeType(type))

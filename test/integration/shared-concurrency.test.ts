@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import type { Settings } from '../../src/config.js';
 import { startDemo, type Demo } from '../../src/demo.js';
@@ -37,23 +38,35 @@ function replicaSettings(redisSettings?: Settings['redis']): Settings {
   return { ...demo.settings, connections, ...(redisSettings ? { redis: redisSettings } : {}) } as Settings;
 }
 
-/** Two replicas, each sending two large queries at once; the vendor's peak of concurrent calls. */
-async function peakOfTwoReplicas(redisSettings?: Settings['redis']): Promise<number> {
+/**
+ * Two replicas, each sending two large queries at once, the calls held at the vendor until every
+ * call not held is waiting for a slot on one replica or the other: how many were held then, and the
+ * vendor's peak of concurrent calls over the whole run.
+ */
+async function twoReplicas(held: number, redisSettings?: Settings['redis']): Promise<{ held: number; peak: number }> {
   const replicas = [
     await startGateway(replicaSettings(redisSettings)),
     await startGateway(replicaSettings(redisSettings)),
   ];
   try {
     infinity.resetPeak();
+    const hold = infinity.hold({ method: 'GET', pathPrefix: '/config/v2/sip/domains/1/' });
     const froms = [1, 21, 41, 61];
-    const answers = await Promise.all(
-      froms.map((from, i) => replicas[i % 2]!.gql(largeQuery(20, from), { id: domainId })),
-    );
-    for (const answer of answers) assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
-    return infinity.peakInFlight;
+    const answers = Promise.all(froms.map((from, i) => replicas[i % 2]!.gql(largeQuery(20, from), { id: domainId })));
+    await hold.arrived(held);
+    while ((await queuedCalls()) < froms.length * 20 - held) await sleep(5);
+    const heldThen = hold.held();
+    hold.release();
+    for (const answer of await answers) assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
+    return { held: heldThen, peak: infinity.peakInFlight };
   } finally {
     for (const replica of replicas) await replica.gateway.stop();
   }
+}
+
+async function queuedCalls(): Promise<number> {
+  const metric = await registry.getSingleMetric('sipgraph_upstream_queued_calls')?.get();
+  return (metric?.values ?? []).reduce((sum, v) => sum + v.value, 0);
 }
 
 before(async () => {
@@ -73,9 +86,11 @@ after(async () => {
 
 test('two replicas without Redis reach 2 × the limit together; sharing one Redis, never more than the limit', async (t) => {
   if (skip) return t.skip(skip);
-  assert.equal(await peakOfTwoReplicas(), 2 * LIMIT, 'each replica alone fills its own limit');
+  const alone = await twoReplicas(2 * LIMIT);
+  assert.deepEqual(alone, { held: 2 * LIMIT, peak: 2 * LIMIT }, 'each replica alone fills its own limit');
   const shared = { url: redis!.url, keyPrefix: `test-${randomUUID()}:` };
-  assert.equal(await peakOfTwoReplicas(shared), LIMIT, 'together they keep the one limit');
+  const together = await twoReplicas(LIMIT, shared);
+  assert.deepEqual(together, { held: LIMIT, peak: LIMIT }, 'with every other call waiting, they keep the one limit');
 });
 
 test("a crashed replica's leases come back after their TTL; a released lease is free at once", async (t) => {

@@ -12,6 +12,15 @@ test('datetimes are UTC; empty or zero dates are null', () => {
   assert.equal(parseDatetime('0000-00-00 00:00:00'), null);
 });
 
+test('a datetime that is not a real moment is null, never a neighbouring one', () => {
+  assert.equal(parseDatetime('2024-02-30 10:41:00'), null);
+  assert.equal(parseDatetime('2024-13-01 00:00:00'), null);
+  assert.equal(parseDatetime('2024-01-01 24:00:00'), null);
+  assert.equal(parseDatetime('2024-01-01 10:60:00'), null);
+  assert.equal(parseDatetime('2024-0a-01 10:00:00'), null);
+  assert.equal(parseDatetime('2024-02-29 23:59:59')?.toISOString(), '2024-02-29T23:59:59.000Z');
+});
+
 test('a device row from the doc maps with a normalised MAC and its user', () => {
   const row = deviceRow.parse({
     pbxDeviceId: '1',

@@ -21,6 +21,7 @@ export function infinityCallProfile(counts: ListCounts): CallProfile {
   return {
     domains: () => ['domains'],
     domain: (domainId) => [`domain:${domainId}`],
+    byId: (type, key) => [`${type}:${key.join('/')}`],
     users: (domainId, list) => listCalls('users', domainId, list, counts.get('users', domainId)),
     usersById: (domainId, count) => (count === 1 ? [`user:${domainId}`] : [`usersPage:${domainId}`]),
     groups: (domainId, list) => [`groups:${domainId}:${list.key}`],

@@ -36,9 +36,30 @@ const macOf = (raw: string | null): string | null => (raw === null ? null : (nor
 
 /** `2019-10-31 09:42:56` (UTC) → Date; anything unreadable → null rather than a wrong date. */
 export function parseDatetime(value: string): Date | null {
-  if (value.length !== 19 || value[4] !== '-' || value[10] !== ' ') return null;
-  const date = new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`);
-  return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1900 ? null : date;
+  if (value.length !== 19 || value[4] !== '-' || value[7] !== '-' || value[10] !== ' ') return null;
+  if (value[13] !== ':' || value[16] !== ':') return null;
+  // Read digit by digit: this runs for every row of every list, and `new Date(string)` costs twice as much.
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls 2024-02-30 over into March: a date that does not read back the same is refused.
+  const readsBack = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour;
+  return readsBack && year >= 1900 && minute < 60 && second < 60 ? date : null;
+}
+
+/** The number in `length` decimal digits from `start`; NaN if any is not a digit. */
+function digits(value: string, start: number, length: number): number {
+  let number = 0;
+  for (let i = start; i < start + length; i += 1) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    number = number * 10 + digit;
+  }
+  return number;
 }
 
 export function toDomain(connection: string, row: DomainRow): DomainModel {

@@ -23,6 +23,8 @@ export type CallSteps = string[][];
 export interface CallProfile {
   domains?(): string[];
   domain?(domainId: string): string[];
+  /** One object of `type` (`Group`, `Queue`, `Device`, …) by its native key, as `Query.<type>(id:)` reads it. */
+  byId?(type: string, key: readonly string[]): string[];
   users?(domainId: string, list: ListShape): string[];
   /** Full rows of `count` users of a domain known only by id (a group's member rows are partial). */
   usersById?(domainId: string, count: number): string[];

@@ -101,8 +101,11 @@ export class RequestCache {
 }
 
 /** Cache keys of several parts (`domain/id`); ids are the vendor's, which never hold a `/` unescaped. */
-export const joinKey = (...parts: string[]): string => parts.join('/');
-export const splitKey = (key: string): [string, string] => key.split('/') as [string, string];
+export const joinKey = (domainId: string, id: string): string => `${domainId}/${id}`;
+export function splitKey(key: string): [string, string] {
+  const slash = key.indexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1)];
+}
 
 /** `domain/id` keys → ids per domain, in first-seen order. */
 export function idsByDomain(keys: readonly string[]): Map<string, string[]> {
