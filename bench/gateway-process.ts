@@ -12,6 +12,8 @@ import { startNaive } from './naive.js';
 const [kind, json] = process.argv.slice(2);
 const config = JSON.parse(json ?? '{}') as { settings?: Settings; baseUrl?: string; auth?: string };
 const runtime = { node: process.version, nodeOptions: process.env.NODE_OPTIONS ?? '' };
+// The bench is gone (finished or crashed): no gateway outlives it.
+process.on('disconnect', () => process.exit(0));
 
 if (kind === 'sipgraph') {
   const server = await createServer({ ...config.settings!, log: { level: 'silent' } }, { logger: silentLogger });

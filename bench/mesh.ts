@@ -77,6 +77,9 @@ export const composeConfig = defineConfig({
     ['supergraph', 'supergraph.graphql', '--port', String(port), '--host', '127.0.0.1'],
     { cwd: dir, env: { ...env, NODE_ENV: 'production' }, stdio: 'ignore' },
   );
+  // Should the bench crash, the peer does not outlive it.
+  const orphanGuard = () => child.kill();
+  process.once('exit', orphanGuard);
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; ; i += 1) {
     try {
@@ -98,6 +101,7 @@ export const composeConfig = defineConfig({
     pid: child.pid!,
     query: (shape, domainId = 1) => ({ query: QUERIES[shape], variables: { d: domainId } }),
     stop: async () => {
+      process.off('exit', orphanGuard);
       child.kill();
       await new Promise((resolve) => child.once('exit', resolve));
     },

@@ -29,7 +29,8 @@ function table(rows: string[][]): string {
 }
 
 const percent = (fraction: number | null) => (fraction === null ? 'n/a' : `${Math.round(fraction * 100)}%`);
-const ratio = (a: number, b: number) => `${round(a / Math.max(1, b))}x`;
+/** n/a when the other side answered nothing in the run: no ratio to speak of. */
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${round(a / b)}x`);
 const GATEWAYS = ['sipgraph', 'naive', 'mesh'] as const;
 
 export function printCases(results: CaseResult[]): void {
@@ -49,6 +50,7 @@ export function printCases(results: CaseResult[]): void {
       'CPU ms/q',
       'RSS MB',
       'calls/q, all at once',
+      'failed',
     ],
   ];
   for (const r of results) {
@@ -70,6 +72,7 @@ export function printCases(results: CaseResult[]): void {
         String(f.cpuMsPerQuery),
         String(f.peakRssMb),
         String(f.concurrentCallsPerQuery),
+        String(f.failedResponses),
       ]);
     }
   }

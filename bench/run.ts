@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       const { predictedCalls, ...figures } = await load(
         emulator.server,
         gateway,
-        { latencyMs: c.latencyMs, connections: c.connections, bodies },
+        { name: c.name, latencyMs: c.latencyMs, connections: c.connections, bodies },
         LOAD_SECONDS,
       );
       if (gateway.name === 'sipgraph') entry.predictedCalls = predictedCalls;
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   for (const gateway of gateways) await gateway.stop();
 
   const cached = await startSipgraph(baseUrl, { cache: true });
-  const nested = { latencyMs: 0, connections: CONNECTIONS, bodies: [cached.query('nested')] };
+  const nested = { name: 'cache', latencyMs: 0, connections: CONNECTIONS, bodies: [cached.query('nested')] };
   const withCache = await load(emulator.server, cached, nested, LOAD_SECONDS);
   const cacheStats = (await cached.stats!()).cache ?? { hits: 0, misses: 0 };
   await cached.stop();
