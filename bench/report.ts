@@ -15,6 +15,8 @@ export interface CaseResult {
   ceiling: number | null;
   /** sipgraph's `explain` prediction of its calls per query; null when it does not answer it. */
   predictedCalls: number | null;
+  /** Distinct case: sipgraph's prediction and calls for the first query to a domain it had not seen. */
+  firstTouch?: { predictedCalls: number | null; calls: number };
   sipgraph?: GatewayFigures;
   naive?: GatewayFigures;
   mesh?: GatewayFigures;

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createInfinityEmulator, type InfinitySeedOptions } from '../src/emulators/infinity/index.js';
 import { AUTH, PASSWORD, startNaiveGateway, startSipgraph, USER, type Gateway, type Shape } from './gateways.js';
-import { load, overhead, round, warmUp, type Figures } from './measure.js';
+import { firstTouch, load, overhead, round, warmUp, type Figures } from './measure.js';
 import { startMesh } from './mesh.js';
 import { printCases, printRatios, type CaseResult } from './report.js';
 import { scale } from './scale.js';
@@ -98,6 +98,8 @@ async function main(): Promise<void> {
     };
     for (const gateway of gateways) {
       const bodies = domainIds(c.domains).map((id) => gateway.query(c.shape, id));
+      if (c.domains > 1 && gateway.explains)
+        entry.firstTouch = await firstTouch(emulator.server, gateway, bodies.at(-1)!);
       const { predictedCalls, ...figures } = await load(
         emulator.server,
         gateway,
@@ -115,6 +117,10 @@ async function main(): Promise<void> {
   }
   printCases(results);
   printRatios(results);
+  for (const r of results.filter((r) => r.firstTouch))
+    console.log(
+      `${r.name}, sipgraph's first query to a domain it had not seen: predicted ${r.firstTouch!.predictedCalls ?? 'n/a'}, made ${r.firstTouch!.calls} calls\n`,
+    );
 
   const added = await overhead(baseUrl, gateways[0]!);
   console.log(
