@@ -5,6 +5,7 @@
  * it with `currentRequest()`. AsyncLocalStorage carries it across every await of that request.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import type { Principal } from './auth/principal.js';
 
 export interface RequestScope {
@@ -71,6 +72,9 @@ export function requestDeadline(
 ): Pick<RequestScope, 'deadline' | 'signal'> & { dispose(): void } {
   // One controller and one timer per request: AbortSignal.timeout + AbortSignal.any cost far more on Node 20.
   const controller = new AbortController();
+  // Every vendor call of the request listens to this one signal (undici per call, the fair queue per
+  // waiter) and stops listening when it ends: dozens at once are normal, not a leak to warn about.
+  setMaxListeners(0, controller.signal);
   const timer = setTimeout(
     () => controller.abort(new DOMException('the request deadline has passed', 'TimeoutError')),
     timeoutMs,

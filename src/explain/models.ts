@@ -199,7 +199,7 @@ export const FIELD_MODELS: Record<string, FieldModel> = {
       const ready = Math.max(root!.round, walk.call(name, profile.domains(), root!.round + 1));
       const ids = adapter.counts?.domains();
       if (!ids) walk.assumptions.add(`${name}: its domains not listed yet: one assumed`);
-      for (const domainId of ids ?? ['?'])
+      for (const domainId of ids ?? ['(not listed yet)'])
         flows.push({ connection: name, domainId, count: 1, round: ready, complete: true, domainRow: true });
     }
     return flows;

@@ -1,14 +1,13 @@
 /**
  * The one upstream HTTP client. Every vendor adapter talks through an UpstreamClient; pooling,
  * retries and auth are undici interceptors composed by the transport factory (transport.ts),
- * error mapping is failures.ts, wire encoding is encoding.ts. This class adds what belongs to one
+ * error mapping is failures.ts, wire encoding is encoding.ts, the request and response shapes are
+ * messages.ts and the client's options client-options.ts. This class adds what belongs to one
  * call: the request's deadline and signal (from the request scope), the body-read timeout, the
  * circuit breaker, and the optional cross-request read cache.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Dispatcher, FormData } from 'undici';
-import type { IncomingHttpHeaders } from 'node:http';
-import type { ReadCache } from '../cache.js';
+import type { Dispatcher } from 'undici';
 import { ErrorCode, GatewayError, type UpstreamFailure, type VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
@@ -19,10 +18,7 @@ import {
   recordVendorCall,
   startVendorCall,
 } from '../request-scope.js';
-import type { AuthScheme } from './auth.js';
-import type { SharedRedis } from '../redis.js';
-import { FALLBACK_MAX_CONCURRENCY, type BreakerSettings } from './config.js';
-import { encodeQuery, type QueryParams } from './encoding.js';
+import { encodeQuery } from './encoding.js';
 import * as failures from './failures.js';
 import { QueuedCallAbandoned } from './fair-queue.js';
 import { InFlightReads } from './inflight.js';
@@ -33,116 +29,20 @@ import {
   type AttemptTrace,
   type ConnectionHealth,
   type ConnectionTransport,
-  type TransportSettings,
 } from './transport.js';
 
 export { encodeForm, encodeQuery, type QueryParams, type QueryValue } from './encoding.js';
 export type { AuthScheme } from './auth.js';
-
-export interface UpstreamRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  query?: QueryParams;
-  headers?: Record<string, string>;
-  body?: string | FormData;
-  /** Safe to send twice; GET always is, unless marked false (a write that the vendor takes as a GET). */
-  idempotent?: boolean;
-  /** Send without the connection's auth scheme (a token login itself). */
-  anonymous?: boolean;
-  /** Never answer from the cache: a read that guards a write must see the vendor's current state. */
-  fresh?: boolean;
-}
-
-export interface UpstreamResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-  /** The request this answered; an unreadable answer to a write is OUTCOME_UNKNOWN. */
-  request?: SentRequest;
-}
-
-export interface PreparedRequest extends UpstreamRequest {
-  /** Path plus encoded query string, as sent on the request line. */
-  target: string;
-}
-
-/** Pulls the vendor's code and message out of an error body; each vendor knows its own shape. */
-export type ErrorBodyReader = (
-  response: UpstreamResponse,
-) => Pick<UpstreamFailure, 'vendorCode' | 'vendorMessage' | 'param'>;
-
-type VendorDetails = ReturnType<ErrorBodyReader>;
-
-/**
- * An ErrorBodyReader for vendors that answer errors in JSON: `pick` finds the vendor's own fields
- * in the parsed body (undefined when it is not the vendor's error shape); otherwise the text, cut
- * short, is the message.
- */
-export function jsonErrorBody(pick: (json: unknown) => VendorDetails | undefined): ErrorBodyReader {
-  return (response) => {
-    const text = response.text.trim();
-    if (!text) return {};
-    try {
-      const found = pick(JSON.parse(text));
-      if (found) return found;
-    } catch {
-      // not JSON: the text itself is the message
-    }
-    return { vendorMessage: text.slice(0, 300) };
-  };
-}
-
-/** A connection's transport settings, and what one client on it adds. */
-export interface UpstreamClientOptions extends TransportSettings {
-  auth?: AuthScheme;
-  readErrorBody?: ErrorBodyReader;
-  logger?: Logger;
-  /** The connection's transport when several clients share it (one per SIP Thor account). */
-  transport?: ConnectionTransport;
-  /** The cross-request read cache, when enabled. */
-  cache?: ReadCache;
-  /** Share identical reads in flight across requests (inflight.ts). */
-  dedupeReads?: boolean;
-}
-
-/**
- * The transport settings every configured connection has, as UpstreamClient options.
- * `maxConcurrency` is the connection's own, else its vendor's default (the registry fills it from
- * the descriptor), else FALLBACK_MAX_CONCURRENCY; `sharedRedis` makes it hold across replicas.
- */
-export function transportOptions(
-  vendor: string,
-  settings: {
-    name: string;
-    baseUrl: string;
-    timeoutMs: number;
-    maxConcurrency?: number | undefined;
-    retries: number;
-    breaker?: BreakerSettings;
-    dedupeReads?: boolean;
-    sharedRedis?: SharedRedis | undefined;
-  },
-): Pick<
-  UpstreamClientOptions,
-  | 'vendor'
-  | 'connection'
-  | 'baseUrl'
-  | 'timeoutMs'
-  | 'maxConcurrency'
-  | 'retries'
-  | 'breaker'
-  | 'dedupeReads'
-  | 'sharedRedis'
-> {
-  const { name, baseUrl, timeoutMs, retries, breaker, dedupeReads, sharedRedis } = settings;
-  const maxConcurrency = settings.maxConcurrency ?? FALLBACK_MAX_CONCURRENCY;
-  const optional = {
-    ...(breaker ? { breaker } : {}),
-    ...(dedupeReads !== undefined ? { dedupeReads } : {}),
-    ...(sharedRedis ? { sharedRedis } : {}),
-  };
-  return { vendor, connection: name, baseUrl, timeoutMs, maxConcurrency, retries, ...optional };
-}
+export {
+  jsonErrorBody,
+  type ErrorBodyReader,
+  type PreparedRequest,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './messages.js';
+export { transportOptions, type UpstreamClientOptions } from './client-options.js';
+import type { UpstreamRequest, UpstreamResponse } from './messages.js';
+import type { UpstreamClientOptions } from './client-options.js';
 
 export class UpstreamClient {
   readonly vendor: string;

@@ -12,7 +12,7 @@
  * is also a lease in Redis, so that every replica together keeps the limit.
  */
 import type { Dispatcher } from 'undici';
-import { observeQueueWait } from './upstream-metrics.js';
+import { queueWaitOf } from './upstream-metrics.js';
 
 /** Why a queued call never went out: its own request gave up while it waited for a slot. */
 export class QueuedCallAbandoned extends Error {
@@ -52,12 +52,15 @@ export class FairQueue {
   private queued = 0;
   private inFlight = 0;
   private acquiring = false;
+  private readonly waits: { observe(seconds: number): void };
 
   constructor(
     readonly connection: string,
     readonly maxConcurrency: number,
     private readonly shared?: SharedSlots,
-  ) {}
+  ) {
+    this.waits = queueWaitOf(connection);
+  }
 
   /** Calls waiting for a slot now. */
   get size(): number {
@@ -154,7 +157,7 @@ export class FairQueue {
 
   private run(start: Waiter['start'], queuedAt: number, lease: Lease | undefined): void {
     this.inFlight += 1;
-    observeQueueWait(this.connection, (performance.now() - queuedAt) / 1000);
+    this.waits.observe((performance.now() - queuedAt) / 1000);
     let ended = false;
     start(() => {
       if (ended) return;

@@ -48,6 +48,8 @@ export interface ConnectionHealth {
   breaker: BreakerSnapshot;
   /** Requests sent since start (each retry and auth round trip counts). */
   sent: number;
+  /** Calls this connection may have in flight (all replicas together when shared through Redis). */
+  maxConcurrency: number;
 }
 
 /** Counts attempts and notes when one reaches a socket: after that, a write may have been applied. */
@@ -134,6 +136,7 @@ export class ConnectionTransport {
       connection: this.settings.connection,
       breaker: this.breaker.snapshot(),
       sent: this.sent,
+      maxConcurrency: this.settings.maxConcurrency,
     };
   }
 

@@ -56,6 +56,13 @@ export class ListCounts {
   private readonly counts = new Map<string, number>();
   private domainList: string[] | undefined;
 
+  /** Counts of a vendor whose domains are known from its configuration. */
+  static ofDomains(ids: string[]): ListCounts {
+    const counts = new ListCounts();
+    counts.recordDomains(ids);
+    return counts;
+  }
+
   get(kind: 'users' | 'groups' | 'devices' | 'queues' | 'trustedNetworks', domainId: string): number | undefined {
     return this.counts.get(`${kind}:${domainId}`);
   }

@@ -8,6 +8,7 @@ import { defineVendor, type SettingsOf } from '../descriptor.js';
 import { stringeeSettings } from './settings.js';
 import type { ConnectionAdapter } from '../ports.js';
 import { StringeeClient, StringeeToken, readStringeeError } from './client.js';
+import { ListCounts } from '../shared/call-profile.js';
 import { RequestCache } from '../shared/request-cache.js';
 import { StringeeAccounts } from './accounts.js';
 import { StringeeDirectory } from './directory.js';
@@ -38,7 +39,8 @@ export function createStringeeAdapter(
     connection: settings.name,
     info: { name: settings.name, vendor: 'stringee', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
-    // Every read is the project's phone list, listed once per request (directory.ts).
+    // The project is the one domain; every read is its phone list, listed once per request (directory.ts).
+    counts: ListCounts.ofDomains([project.projectId]),
     callProfile: {
       domains: () => [],
       domain: () => [],
