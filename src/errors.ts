@@ -41,6 +41,12 @@ export enum ErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   /** Trusted-documents mode is on and the operation is not in the manifest. */
   OperationNotAllowed = 'OPERATION_NOT_ALLOWED',
+  /** The HTTP request itself is unreadable (a body that is not JSON); Apollo's own code for such requests. */
+  BadRequest = 'BAD_REQUEST',
+  /** The request body is over `limits.maxBodyBytes` (HTTP 413). */
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** The replica is draining for shutdown (HTTP 503 with `Retry-After`): send it again, another replica answers. */
+  ShuttingDown = 'SHUTTING_DOWN',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

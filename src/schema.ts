@@ -45,7 +45,7 @@ export function buildUnguardedSchema(): GraphQLSchema {
 
 /**
  * The served schema: every resolver wrapped by its @policy (src/auth/policy.ts), and inside that by
- * the bounds of its string arguments (src/abuse/input-bounds.ts): a denied caller learns nothing
+ * the bounds of its string and Int arguments (src/abuse/input-bounds.ts): a denied caller learns nothing
  * of the input rules, and an out-of-bounds value never reaches a resolver.
  */
 export function buildSchema(): GraphQLSchema {

@@ -23,6 +23,8 @@ import { recoverChanges } from './durability/recovery.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestDeadline, requestScope, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
+import { ErrorCode } from './errors.js';
+import { refuse } from './http-refusal.js';
 import { buildSubgraph, servedConnections, subgraphPlugins } from './federation/subgraph.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { createLogger, type Logger } from './log.js';
@@ -214,11 +216,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       try {
         body = JSON.parse(text);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(
-          JSON.stringify({
-            errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-          }),
-        );
+        refuse(res, { status: 400, code: ErrorCode.BadRequest, message: 'request body is not valid JSON' });
         return;
       }
     }
@@ -265,9 +263,8 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const handle = async (): Promise<void> => {
       // Probes keep answering while draining: /healthz says the process lives, /readyz that it leaves.
       if (durability.draining && !PROBES.has(url.pathname)) {
-        res
-          .writeHead(503, { 'content-type': 'text/plain', connection: 'close', 'retry-after': '1' })
-          .end('shutting down');
+        const headers = { connection: 'close', 'retry-after': '1' };
+        refuse(res, { status: 503, code: ErrorCode.ShuttingDown, message: 'shutting down', headers });
         return;
       }
       if (cors.handle(req, res)) return;
@@ -311,12 +308,13 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     handle().catch((error: unknown) => {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error('request failed', { error, requestId });
+      if (status !== 413) {
+        refuse(res, { status, code: ErrorCode.InternalServerError, message: 'internal error' });
+        return;
+      }
       // The rest of a too-large body is never read, so the connection cannot carry another request.
-      const close = status === 413 ? { connection: 'close' } : {};
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain', ...close });
-      res.end(status === 413 ? 'request body too large' : 'internal error', () => {
-        if (status === 413) req.destroy();
-      });
+      const tooLarge = { status, code: ErrorCode.PayloadTooLarge, message: 'request body too large' };
+      refuse(res, { ...tooLarge, headers: { connection: 'close' } }, () => req.destroy());
     });
   });
   http.keepAliveTimeout = 30_000;

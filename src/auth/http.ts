@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigError } from '../config.js';
 import { ErrorCode } from '../errors.js';
+import { refuse } from '../http-refusal.js';
 import type { Logger } from '../log.js';
 import { createAuthenticator } from './authenticate.js';
 import { PROBE_PATHS, type AuthSettings } from './config.js';
@@ -22,8 +23,8 @@ export interface AuthGate {
 }
 
 export function unauthenticated(res: ServerResponse, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.Unauthenticated } }] });
-  res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="sipgraph"' }).end(body);
+  const headers = { 'www-authenticate': 'Bearer realm="sipgraph"' };
+  refuse(res, { status: 401, code: ErrorCode.Unauthenticated, message, headers });
 }
 
 /** Refuses to build a gateway without an `auth` section: an open gateway must be configured as one. */

@@ -1767,7 +1767,9 @@ export type ResolversParentTypes = {
 };
 
 export type BoundedDirectiveArgs = {
+  max?: Maybe<Scalars['Int']['input']>;
   maxLength?: Maybe<Scalars['Int']['input']>;
+  min?: Maybe<Scalars['Int']['input']>;
   pattern?: Maybe<Scalars['String']['input']>;
 };
 

@@ -138,6 +138,13 @@ export function groupParams(input: GroupInput): FormParams {
   };
 }
 
+/**
+ * What "Update SIP Group" gets for a group that has no caller name format: the param is not OPTIONAL
+ * there and a strict server refuses it empty, so the doc's plainest format (its `{displayName}`
+ * variable, also createGroup's default in the schema) is sent. docs/vendors.md, "Infinity".
+ */
+const DEFAULT_GROUP_CALLER_NAME_FORMAT = '{displayName}';
+
 /** The whole group as the update call takes it: the current row with the input laid over it. */
 export function mergedGroupParams(current: GroupModel, input: GroupInput): FormParams {
   return groupParams({
@@ -146,7 +153,7 @@ export function mergedGroupParams(current: GroupModel, input: GroupInput): FormP
     extension: input.extension ?? current.extension ?? '',
     ringRetry: input.ringRetry ?? current.ringRetry ?? false,
     ringExclusive: input.ringExclusive ?? current.ringExclusive ?? false,
-    callerNameFormat: input.callerNameFormat ?? current.callerNameFormat ?? '',
+    callerNameFormat: input.callerNameFormat ?? current.callerNameFormat ?? DEFAULT_GROUP_CALLER_NAME_FORMAT,
   });
 }
 

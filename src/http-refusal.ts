@@ -1,0 +1,34 @@
+/**
+ * The one shape of an answer refused at the HTTP edge, before or outside GraphQL execution (401,
+ * a body that is not JSON, a body too large, draining, an internal failure): a GraphQL-style
+ * `{"errors":[…]}` body whose error has `extensions.code` and `extensions.requestId`, like every
+ * error GraphQL answers, so a client reads them alike and can quote the id to operators.
+ */
+import type { ServerResponse } from 'node:http';
+import type { ErrorCode } from './errors.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
+
+export interface Refusal {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  /** Headers the refusal needs besides its content type (`www-authenticate`, `retry-after`, …). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Answers `refusal`. The id is the one the `x-request-id` header already carries (set on every
+ * response before anything else runs), so body and header never disagree. `sent` runs once the
+ * answer is flushed.
+ */
+export function refuse(res: ServerResponse, refusal: Refusal, sent?: () => void): void {
+  const requestId = res.getHeader(REQUEST_ID_HEADER);
+  const extensions = { code: refusal.code, ...(typeof requestId === 'string' ? { requestId } : {}) };
+  const body = JSON.stringify({ errors: [{ message: refusal.message, extensions }] });
+  // A failure after the answer began can only cut it short: its status line is already gone.
+  const unanswered = !res.headersSent;
+  const length = String(Buffer.byteLength(body));
+  if (unanswered)
+    res.writeHead(refusal.status, { 'content-type': 'application/json', 'content-length': length, ...refusal.headers });
+  res.end(unanswered ? body : undefined, sent);
+}
