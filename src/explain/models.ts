@@ -104,10 +104,13 @@ function rowsOf(
   kind: 'users' | 'groups' | 'devices' | 'queues' | 'trustedNetworks',
   list: ListShape,
 ): number {
-  const seen = walk.adapters.get(flow.connection ?? '')?.counts?.get(kind, flow.domainId ?? '');
+  const counts = walk.adapters.get(flow.connection ?? '')?.counts;
+  const seen = counts?.get(kind, flow.domainId ?? '');
   if (seen === undefined) {
-    walk.assumptions.add(`${flow.connection}: ${kind} of domain ${flow.domainId} not seen yet: a full page assumed`);
-    return list.limit;
+    const typical = counts?.typical(kind);
+    const assumed = typical === undefined ? 'a full page' : `${typical}, like the other domains seen`;
+    walk.assumptions.add(`${flow.connection}: ${kind} of domain ${flow.domainId} not seen yet: assumed ${assumed}`);
+    return Math.max(0, Math.min(list.limit, (typical ?? list.limit) - list.offset));
   }
   return Math.max(0, Math.min(list.limit, seen - list.offset));
 }
@@ -244,6 +247,12 @@ export const FIELD_MODELS: Record<string, FieldModel> = {
       const profile = profileOf(walk, flow.connection);
       if (!profile?.groupsOfUsers || !flow.domainId) return [];
       const listed = walk.made(flow.connection!, `allGroups:${flow.domainId}`);
+      const counts = walk.adapters.get(flow.connection!)?.counts;
+      if (counts?.get('groups', flow.domainId) === undefined) {
+        const typical = counts?.typical('groups');
+        const assumed = typical === undefined ? 'at most one per user' : `${typical}, like the other domains seen`;
+        walk.assumptions.add(`${flow.connection}: groups of domain ${flow.domainId} not seen yet: assumed ${assumed}`);
+      }
       const ready = walk.steps(
         flow.connection!,
         profile.groupsOfUsers(flow.domainId, flow.count, listed),

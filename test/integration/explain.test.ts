@@ -77,14 +77,25 @@ describe('explain', () => {
     assert.deepEqual(result.extensions.explain.unmodelled, []);
   });
 
-  test('before any list was read, the prediction names what it assumed', async () => {
+  test('before any list was read, the prediction names what it assumed; an unseen domain is assumed like those seen', async () => {
     const fresh = await startStack();
     try {
-      const cold = (await ask(fresh.url, fresh.demo.keys.admin, HEADLINE, {}, 'dry-run')).extensions!.explain!;
+      const go = (query: string, variables: Record<string, unknown>, explain: true | 'dry-run') =>
+        ask(fresh.url, fresh.demo.keys.admin, query, variables, explain);
+      const cold = (await go(HEADLINE, {}, 'dry-run')).extensions!.explain!;
       assert.ok(
         cold.assumptions.some((a) => a.includes('not listed yet')),
         cold.assumptions.join('\n'),
       );
+      await go(BENCH.nested, { id: DOMAIN }, true);
+      const other = { id: encodeId('Domain', 'infinity', 'infinity', ['2']) };
+      const plan = (await go(BENCH.nested, other, 'dry-run')).extensions!.explain!;
+      assert.ok(
+        plan.assumptions.some((a) => a.includes('like the other domains seen')),
+        plan.assumptions.join('\n'),
+      );
+      const { calls } = await fresh.counting(() => go(BENCH.nested, other, true));
+      assert.deepEqual(predicted(plan), seen(calls));
     } finally {
       await fresh.stop();
     }

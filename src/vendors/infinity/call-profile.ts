@@ -34,13 +34,12 @@ export function infinityCallProfile(counts: ListCounts): CallProfile {
       if (users === 0) return [];
       const perUser = [indexed(`userGroups:${domainId}`, users)];
       if (users === 1) return perUser;
-      // Unknown until listed: the port lists them first, then chooses; U bounds the second step.
-      const groups = counts.get('groups', domainId) ?? users;
-      const plan = planGroupsOfUsers({ users, groups, groupsListed: listed });
+      const known = counts.get('groups', domainId);
+      // Unseen: the port lists the groups first, then chooses; a domain like the others seen, or U at most.
+      const groups = known ?? counts.typical('groups') ?? users;
       const members = indexed(`groupUsers:${domainId}`, Math.min(groups, users));
-      const known = counts.get('groups', domainId) !== undefined;
-      if (!known) return listed ? [members] : [[allGroups(domainId)], members];
-      if (plan === 'perUser') return perUser;
+      if (known === undefined) return listed ? [members] : [[allGroups(domainId)], members];
+      if (planGroupsOfUsers({ users, groups, groupsListed: listed }) === 'perUser') return perUser;
       return listed ? [members] : [[allGroups(domainId)], members];
     },
     devicesOfUsers: (domainId, users) => (users === 1 ? [`devicesOfUser:${domainId}`] : [`allDevices:${domainId}`]),

@@ -72,6 +72,13 @@ export class ListCounts {
   }
 
   /** A list read of `limit` rows from `offset` that answered `rows`: short, it tells the whole count. */
+  /** The median count of `kind` over the domains seen: what an unseen domain is assumed to hold. */
+  typical(kind: 'users' | 'groups' | 'devices' | 'queues' | 'trustedNetworks'): number | undefined {
+    const seen = [...this.counts].filter(([key]) => key.startsWith(`${kind}:`)).map(([, n]) => n);
+    if (seen.length === 0) return undefined;
+    return seen.sort((a, b) => a - b)[Math.floor(seen.length / 2)];
+  }
+
   recordPage(kind: 'users' | 'devices', domainId: string, offset: number, limit: number, rows: number): void {
     if (rows < limit) this.record(kind, domainId, offset + rows);
   }
