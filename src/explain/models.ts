@@ -7,6 +7,8 @@
 import type { FieldNode } from 'graphql';
 import type { CallProfile, ListShape } from '../vendors/shared/call-profile.js';
 import { VENDOR_ENUM } from '../vendors/catalog.js';
+import { DOMAIN_LIST_FIELDS, DOMAIN_ROW_FREE_FIELDS } from '../resolvers/domain.js';
+import { FULL_ROW_FIELDS, USER_ROW_FREE_FIELDS } from '../resolvers/user.js';
 import type { Walk } from './predict.js';
 
 /** Objects of one type from one connection (and domain), `count` of them, ready after `round`. */
@@ -45,28 +47,6 @@ export const FREE_COORDINATES = new Set([
 ]);
 
 const DEFAULT_PAGE = 100;
-const DOMAIN_LISTS = new Set(['users', 'groups', 'queues', 'devices', 'trustedNetworks']);
-const DOMAIN_ROW_FREE = new Set(['__typename', 'id', 'vendor', 'connection', ...DOMAIN_LISTS]);
-const USER_ROW_FREE = new Set(['__typename', 'id', 'vendor', 'connection', 'groups', 'devices']);
-const USER_ROW_FIELDS = [
-  'email',
-  'firstName',
-  'lastName',
-  'jobTitle',
-  'department',
-  'company',
-  'office',
-  'ukCallerId',
-  'usCallerId',
-  'mobileNumber',
-  'followToMobile',
-  'ukPhoneId',
-  'usPhoneId',
-  'hotdeskAllowed',
-  'onDashboard',
-  'createdAt',
-  'updatedAt',
-];
 const SETTINGS_SECTIONS = [
   'identity',
   'aliases',
@@ -189,7 +169,8 @@ export const FIELD_MODELS: Record<string, FieldModel> = {
     const flow: Flow = { connection: id.connection, domainId: id.key[0], count: 1, round: root!.round };
     const fields = [...walk.fieldsOf(field)];
     // Asked only for its lists, the row is not read (src/resolvers/domain.ts).
-    if (fields.every((f) => DOMAIN_ROW_FREE.has(f)) && fields.some((f) => DOMAIN_LISTS.has(f))) return [flow];
+    if (fields.every((f) => DOMAIN_ROW_FREE_FIELDS.has(f)) && fields.some((f) => DOMAIN_LIST_FIELDS.has(f)))
+      return [flow];
     return [{ ...flow, round: domainRowOf(walk, flow), domainRow: true }];
   },
   'Query.domains': (walk, field, [root]) => {
@@ -212,7 +193,7 @@ export const FIELD_MODELS: Record<string, FieldModel> = {
     if (!id || !walk.adapters.has(id.connection)) return [];
     const flow: Flow = { connection: id.connection, domainId: id.key[0], count: 1, round: root!.round };
     const fields = [...walk.fieldsOf(field)];
-    if (fields.includes('groups') && fields.every((f) => USER_ROW_FREE.has(f))) return [flow];
+    if (fields.includes('groups') && fields.every((f) => USER_ROW_FREE_FIELDS.has(f))) return [flow];
     const keys = profileOf(walk, id.connection)?.usersById?.(id.key[0]!, 1) ?? [];
     return [{ ...flow, round: Math.max(flow.round, walk.call(id.connection, keys, flow.round + 1)), complete: true }];
   },
@@ -241,7 +222,7 @@ export const FIELD_MODELS: Record<string, FieldModel> = {
       const round = Math.max(root!.round, walk.call(name, profile.accounts?.() ?? [], root!.round + 1));
       return { connection: name, count, round, accounts: Array.from({ length: count }, (_, i) => i) };
     }),
-  ...Object.fromEntries(USER_ROW_FIELDS.map((f) => [`User.${f}`, userRow])),
+  ...Object.fromEntries(FULL_ROW_FIELDS.map((f) => [`User.${f}`, userRow])),
   'User.groups': (walk, _field, flows) =>
     flows.flatMap((flow) => {
       const profile = profileOf(walk, flow.connection);

@@ -20,8 +20,9 @@ export const domainId = (d: DomainModel): string => encodeId('Domain', d.vendor,
 const trustedNetworkId = (t: TrustedNetworkModel): string =>
   encodeId('TrustedNetwork', t.vendor, t.connection, [t.domainId, t.networkId]);
 
-const LIST_FIELDS = new Set(['users', 'groups', 'queues', 'devices', 'trustedNetworks']);
-const ROW_FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection', ...LIST_FIELDS]);
+/** A domain's lists, and the fields `Query.domain` answers without its row (src/explain/models.ts predicts the same). */
+export const DOMAIN_LIST_FIELDS = new Set(['users', 'groups', 'queues', 'devices', 'trustedNetworks']);
+export const DOMAIN_ROW_FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection', ...DOMAIN_LIST_FIELDS]);
 
 function domainStub(vendor: DomainModel['vendor'], connection: string, domainId: string): DomainModel {
   return {
@@ -53,7 +54,7 @@ export const domainResolvers: Resolvers = {
       const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'Domain', id);
       // Asked only for its lists, the domain row is not needed: its list calls answer 404 (NOT_FOUND) for an unknown domain.
       const fields = selectedFields(info);
-      if ([...fields].every((f) => ROW_FREE_FIELDS.has(f)) && [...fields].some((f) => LIST_FIELDS.has(f)))
+      if ([...fields].every((f) => DOMAIN_ROW_FREE_FIELDS.has(f)) && [...fields].some((f) => DOMAIN_LIST_FIELDS.has(f)))
         return domainStub(gid.vendor, gid.connection, key[0]!);
       return existing(directory.domain(key[0]!), 'domain', id);
     },

@@ -20,7 +20,29 @@ import {
 export const userId = (u: Pick<UserModel, 'vendor' | 'connection' | 'domainId' | 'userId'>): string =>
   encodeId('User', u.vendor, u.connection, [u.domainId, u.userId]);
 
-const ROW_FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection', 'groups', 'devices']);
+/** Fields `Query.user` answers without the user's row (src/explain/models.ts predicts the same). */
+export const USER_ROW_FREE_FIELDS = new Set(['__typename', 'id', 'vendor', 'connection', 'groups', 'devices']);
+
+/** The fields a partial user row (a group's member list) lacks: each loads the full user, once per request. */
+export const FULL_ROW_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'department',
+  'company',
+  'office',
+  'ukCallerId',
+  'usCallerId',
+  'mobileNumber',
+  'followToMobile',
+  'ukPhoneId',
+  'usPhoneId',
+  'hotdeskAllowed',
+  'onDashboard',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof UserModel>;
 
 /** A user known only by its key; `complete: false` makes any row field load the user. */
 function userStub(vendor: UserModel['vendor'], connection: string, domainId: string, userId: string): UserModel {
@@ -53,13 +75,19 @@ function fullField<K extends keyof UserModel>(field: K) {
   };
 }
 
+function fullFields() {
+  return Object.fromEntries(FULL_ROW_FIELDS.map((field) => [field, fullField(field)])) as {
+    [K in (typeof FULL_ROW_FIELDS)[number]]: ReturnType<typeof fullField<K>>;
+  };
+}
+
 export const userResolvers: Resolvers = {
   Query: {
     user: (_, { id }, ctx, info) => {
       const { source: directory, key, id: gid } = portRef(ctx, 'directory', 'User', id);
       // Asked only for relations including its groups, the row is not needed: the groups call answers 404 for an unknown user.
       const fields = selectedFields(info);
-      if (fields.has('groups') && [...fields].every((f) => ROW_FREE_FIELDS.has(f)))
+      if (fields.has('groups') && [...fields].every((f) => USER_ROW_FREE_FIELDS.has(f)))
         return userStub(gid.vendor, gid.connection, key[0]!, key[1]!);
       return existing(directory.user(key[0]!, key[1]!), 'user', id);
     },
@@ -102,23 +130,7 @@ export const userResolvers: Resolvers = {
     id: userId,
     domain: (user, _, ctx) =>
       existing(ctx.source('directory', user.connection).domain(user.domainId), 'domain', user.domainId),
-    email: fullField('email'),
-    firstName: fullField('firstName'),
-    lastName: fullField('lastName'),
-    jobTitle: fullField('jobTitle'),
-    department: fullField('department'),
-    company: fullField('company'),
-    office: fullField('office'),
-    ukCallerId: fullField('ukCallerId'),
-    usCallerId: fullField('usCallerId'),
-    mobileNumber: fullField('mobileNumber'),
-    followToMobile: fullField('followToMobile'),
-    ukPhoneId: fullField('ukPhoneId'),
-    usPhoneId: fullField('usPhoneId'),
-    hotdeskAllowed: fullField('hotdeskAllowed'),
-    onDashboard: fullField('onDashboard'),
-    createdAt: fullField('createdAt'),
-    updatedAt: fullField('updatedAt'),
+    ...fullFields(),
     // A vendor without groups or PBX devices: the user has none.
     groups: (user, _, ctx) =>
       ctx.optionalSource('groups', user.connection)?.userGroups(user.domainId, user.userId) ?? [],
