@@ -17,6 +17,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import { DOMAIN_SCOPED, allows } from '../auth/grants.js';
 import { ErrorCode } from '../errors.js';
 import { currentRequest } from '../request-scope.js';
 import type { ConnectionAdapter } from '../vendors/ports.js';
@@ -98,11 +99,20 @@ export function explainPlugin(
       if (!ask && budgets.size === 0) return;
       let prediction: Prediction | undefined;
       return {
-        async didResolveOperation({ document, operation, schema }) {
+        async didResolveOperation({ document, operation, schema, contextValue }) {
           if (!operation) return;
           const { fragments, variables } = operationInputs(document, operation, request.variables);
-          prediction = predictOperation(schema, operation, fragments, variables, byName, resolvedFields);
-          const refusal = overBudget(prediction, budgets);
+          const planned = predictOperation(schema, operation, fragments, variables, byName, resolvedFields);
+          // The plan tells list sizes: only someone who may read everything it reached sees it (or is refused by it).
+          // Anyone else's operation runs into the fields' own policies, and the budget still holds its reads.
+          const { principal } = contextValue;
+          const mayRead = (r: { connection: string; domainId?: string }) => {
+            const vendor = byName.get(r.connection)?.vendor;
+            const domain = vendor && DOMAIN_SCOPED.has(vendor) ? r.domainId : undefined;
+            return allows(principal, r.connection, { access: 'read' }, domain);
+          };
+          prediction = principal.admin || planned.reached.every(mayRead) ? planned.prediction : undefined;
+          const refusal = prediction && overBudget(prediction, budgets);
           if (refusal) throw refusal;
           // Reads only: a mutation's read-back cut by the budget would hide a write that was made.
           const scope = currentRequest();

@@ -45,6 +45,8 @@ export interface Prediction {
 export class Walk {
   private readonly calls = new Map<string, Map<string, number>>();
   readonly assumptions = new Set<string>();
+  /** Every connection and domain the walk reached: what the asker must be allowed to read to see the plan. */
+  readonly reached = new Set<string>();
   readonly unmodelled = new Set<string>();
 
   constructor(
@@ -146,12 +148,16 @@ export function predictOperation(
   variables: Record<string, unknown>,
   adapters: ReadonlyMap<string, ConnectionAdapter>,
   resolvedFields: ReadonlySet<string>,
-): Prediction {
+): { prediction: Prediction; reached: Array<{ connection: string; domainId?: string }> } {
   const walk = new Walk(adapters, fragments, variables, resolvedFields);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (operation.operation === 'mutation') walk.unmodelled.add('Mutation (writes are not predicted)');
   else if (root) visit(walk, schema, root, operation.selectionSet, [{ count: 1, round: 0 }], variables);
-  return walk.result();
+  const reached = [...walk.reached].map((key) => {
+    const [connection, domainId] = key.split('\n') as [string, string];
+    return domainId ? { connection, domainId } : { connection };
+  });
+  return { prediction: walk.result(), reached };
 }
 
 function visit(
@@ -163,6 +169,7 @@ function visit(
   variables: Record<string, unknown>,
 ): void {
   if (flows.every((f) => f.count === 0)) return;
+  for (const flow of flows) if (flow.connection) walk.reached.add(`${flow.connection}\n${flow.domainId ?? ''}`);
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;

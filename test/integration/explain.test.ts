@@ -121,6 +121,19 @@ describe('explain', () => {
     });
   }
 
+  test('a tenant sees the plan of its own domain only; for another domain the policy answers, no plan', async () => {
+    const tenant = (variables: Record<string, unknown>) =>
+      ask(stack.url, stack.demo.keys.tenant, BENCH.nested, variables, 'dry-run');
+    const own = await tenant({ id: DOMAIN });
+    assert.ok(own.extensions?.explain && own.extensions.explain.calls > 0);
+    const { result, total } = await stack.counting(() =>
+      tenant({ id: encodeId('Domain', 'infinity', 'infinity', ['2']) }),
+    );
+    assert.equal(result.extensions?.explain, undefined);
+    assert.equal(result.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(total, 0);
+  });
+
   test('nested bench query: predicted rounds = rounds the vendor sees', async () => {
     const slow = await startStack({ latencyMs: 60 });
     try {
