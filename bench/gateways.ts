@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseSettings, type Settings } from '../src/config.js';
+import type { InfinitySeedOptions } from '../src/emulators/infinity/index.js';
 import { encodeId } from '../src/ids.js';
 
 export const USER = 'bench';
@@ -15,6 +16,18 @@ export const PASSWORD = 'bench-password';
 /** The key clients send to sipgraph (the other gateways ignore the header). */
 export const API_KEY = 'bench-api-key-0123456789';
 export const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+
+/** Per domain: 100 users in 6 groups (3 each), one device each: the peers' published setup. */
+export const DOMAIN_SEED = {
+  usersPerDomain: 100,
+  groupsPerDomain: 6,
+  groupsPerUser: 3,
+  devicesPerUser: 1,
+  usersWithoutDevices: 0,
+  extraDevices: 0,
+  spareDevices: 0,
+  queuesPerDomain: 0,
+} satisfies Omit<InfinitySeedOptions, 'domains'>;
 
 export const QUERIES = {
   nested:

@@ -7,7 +7,16 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createInfinityEmulator, type InfinitySeedOptions } from '../src/emulators/infinity/index.js';
-import { AUTH, PASSWORD, startNaiveGateway, startSipgraph, USER, type Gateway, type Shape } from './gateways.js';
+import {
+  AUTH,
+  DOMAIN_SEED,
+  PASSWORD,
+  startNaiveGateway,
+  startSipgraph,
+  USER,
+  type Gateway,
+  type Shape,
+} from './gateways.js';
 import { firstTouch, load, overhead, round, warmUp, type Figures } from './measure.js';
 import { startMesh } from './mesh.js';
 import { printCases, printRatios, type CaseResult } from './report.js';
@@ -22,19 +31,8 @@ const MANY_CONNECTIONS = 50;
  * together ask different domains even when one request is slower than the others.
  */
 const DISTINCT_DOMAINS = 2 * CONNECTIONS;
-/** Per domain: 100 users in 6 groups (3 each), one device each: the peers' published setup. */
-const SEED: InfinitySeedOptions = {
-  domains: DISTINCT_DOMAINS,
-  usersPerDomain: 100,
-  groupsPerDomain: 6,
-  groupsPerUser: 3,
-  devicesPerUser: 1,
-  usersWithoutDevices: 0,
-  extraDevices: 0,
-  spareDevices: 0,
-  queuesPerDomain: 0,
-};
-const GROUPS = 6;
+const SEED: InfinitySeedOptions = { domains: DISTINCT_DOMAINS, ...DOMAIN_SEED };
+const GROUPS = DOMAIN_SEED.groupsPerDomain;
 
 /** The fewest calls the documented endpoints allow, per query and so per domain (bench/README.md). */
 const MINIMUM_CALLS: Record<Shape, number> = { nested: 1 + (1 + GROUPS) + 1, flat: 1, passthrough: 1 };

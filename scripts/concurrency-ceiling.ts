@@ -15,9 +15,8 @@ import { createInfinityEmulator } from '../src/emulators/infinity/index.js';
 import { encodeId } from '../src/ids.js';
 import { silentLogger } from '../src/log.js';
 import { infinity } from '../src/vendors/infinity/index.js';
+import { DOMAIN_SEED, PASSWORD, QUERIES, USER } from '../bench/gateways.js';
 
-const USER = 'bench';
-const PASSWORD = 'bench-password';
 const API_KEY = 'ceiling-api-key-0123456789';
 const CLIENTS = Number(process.env.CLIENTS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 4);
@@ -26,8 +25,7 @@ const ROUNDS = 2;
 const LIMITS = process.env.LIMITS?.split(',').map(Number) ?? [16, 32, infinity.maxConcurrency, 256];
 /** The compiled gateway (`npm run build`) when there is one, as production runs it; else the sources. */
 const COMPILED = fileURLToPath(new URL('../dist/src/server.js', import.meta.url));
-const NESTED =
-  'query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { userName extension groups { name } devices { name macAddress } } } } }';
+const NESTED = QUERIES.nested;
 
 function settings(baseUrl: string, maxConcurrency: number, dedupeReads: boolean): Settings {
   const raw = {
@@ -61,18 +59,7 @@ if (process.argv[2] === 'gateway') {
   const emulator = createInfinityEmulator({
     username: USER,
     password: PASSWORD,
-    // The bench's seed: 100 users in 6 groups (3 each), one device each.
-    seed: {
-      domains: 1,
-      usersPerDomain: 100,
-      groupsPerDomain: 6,
-      groupsPerUser: 3,
-      devicesPerUser: 1,
-      usersWithoutDevices: 0,
-      extraDevices: 0,
-      spareDevices: 0,
-      queuesPerDomain: 0,
-    },
+    seed: { domains: 1, ...DOMAIN_SEED },
   });
   const baseUrl = await emulator.server.start();
   emulator.server.latencyMs = LATENCY_MS;
