@@ -51,10 +51,6 @@ export function currentRequest(): RequestScope | undefined {
   return requestScope.getStore();
 }
 
-/**
- * The deadline and signal of a request arriving now: the signal aborts when the deadline passes or
- * the client hangs up, and every vendor call of the request stops with it.
- */
 /** Why a request's vendor calls were cut when the caller hung up: says nothing of the vendor's health. */
 export class ClientGoneError extends Error {
   constructor() {
@@ -63,6 +59,11 @@ export class ClientGoneError extends Error {
   }
 }
 
+/**
+ * The deadline and signal of a request arriving now: the signal aborts when the deadline passes or
+ * the client hangs up, and every vendor call of the request stops with it. `dispose` once the
+ * answer is sent.
+ */
 export function requestDeadline(
   timeoutMs: number,
   client?: {
