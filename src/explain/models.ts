@@ -8,6 +8,7 @@ import type { FieldNode } from 'graphql';
 import type { CallProfile, ListShape } from '../vendors/shared/call-profile.js';
 import { VENDOR_ENUM } from '../vendors/catalog.js';
 import { DOMAIN_LIST_FIELDS, DOMAIN_ROW_FREE_FIELDS } from '../resolvers/domain.js';
+import { decodeCursor } from '../resolvers/shared.js';
 import { FULL_ROW_FIELDS, USER_ROW_FREE_FIELDS } from '../resolvers/user.js';
 import type { Walk } from './predict.js';
 
@@ -73,8 +74,17 @@ function listShape(walk: Walk, field: FieldNode): ListShape {
   const filter = (args.filter ?? {}) as Record<string, unknown>;
   const contains = Object.keys(filter).some((k) => k.endsWith('Contains') && filter[k] != null);
   const limit = typeof args.first === 'number' ? args.first : DEFAULT_PAGE;
-  const offset = typeof args.after === 'string' ? Number(Buffer.from(args.after, 'base64').toString()) || 0 : 0;
+  const offset = typeof args.after === 'string' ? offsetAfter(args.after) : 0;
   return { limit, offset, contains, key: JSON.stringify({ f: args.first, a: args.after, w: filter, o: args.orderBy }) };
+}
+
+/** The offset a cursor names; a cursor that is not one is refused by the resolver, not here. */
+function offsetAfter(cursor: string): number {
+  try {
+    return decodeCursor(cursor);
+  } catch {
+    return 0;
+  }
 }
 
 /** Rows a page of a domain list yields: the page, bounded by the list's size when seen before. */

@@ -121,6 +121,29 @@ describe('explain', () => {
     });
   }
 
+  test('a later page is predicted from its offset: the last users of a domain, their groups per user', async () => {
+    const all = await run(
+      `query($id: ID!) { domain(id: $id) { users(first: 100) { nodes { id } } } }`,
+      { id: DOMAIN },
+      true,
+    );
+    const total = all.data.domain.users.nodes.length as number;
+    const first = await run(
+      `query($id: ID!, $n: Int) { domain(id: $id) { users(first: $n) { pageInfo { endCursor } } } }`,
+      { id: DOMAIN, n: total - 2 },
+      true,
+    );
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    const after = first.data.domain.users.pageInfo.endCursor as string;
+    const query = `query($id: ID!, $after: String) { domain(id: $id) { users(first: 10, after: $after) { nodes { groups { name } } } } }`;
+    const variables = { id: DOMAIN, after };
+    await run(query, variables, true);
+    const plan = (await run(query, variables, 'dry-run')).extensions!.explain!;
+    const { result, calls } = await stack.counting(() => run(query, variables, true));
+    assert.equal(result.data.domain.users.nodes.length, 2);
+    assert.deepEqual(predicted(plan), seen(calls), JSON.stringify(plan));
+  });
+
   test('a tenant sees the plan of its own domain only; for another domain the policy answers, no plan', async () => {
     const tenant = (variables: Record<string, unknown>) =>
       ask(stack.url, stack.demo.keys.tenant, BENCH.nested, variables, 'dry-run');
