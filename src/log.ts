@@ -1,11 +1,10 @@
 /**
  * Structured JSON logs through pino, on stderr. Anything that looks like a secret is masked before
  * it is written, whatever the caller passed: credentials must never reach a log line. Every line
- * written while a request runs carries that request's id (read from the request scope), so the
- * upstream client's lines join up with the request that caused them without passing ids around.
+ * written for a request carries that request's id: the context's logger (`ctx.log`) is a child
+ * bound to it, and the upstream client adds the id of the request each call serves.
  */
 import { pino, stdTimeFunctions, type DestinationStream } from 'pino';
-import { currentRequest } from './request-scope.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -72,10 +71,6 @@ export function createLogger(
         level: (label) => ({ level: label }),
         bindings: (bindings) => redact(bindings) as Record<string, unknown>,
         log: (fields) => redact(fields) as Record<string, unknown>,
-      },
-      mixin: () => {
-        const requestId = currentRequest()?.requestId;
-        return requestId ? { requestId } : {};
       },
     },
     destination,
