@@ -6,7 +6,7 @@ import type { Principal } from './auth/principal.js';
 import { ErrorCode, GatewayError } from './errors.js';
 import type { Settings } from './config.js';
 import type { ChangeRunner } from './durability/saga.js';
-import type { Logger } from './log.js';
+import { withFields, type Logger } from './log.js';
 import type { ConnectionInfo, VendorKind } from './model.js';
 import type { RequestScope } from './request-scope.js';
 import type { ConnectionAdapter, RequestSources } from './vendors/ports.js';
@@ -62,7 +62,6 @@ export function createContextFactory(
 
   return function createContext(scope: RequestScope): GatewayContext {
     const perRequest = new Map<string, RequestSources>();
-    let log: Logger | undefined;
     const sourcesOf = (adapter: ConnectionAdapter): RequestSources => {
       let sources = perRequest.get(adapter.connection);
       if (!sources) {
@@ -84,10 +83,7 @@ export function createContextFactory(
       principal: scope.principal,
       scope,
       connectionVendors,
-      // Made when first used: most requests log one line, from the server's plugin.
-      get log() {
-        return (log ??= logger.child({ requestId: scope.requestId }));
-      },
+      log: withFields(logger, { requestId: scope.requestId }),
       limits: settings.limits,
       connections,
       changes,
