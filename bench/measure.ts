@@ -40,7 +40,7 @@ export const round = (n: number) => Math.round(n * 100) / 100;
 
 // ---- process probes (Linux /proc): a gateway's own CPU time and peak memory
 
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }

@@ -2,13 +2,13 @@
  * The per-request context. Creating one is cheap: vendor sources (and their DataLoaders) are made
  * lazily, the first time a resolver asks for a connection, and live only for this request.
  */
-import { randomUUID } from 'node:crypto';
-import { SYSTEM_PRINCIPAL, type Principal } from './auth/principal.js';
+import type { Principal } from './auth/principal.js';
 import { ErrorCode, GatewayError } from './errors.js';
 import type { Settings } from './config.js';
 import type { ChangeRunner } from './durability/saga.js';
-import type { Logger } from './log.js';
+import { withFields, type Logger } from './log.js';
 import type { ConnectionInfo, VendorKind } from './model.js';
+import type { RequestScope } from './request-scope.js';
 import type { ConnectionAdapter, RequestSources } from './vendors/ports.js';
 
 export type PortName = keyof RequestSources;
@@ -17,6 +17,11 @@ export interface GatewayContext {
   requestId: string;
   /** Who is calling; decided by authentication before execution. */
   principal: Principal;
+  /** The request's deadline, signal and counts, which every vendor call of this context carries. */
+  scope: RequestScope;
+  /** The vendor of each configured connection, so a decoded id's vendor can be checked against it. */
+  connectionVendors: ReadonlyMap<string, VendorKind>;
+  /** The server's logger, every line with this request's id. */
   log: Logger;
   limits: Settings['limits'];
   connections: ConnectionInfo[];
@@ -53,16 +58,14 @@ export function createContextFactory(
 ) {
   const byName = new Map(adapters.map((adapter) => [adapter.connection, adapter]));
   const connections = adapters.map((a) => a.info);
+  const connectionVendors = new Map(adapters.map((a) => [a.connection, a.vendor]));
 
-  return function createContext(
-    requestId: string = randomUUID(),
-    principal: Principal = SYSTEM_PRINCIPAL,
-  ): GatewayContext {
+  return function createContext(scope: RequestScope): GatewayContext {
     const perRequest = new Map<string, RequestSources>();
     const sourcesOf = (adapter: ConnectionAdapter): RequestSources => {
       let sources = perRequest.get(adapter.connection);
       if (!sources) {
-        sources = adapter.forRequest();
+        sources = adapter.forRequest(scope);
         perRequest.set(adapter.connection, sources);
       }
       return sources;
@@ -76,10 +79,11 @@ export function createContextFactory(
       return adapter;
     };
     return {
-      requestId,
-      principal,
-      // The logger adds the request id itself, from the request scope (src/log.ts).
-      log: logger,
+      requestId: scope.requestId,
+      principal: scope.principal,
+      scope,
+      connectionVendors,
+      log: withFields(logger, { requestId: scope.requestId }),
       limits: settings.limits,
       connections,
       changes,

@@ -21,6 +21,21 @@ export interface Refusal {
  * response before anything else runs), so body and header never disagree. `sent` runs once the
  * answer is flushed.
  */
+/**
+ * Apollo's own refusals (a body without a query, a GET mutation) are answered before any plugin
+ * runs: the request id goes into their errors here. Other bodies pass as they are.
+ */
+export function withRequestId(body: string, requestId: string): string {
+  try {
+    const parsed = JSON.parse(body) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
+    if (!Array.isArray(parsed.errors)) return body;
+    for (const error of parsed.errors) error.extensions = { ...error.extensions, requestId };
+    return JSON.stringify(parsed);
+  } catch {
+    return body;
+  }
+}
+
 export function refuse(res: ServerResponse, refusal: Refusal, sent?: () => void): void {
   const requestId = res.getHeader(REQUEST_ID_HEADER);
   const extensions = { code: refusal.code, ...(typeof requestId === 'string' ? { requestId } : {}) };

@@ -7,7 +7,6 @@
  * have issued, never a path fragment such as `..`.
  */
 import { badInput } from './errors.js';
-import { currentRequest } from './request-scope.js';
 import type { VendorKind } from './model.js';
 import { VENDOR_KINDS, descriptorOf } from './vendors/catalog.js';
 
@@ -26,8 +25,11 @@ export function encodeId(type: string, vendor: VendorKind, connection: string, k
   return Buffer.from(parts.join(':'), 'utf8').toString('base64url');
 }
 
+/** The vendor of each configured connection (`ctx.connectionVendors`). */
+export type ConnectionVendors = ReadonlyMap<string, string>;
+
 /** The decoded id, or why it is not one; the message never repeats the id's key parts. */
-function parse(id: string): GlobalId | string {
+function parse(id: string, connections?: ConnectionVendors): GlobalId | string {
   if (id.length > 512 || !/^[A-Za-z0-9_-]*$/.test(id)) return 'is not a sipgraph id';
   const parts = Buffer.from(id, 'base64url').toString('utf8').split(':');
   const decoded: string[] = [];
@@ -42,7 +44,7 @@ function parse(id: string): GlobalId | string {
   if (version !== 'v1' || !type || !vendor || !VENDOR_KINDS.has(vendor) || !connection) return 'is not a sipgraph id';
   if (!CONNECTION_NAME.test(connection)) return 'names no possible connection';
   // The key shape checked below is the claimed vendor's: the connection must be of that vendor.
-  const actual = currentRequest()?.connectionVendors?.get(connection);
+  const actual = connections?.get(connection);
   if (actual && actual !== vendor) return `names connection "${connection}", which is not a ${vendor} connection`;
   const shape = descriptorOf(vendor)?.idKeys[type];
   if (!shape) return `is not an id a ${vendor} connection issues (${type})`;
@@ -51,15 +53,21 @@ function parse(id: string): GlobalId | string {
   return { type, vendor: vendor as VendorKind, connection, key };
 }
 
-export function decodeId(id: string, field = 'id'): GlobalId {
-  const result = parse(id);
+/** `connections`: the server's, so an id naming a configured connection must name it with its vendor. */
+export function decodeId(id: string, field = 'id', connections?: ConnectionVendors): GlobalId {
+  const result = parse(id, connections);
   if (typeof result === 'string') throw badInput(`${field}: the id ${result}`, field);
   return result;
 }
 
 /** Decodes and insists on the type, so a Group id passed as a userId is caught before any vendor call. */
-export function decodeIdOf(expected: string | string[], id: string, field = 'id'): GlobalId {
-  const decoded = decodeId(id, field);
+export function decodeIdOf(
+  expected: string | string[],
+  id: string,
+  field = 'id',
+  connections?: ConnectionVendors,
+): GlobalId {
+  const decoded = decodeId(id, field, connections);
   const allowed = Array.isArray(expected) ? expected : [expected];
   if (!allowed.includes(decoded.type))
     throw badInput(`${field}: expected the id of a ${allowed.join(' or ')}, got the id of a ${decoded.type}`, field);

@@ -1,11 +1,10 @@
 /**
  * Structured JSON logs through pino, on stderr. Anything that looks like a secret is masked before
  * it is written, whatever the caller passed: credentials must never reach a log line. Every line
- * written while a request runs carries that request's id (read from the request scope), so the
- * upstream client's lines join up with the request that caused them without passing ids around.
+ * written for a request carries that request's id: the context's logger (`ctx.log`) is a child
+ * bound to it, and the upstream client adds the id of the request each call serves.
  */
 import { pino, stdTimeFunctions, type DestinationStream } from 'pino';
-import { currentRequest } from './request-scope.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -49,6 +48,20 @@ function wrap(inner: PinoLogger): Logger {
 }
 
 /**
+ * `logger` with `fields` on every line, like `logger.child(fields)` but without making a pino
+ * child: one per request would cost more than the line or two a request writes.
+ */
+export function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
+  return {
+    debug: (msg, extra) => logger.debug(msg, { ...fields, ...extra }),
+    info: (msg, extra) => logger.info(msg, { ...fields, ...extra }),
+    warn: (msg, extra) => logger.warn(msg, { ...fields, ...extra }),
+    error: (msg, extra) => logger.error(msg, { ...fields, ...extra }),
+    child: (more) => logger.child({ ...fields, ...more }),
+  };
+}
+
+/**
  * `write` replaces stderr (tests read the lines). Level names, not numbers, and ISO times: the
  * lines are read by people as often as by collectors.
  */
@@ -72,10 +85,6 @@ export function createLogger(
         level: (label) => ({ level: label }),
         bindings: (bindings) => redact(bindings) as Record<string, unknown>,
         log: (fields) => redact(fields) as Record<string, unknown>,
-      },
-      mixin: () => {
-        const requestId = currentRequest()?.requestId;
-        return requestId ? { requestId } : {};
       },
     },
     destination,

@@ -1,10 +1,11 @@
 /**
- * What every part of one GraphQL request can reach without threading it through each call: its
- * id (for logs and the `x-request-id` echo), its principal, and its deadline. The server runs each
- * request inside `requestScope.run(…)`; the upstream client, the audit log and the metrics read
- * it with `currentRequest()`. AsyncLocalStorage carries it across every await of that request.
+ * What every part of one GraphQL request shares: its id (for logs and the `x-request-id` echo), its
+ * principal, its deadline and what its vendor calls have counted. The server makes one per request
+ * and hands it on explicitly: to the GraphQL context (`ctx.scope`, read by the plugins), and through
+ * each adapter's `forRequest(scope)` to the upstream client, which counts every call on it.
+ * Explicit, not AsyncLocalStorage: on Node 20 an AsyncLocalStorage in use hooks every promise of the
+ * process, about a millisecond of CPU per nested query (docs/architecture.md).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
 import type { Principal } from './auth/principal.js';
 
@@ -15,8 +16,6 @@ export interface RequestScope {
   deadline?: number;
   /** Aborted when the deadline passes or the client goes away. */
   signal?: AbortSignal;
-  /** The vendor of each configured connection, so a decoded id's vendor can be checked against it. */
-  connectionVendors?: ReadonlyMap<string, string>;
   /** Upstream calls made so far, counted by the upstream client. */
   vendorCalls?: number;
   /** Calls started so far per connection (each once, however many attempts). */
@@ -43,12 +42,6 @@ export interface VendorCallRecord {
   path: string;
   /** Undefined when no answer came (reset, timeout). */
   status?: number;
-}
-
-export const requestScope = new AsyncLocalStorage<RequestScope>();
-
-export function currentRequest(): RequestScope | undefined {
-  return requestScope.getStore();
 }
 
 /** Why a request's vendor calls were cut when the caller hung up: says nothing of the vendor's health. */
@@ -93,9 +86,8 @@ export function requestDeadline(
   };
 }
 
-/** Counts upstream calls against the current request (for the principal's vendor-call budget). */
-export function countVendorCall(calls = 1): void {
-  const scope = requestScope.getStore();
+/** Counts upstream calls against the request (for the principal's vendor-call budget). */
+export function countVendorCall(scope: RequestScope | undefined, calls = 1): void {
   if (scope) scope.vendorCalls = (scope.vendorCalls ?? 0) + calls;
 }
 
@@ -103,8 +95,7 @@ export function countVendorCall(calls = 1): void {
  * Counts a call to `connection` about to start; false when the request's budget for that
  * connection is spent (the caller refuses the call then).
  */
-export function startVendorCall(connection: string, budgeted: boolean): boolean {
-  const scope = requestScope.getStore();
+export function startVendorCall(scope: RequestScope | undefined, connection: string, budgeted: boolean): boolean {
   if (!scope) return true;
   const made = (scope.callsByConnection ??= new Map());
   const count = made.get(connection) ?? 0;
@@ -114,7 +105,7 @@ export function startVendorCall(connection: string, budgeted: boolean): boolean 
   return true;
 }
 
-/** Notes one upstream call's outcome for the audit log, when the current request keeps one. */
-export function recordVendorCall(record: VendorCallRecord): void {
-  requestScope.getStore()?.vendorLog?.push(record);
+/** Notes one upstream call's outcome for the audit log, when the request keeps one. */
+export function recordVendorCall(scope: RequestScope | undefined, record: VendorCallRecord): void {
+  scope?.vendorLog?.push(record);
 }

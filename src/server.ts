@@ -21,10 +21,10 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { createDurability } from './durability/index.js';
 import { recoverChanges } from './durability/recovery.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
-import { requestDeadline, requestScope, type RequestScope } from './request-scope.js';
+import { requestDeadline, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
 import { ErrorCode } from './errors.js';
-import { refuse } from './http-refusal.js';
+import { refuse, withRequestId } from './http-refusal.js';
 import { buildSubgraph, servedConnections, subgraphPlugins } from './federation/subgraph.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { createLogger, type Logger } from './log.js';
@@ -46,7 +46,7 @@ import { apolloCache } from './shared-state/apq-cache.js';
 import { loadManifest, trustedDocumentsPlugin } from './shared-state/trusted-documents.js';
 import { abuseLimitsPlugin, abuseValidation } from './abuse/plugin.js';
 import { createRateLimiter } from './abuse/rate.js';
-import { hygienicError } from './abuse/error-hygiene.js';
+import { errorHygienePlugin, hygienicError } from './abuse/error-hygiene.js';
 import type { ConnectionAdapter } from './vendors/ports.js';
 import { createAdapters } from './vendors/registry.js';
 import { callBudgets, explainPlugin, resolvedFields } from './explain/plugin.js';
@@ -139,7 +139,6 @@ export async function createServer(settings: Settings, options: CreateServerOpti
   if (redis && !(await redis.ready(REDIS_CONNECT_WAIT_MS)))
     logger.warn('redis not reachable at start-up; continuing degraded');
   const adapters = options.adapters ?? createAdapters(servedConnections(settings), logger, cache, redis);
-  const connectionVendors: ReadonlyMap<string, string> = new Map(adapters.map((a) => [a.connection, a.vendor]));
   const durability = createDurability(settings.durability, logger, redis);
   const createContext = createContextFactory(adapters, settings, logger, durability.changes);
   const rateLimiter = createRateLimiter(settings.limits.rate, redis);
@@ -168,13 +167,14 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     schema: settings.federation?.subgraph ? buildSubgraph(settings.federation.subgraph) : buildSchema(),
     introspection: settings.server.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => hygienicError(formatError(formatted, error), error, logger),
+    formatError: (formatted, error) => hygienicError(formatError(formatted, error), error),
     validationRules,
     parseOptions,
     // Persisted queries (APQ) live here: in the shared Redis, a document registered on one replica runs on all.
     cache: apolloCache(redis),
     // Cache control would hook every field; the gateway caches upstream answers itself (src/cache.ts).
     plugins: [
+      errorHygienePlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(logger),
@@ -221,7 +221,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       }
     }
     const { dispose, ...deadline } = requestDeadline(settings.upstream.requestTimeoutMs, res);
-    const scope: RequestScope = { requestId, principal, connectionVendors, ...deadline };
+    const scope: RequestScope = { requestId, principal, ...deadline };
     try {
       await answer(req, res, url, headers, body, scope);
     } finally {
@@ -240,18 +240,20 @@ export async function createServer(settings: Settings, options: CreateServerOpti
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(scope.requestId, scope.principal),
+        context: async () => createContext(scope),
       });
-    const response = await requestScope.run(scope, () =>
-      tracing ? tracing.runRequest(req.headers, execute) : execute(),
-    );
+    const response = await (tracing ? tracing.runRequest(req.headers, execute) : execute());
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;
-    res.writeHead(response.status ?? 200, outHeaders);
+    const status = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      // A 400 from Apollo itself never reached the plugins that add the request id to errors.
+      const body = status >= 400 ? withRequestId(response.body.string, scope.requestId) : response.body.string;
+      delete outHeaders['content-length'];
+      res.writeHead(status, outHeaders).end(body);
       return;
     }
+    res.writeHead(status, outHeaders);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };

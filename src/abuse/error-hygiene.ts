@@ -5,13 +5,13 @@
  *   messages print the literal; both are rewritten to name the field and the rule only;
  * - a vendor's own error text is cut short and scrubbed of anything credential-like (a vendor error
  *   page may echo the request's headers); the full text, redacted, goes to the log instead;
- * - every error carries the request id, to find that log line.
+ * - every error carries the request id, to find that log line (errorHygienePlugin).
  */
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { GatewayContext } from '../context.js';
 import { VendorError } from '../errors.js';
-import type { Logger } from '../log.js';
-import { currentRequest } from '../request-scope.js';
 
 /** Input fields whose values are secrets (schema: "Write-only"). */
 export const SECRET_FIELD = /^(password|pin|secret|.*Password|.*Secret|.*Pin)$/;
@@ -71,11 +71,7 @@ function literalMessage(message: string): string {
   return `Expected value of type "${type}"${reason} (the value is not repeated)`;
 }
 
-export function hygienicError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  logger?: Logger,
-): GraphQLFormattedError {
+export function hygienicError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   let message = formatted.message;
   let extensions: Record<string, unknown> = { ...formatted.extensions };
   const original = unwrapResolverError(error);
@@ -92,16 +88,43 @@ export function hygienicError(
     const shown = scrubVendorText(full);
     message = message.split(full).join(shown);
     extensions = { ...extensions, vendorMessage: shown };
-    const { vendor, connection, httpStatus } = original.upstream;
-    logger?.warn('vendor error', {
-      requestId: currentRequest()?.requestId,
-      vendor,
-      connection,
-      httpStatus,
-      vendorMessage: redactVendorText(full),
-    });
   }
-  const requestId = currentRequest()?.requestId;
-  if (requestId) extensions.requestId = requestId;
   return { ...formatted, message, extensions };
+}
+
+/**
+ * The request's side of hygiene: a vendor's full text (redacted) goes to the request's log lines,
+ * and every error the client gets carries the request id. First among the plugins, so that what
+ * others keep of the answer (an idempotent replay) has the id too.
+ */
+export function errorHygienePlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (!(original instanceof VendorError) || !original.upstream.vendorMessage) continue;
+            const { vendor, connection, httpStatus, vendorMessage } = original.upstream;
+            contextValue.log.warn('vendor error', {
+              vendor,
+              connection,
+              httpStatus,
+              vendorMessage: redactVendorText(vendorMessage),
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          const body = response.body;
+          const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+          for (const error of errors ?? []) {
+            (error as { extensions: Record<string, unknown> }).extensions = {
+              ...error.extensions,
+              requestId: contextValue.requestId,
+            };
+          }
+        },
+      };
+    },
+  };
 }

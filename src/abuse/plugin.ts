@@ -12,7 +12,6 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from 'graph
 import type { GatewayContext } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { limitErrors, measureOperation, queryLimitsRule } from '../limits.js';
-import { currentRequest } from '../request-scope.js';
 import type { LimitsSettings } from './config.js';
 import type { RateLimiter } from './rate.js';
 import { recordRateLimitRejection } from '../observability/metrics.js';
@@ -82,7 +81,7 @@ export function abuseLimitsPlugin(limits: LimitsSettings, rate: RateLimiter): Ap
           admitted = true;
         },
         async willSendResponse({ contextValue }) {
-          const calls = currentRequest()?.vendorCalls ?? 0;
+          const calls = contextValue.scope.vendorCalls ?? 0;
           if (admitted && calls > 0) await rate.charge(contextValue.principal.id, calls);
         },
       };

@@ -11,7 +11,7 @@ import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { decodeId } from '../ids.js';
 import { redact } from '../log.js';
-import { currentRequest, type VendorCallRecord } from '../request-scope.js';
+import type { VendorCallRecord } from '../request-scope.js';
 
 interface AuditedMutation {
   field: string;
@@ -62,9 +62,9 @@ export function auditPlugin(): ApolloServerPlugin<GatewayContext> {
       let calls: VendorCallRecord[] | undefined;
       let operationName: string | null = null;
       return {
-        async didResolveOperation({ operation }) {
-          const scope = currentRequest();
-          if (operation?.operation !== 'mutation' || !scope) return;
+        async didResolveOperation({ operation, contextValue }) {
+          const scope = contextValue.scope;
+          if (operation?.operation !== 'mutation') return;
           operationName = operation.name?.value ?? null;
           calls = scope.vendorLog = [];
         },

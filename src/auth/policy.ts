@@ -114,7 +114,7 @@ function checkArguments(
   for (const id of targets.ids(args)) {
     let gid;
     try {
-      gid = decodeId(id);
+      gid = decodeId(id, 'id', ctx.connectionVendors);
     } catch {
       continue; // not an id at all: the resolver answers BAD_USER_INPUT, and touches nothing
     }

@@ -10,7 +10,8 @@ import { ErrorCode, GatewayError } from '../errors.js';
 import type { DeviceAccountModel, DeviceModel, GroupModel, QueueModel, UserModel } from '../model.js';
 import type { DeviceAccountPatch, DeviceInput, GroupInput, QueueInput, UserInput } from '../vendors/ports.js';
 
-export type ActionContext = Pick<GatewayContext, 'source' | 'sources'>;
+/** What a step needs of the request it runs in: its ports, and (when there is one) its scope. */
+export type ActionContext = Pick<GatewayContext, 'source' | 'sources'> & Partial<Pick<GatewayContext, 'scope'>>;
 
 export interface StepAction {
   run(ctx: ActionContext, args: any): Promise<unknown>;

@@ -6,7 +6,7 @@
  */
 import { ErrorCode, GatewayError } from '../errors.js';
 import { redact, type Logger } from '../log.js';
-import { currentRequest, type ReconcileNote } from '../request-scope.js';
+import type { ReconcileNote } from '../request-scope.js';
 import type { ActionContext, ActionRegistry } from './actions.js';
 import type { ChangeRecord, Journal, JournalEvent, StepRecord, StepSpec } from './journal.js';
 
@@ -33,10 +33,9 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 const journaled = <T>(value: T): T =>
   value === undefined ? value : (redact(JSON.parse(JSON.stringify(value)) as unknown) as T);
 
-/** Tells the current request's response what a check found (`extensions.reconciled`). */
-function noteReconciled(note: ReconcileNote): void {
-  const scope = currentRequest();
-  if (scope) (scope.reconciled ??= []).push(note);
+/** Tells the request's response what a check found (`extensions.reconciled`). */
+function noteReconciled(ctx: ActionContext, note: ReconcileNote): void {
+  if (ctx.scope) (ctx.scope.reconciled ??= []).push(note);
 }
 
 /** Why a step is LEFT when neither its answer nor a check says whether the vendor applied it. */
@@ -92,12 +91,16 @@ export class Change {
       if (found !== undefined && found !== null) {
         Object.assign(step, { status: 'DONE', result: journaled(found), reconciled: 'APPLIED' });
         await this.write({ type: 'step.done', index, result: step.result, reconciled: 'APPLIED' });
-        this.log.warn('unknown outcome reconciled: applied', { changeId: this.id, step: name });
-        noteReconciled({ changeId: this.id, step: name, outcome: 'APPLIED' });
+        this.log.warn('unknown outcome reconciled: applied', {
+          requestId: this.ctx.scope?.requestId,
+          changeId: this.id,
+          step: name,
+        });
+        noteReconciled(this.ctx, { changeId: this.id, step: name, outcome: 'APPLIED' });
         return found as R;
       }
       const reconciled = found === null ? 'NOT_APPLIED' : 'UNCHECKED';
-      if (found === null) noteReconciled({ changeId: this.id, step: name, outcome: 'NOT_APPLIED' });
+      if (found === null) noteReconciled(this.ctx, { changeId: this.id, step: name, outcome: 'NOT_APPLIED' });
       Object.assign(step, { status: found === null ? 'NOT_APPLIED' : 'FAILED', reason: messageOf(error), reconciled });
       await this.write({
         type: 'step.failed',
@@ -169,7 +172,12 @@ export class Change {
         step.status = 'UNDONE';
         await this.write({ type: 'step.undone', index: step.index });
       } catch (error) {
-        this.log.error('compensation failed', { changeId: this.id, step: step.name, error });
+        this.log.error('compensation failed', {
+          requestId: this.ctx.scope?.requestId,
+          changeId: this.id,
+          step: step.name,
+          error,
+        });
         await this.leave(step, `undoing it failed: ${messageOf(error)}`);
       }
     }

@@ -7,7 +7,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GatewayContext } from '../context.js';
 import type { Logger } from '../log.js';
-import { currentRequest } from '../request-scope.js';
 import type { SharedRedis } from '../redis.js';
 import type { DurabilitySettings } from './config.js';
 import { idempotencyPlugin } from './idempotency.js';
@@ -28,8 +27,8 @@ export interface Durability {
 const reconciledPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response }) {
-        const notes = currentRequest()?.reconciled;
+      async willSendResponse({ response, contextValue }) {
+        const notes = contextValue.scope.reconciled;
         if (!notes?.length || response.body.kind !== 'single') return;
         const result = response.body.singleResult;
         result.extensions = { ...result.extensions, reconciled: notes };

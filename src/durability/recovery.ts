@@ -4,13 +4,13 @@
  * the start: what could not be finished stays in the journal for the next attempt.
  */
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { GatewayContext } from '../context.js';
 import type { Logger } from '../log.js';
-import { requestScope } from '../request-scope.js';
+import type { RequestScope } from '../request-scope.js';
 import type { ChangeRunner, RecoveredChange } from './saga.js';
 
-type ContextFactory = (requestId: string, principal: Principal) => GatewayContext;
+type ContextFactory = (scope: RequestScope) => GatewayContext;
 
 export async function recoverChanges(
   changes: ChangeRunner,
@@ -19,9 +19,7 @@ export async function recoverChanges(
 ): Promise<RecoveredChange[]> {
   const requestId = `recovery-${randomUUID()}`;
   try {
-    const recovered = await requestScope.run({ requestId, principal: SYSTEM_PRINCIPAL }, () =>
-      changes.recover(createContext(requestId, SYSTEM_PRINCIPAL)),
-    );
+    const recovered = await changes.recover(createContext({ requestId, principal: SYSTEM_PRINCIPAL }));
     for (const change of recovered) logger.warn('recovered change', { ...change });
     return recovered;
   } catch (error) {

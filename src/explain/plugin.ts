@@ -19,7 +19,6 @@ import {
 import type { GatewayContext } from '../context.js';
 import { DOMAIN_SCOPED, allows } from '../auth/grants.js';
 import { ErrorCode } from '../errors.js';
-import { currentRequest } from '../request-scope.js';
 import type { ConnectionAdapter } from '../vendors/ports.js';
 import { predictOperation, type Prediction } from './predict.js';
 
@@ -115,8 +114,8 @@ export function explainPlugin(
           const refusal = prediction && overBudget(prediction, budgets);
           if (refusal) throw refusal;
           // Reads only: a mutation's read-back cut by the budget would hide a write that was made.
-          const scope = currentRequest();
-          if (scope && budgets.size > 0 && operation.operation === 'query') scope.callBudgets = budgets;
+          const scope = contextValue.scope;
+          if (budgets.size > 0 && operation.operation === 'query') scope.callBudgets = budgets;
         },
         async responseForOperation() {
           if (ask !== 'dry-run' || !prediction) return null;
@@ -125,9 +124,9 @@ export function explainPlugin(
             body: { kind: 'single', singleResult: { data: null, extensions: { explain: prediction } } },
           };
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (ask !== true || !prediction || response.body.kind !== 'single') return;
-          const made = currentRequest()?.callsByConnection ?? new Map<string, number>();
+          const made = contextValue.scope.callsByConnection ?? new Map<string, number>();
           const result = response.body.singleResult;
           result.extensions = {
             ...result.extensions,

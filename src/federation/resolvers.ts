@@ -19,8 +19,11 @@ interface UserReference extends UserModel {
   domainName: string;
 }
 
-function deviceFromRepresentation(ref: { id: string; macAddress?: string | null }): DeviceModel {
-  const gid = decodeIdOf('Device', ref.id);
+function deviceFromRepresentation(
+  ref: { id: string; macAddress?: string | null },
+  ctx: Pick<GatewayContext, 'connectionVendors'>,
+): DeviceModel {
+  const gid = decodeIdOf('Device', ref.id, 'id', ctx.connectionVendors);
   const [domainId, deviceId] = gid.key as [string, string];
   const none = { name: '', userId: null, userName: null, createdAt: null, updatedAt: null };
   return {
@@ -33,8 +36,11 @@ function deviceFromRepresentation(ref: { id: string; macAddress?: string | null 
   };
 }
 
-function userFromRepresentation(ref: { id: string; userName: string; domain?: { name?: string } }): UserReference {
-  const gid = decodeIdOf('User', ref.id);
+function userFromRepresentation(
+  ref: { id: string; userName: string; domain?: { name?: string } },
+  ctx: Pick<GatewayContext, 'connectionVendors'>,
+): UserReference {
+  const gid = decodeIdOf('User', ref.id, 'id', ctx.connectionVendors);
   const [domainId, userId] = gid.key as [string, string];
   const row = { complete: false, displayName: null, extension: null };
   return {
@@ -62,7 +68,8 @@ export function federationResolvers(subgraph: SubgraphName): ResolverMap {
   const map: ResolverMap = {};
   for (const [type, load] of Object.entries(NODE_LOADERS)) {
     map[type] = {
-      __resolveReference: (ref: { id: string }, ctx: GatewayContext) => load(ctx, decodeIdOf(type, ref.id)),
+      __resolveReference: (ref: { id: string }, ctx: GatewayContext) =>
+        load(ctx, decodeIdOf(type, ref.id, 'id', ctx.connectionVendors)),
     };
   }
   if (subgraph === 'sipgraph') {

@@ -5,12 +5,15 @@
  * Digest is in digest.ts.
  */
 import type { Dispatcher } from 'undici';
+import type { RequestScope } from '../request-scope.js';
 
 /** What a scheme sees of the request it signs. */
 export interface AuthRequest {
   method: string;
   /** Path plus encoded query string, as sent on the request line. */
   target: string;
+  /** The GraphQL request the call serves: a token login it starts is one of that request's calls. */
+  scope?: RequestScope;
 }
 
 export interface ChallengeResponse {
@@ -32,12 +35,8 @@ export interface AuthScheme {
 export interface AuthDispatchExtras {
   /** Send without the connection's auth scheme (a token login itself). */
   anonymous?: boolean;
-  /**
-   * Runs a function in the caller's async context. undici calls back from its sockets' context,
-   * which may be another request's: a token login started from there would carry that request's
-   * deadline and signal.
-   */
-  inScope?: <R>(fn: () => R) => R;
+  /** The request the call serves (passed on to the scheme). */
+  scope?: RequestScope;
 }
 
 export function basicAuth(username: string, password: string): AuthScheme {
@@ -52,10 +51,10 @@ export function apiKeyAuth(apiKey: string): AuthScheme {
 /** A bearer-like token in a header, obtained and renewed by `token`; a 401 drops it and logs in again. */
 export function headerTokenAuth(
   headerName: string,
-  token: { current(): Promise<string>; invalidate(): void },
+  token: { current(scope?: RequestScope): Promise<string>; invalidate(): void },
 ): AuthScheme {
   return {
-    headers: async () => ({ [headerName]: await token.current() }),
+    headers: async (request) => ({ [headerName]: await token.current(request.scope) }),
     onUnauthorized: () => {
       token.invalidate();
       return true;
@@ -82,7 +81,6 @@ class ChallengeHandler implements Handler {
     private readonly downstream: Handler,
     private readonly scheme: AuthScheme,
     private readonly request: AuthRequest,
-    private readonly inScope: NonNullable<AuthDispatchExtras['inScope']>,
     private readonly replay: () => void,
   ) {}
 
@@ -117,7 +115,7 @@ class ChallengeHandler implements Handler {
     }
     const text = Buffer.concat(this.chunks).toString('utf8');
     Promise.resolve()
-      .then(() => this.inScope(() => this.scheme.onUnauthorized!({ ...held, text }, this.request)))
+      .then(() => this.scheme.onUnauthorized!({ ...held, text }, this.request))
       .catch(() => false)
       .then((again) => {
         this.scheme.settled?.(this.request);
@@ -138,17 +136,17 @@ class ChallengeHandler implements Handler {
 export function authInterceptor(scheme: AuthScheme): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) =>
     function authenticated(opts, handler) {
-      const { anonymous, inScope = <R>(fn: () => R): R => fn() } = opts as AuthDispatchExtras;
+      const { anonymous, scope } = opts as AuthDispatchExtras;
       if (anonymous) return dispatch(opts, handler);
-      const request: AuthRequest = { method: opts.method, target: opts.path };
+      const request: AuthRequest = { method: opts.method, target: opts.path, scope };
       const send = (replayed: boolean): void => {
         Promise.resolve()
-          .then(() => inScope(() => scheme.headers(request)))
+          .then(() => scheme.headers(request))
           .then((headers) => {
             const inner =
               replayed || !scheme.onUnauthorized
                 ? handler
-                : new ChallengeHandler(handler, scheme, request, inScope, () => send(true));
+                : new ChallengeHandler(handler, scheme, request, () => send(true));
             dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), ...headers } }, inner);
           })
           .catch((error: Error) => {

@@ -3,10 +3,9 @@
  * retries and auth are undici interceptors composed by the transport factory (transport.ts),
  * error mapping is failures.ts, wire encoding is encoding.ts, the request and response shapes are
  * messages.ts and the client's options client-options.ts. This class adds what belongs to one
- * call: the request's deadline and signal (from the request scope), the body-read timeout, the
- * circuit breaker, and the optional cross-request read cache.
+ * call: the request's deadline and signal (from the request scope it is given), the body-read
+ * timeout, the circuit breaker, and the optional cross-request read cache.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dispatcher } from 'undici';
 import { ErrorCode, GatewayError, type UpstreamFailure, type VendorError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -14,9 +13,9 @@ import { silentLogger } from '../log.js';
 import {
   ClientGoneError,
   countVendorCall,
-  currentRequest,
   recordVendorCall,
   startVendorCall,
+  type RequestScope,
 } from '../request-scope.js';
 import { encodeQuery } from './encoding.js';
 import * as failures from './failures.js';
@@ -42,9 +41,11 @@ export {
 } from './messages.js';
 export { transportOptions, type UpstreamClientOptions } from './client-options.js';
 import type { UpstreamRequest, UpstreamResponse } from './messages.js';
+import { RequestUpstream, type Upstream } from './request-upstream.js';
+export type { Upstream } from './request-upstream.js';
 import type { UpstreamClientOptions } from './client-options.js';
 
-export class UpstreamClient {
+export class UpstreamClient implements Upstream {
   readonly vendor: string;
   readonly connection: string;
   /** Requests sent (each retry and auth round trip counts), for metrics and the benchmark. */
@@ -85,12 +86,21 @@ export class UpstreamClient {
    * Sends the request; any HTTP status comes back as a response, network failures throw
    * VendorError. With a cache, a GET may be answered from it, and a write invalidates what it touches.
    */
-  async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+  send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return this.sendIn(undefined, request);
+  }
+
+  /** This connection as `scope`'s request sees it: its calls carry its deadline and signal and count against it. */
+  forRequest(scope: RequestScope | undefined): Upstream {
+    return scope ? new RequestUpstream(this, scope) : this;
+  }
+
+  async sendIn(scope: RequestScope | undefined, request: UpstreamRequest): Promise<UpstreamResponse> {
     const cache = request.anonymous ? undefined : this.options.cache;
-    if (!cache || (request.fresh && request.method === 'GET')) return this.sendOnce(request);
+    if (!cache || (request.fresh && request.method === 'GET')) return this.sendOnce(scope, request);
     if (isWrite(request)) {
       try {
-        return await this.sendOnce(request);
+        return await this.sendOnce(scope, request);
       } finally {
         // Even a failed write may have changed something: forget what its scopes said before.
         await cache.invalidate(request.path);
@@ -99,14 +109,22 @@ export class UpstreamClient {
     const key = await cache.keyFor(request.path, `${request.path}${encodeQuery(request.query)}`);
     const cached = key === undefined ? undefined : await cache.get(key);
     if (cached !== undefined) return { status: 200, headers: {}, text: cached, request: this.describe(request) };
-    const response = await this.sendOnce(request);
+    const response = await this.sendOnce(scope, request);
     if (response.status === 200 && key !== undefined) await cache.set(key, response.text);
     return response;
   }
 
   /** Sends and insists on one of the expected statuses; anything else becomes a VendorError. */
-  async expect(request: UpstreamRequest, ...okStatuses: number[]): Promise<UpstreamResponse> {
-    const response = await this.send(request);
+  expect(request: UpstreamRequest, ...okStatuses: number[]): Promise<UpstreamResponse> {
+    return this.expectIn(undefined, request, okStatuses);
+  }
+
+  async expectIn(
+    scope: RequestScope | undefined,
+    request: UpstreamRequest,
+    okStatuses: number[],
+  ): Promise<UpstreamResponse> {
+    const response = await this.sendIn(scope, request);
     if (okStatuses.includes(response.status)) return response;
     throw this.statusError(response, request);
   }
@@ -134,13 +152,14 @@ export class UpstreamClient {
   private static cutByCaller = new WeakSet<Error>();
 
   /** One call to the vendor, or, for an identical read already in flight, a share of its answer. */
-  private sendOnce(request: UpstreamRequest): Promise<UpstreamResponse> {
-    if (isWrite(request)) return this.inFlight.write(() => this.sendUncached(request));
-    if (this.options.dedupeReads === false || request.fresh || request.anonymous) return this.sendUncached(request);
+  private sendOnce(scope: RequestScope | undefined, request: UpstreamRequest): Promise<UpstreamResponse> {
+    if (isWrite(request)) return this.inFlight.write(() => this.sendUncached(scope, request));
+    if (this.options.dedupeReads === false || request.fresh || request.anonymous)
+      return this.sendUncached(scope, request);
     const headers = request.headers ? JSON.stringify(Object.entries(request.headers).sort()) : '';
     const key = `${request.method} ${request.path}${encodeQuery(request.query)} ${headers}`;
-    return this.inFlight.read(key, () => this.sendUncached(request), {
-      signal: currentRequest()?.signal,
+    return this.inFlight.read(key, () => this.sendUncached(scope, request), {
+      signal: scope?.signal,
       // The request that made the call gave up on it; this one may still have time to ask itself.
       ownerGaveUp: (error) => error instanceof Error && UpstreamClient.cutByCaller.has(error),
       abandoned: (reason) =>
@@ -170,9 +189,8 @@ export class UpstreamClient {
     };
   }
 
-  private async sendUncached(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async sendUncached(scope: RequestScope | undefined, request: UpstreamRequest): Promise<UpstreamResponse> {
     const sent = this.describe(request);
-    const scope = currentRequest();
     const deadline = scope?.deadline;
     const remaining = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
     if (remaining <= 0) {
@@ -181,7 +199,7 @@ export class UpstreamClient {
       throw late;
     }
     // A write is never cut half-way by the budget: the budget was checked against the prediction before it.
-    if (!startVendorCall(this.connection, !sent.write))
+    if (!startVendorCall(scope, this.connection, !sent.write))
       throw new GatewayError(
         ErrorCode.QueryTooExpensive,
         `this request has spent its budget of calls to connection "${this.connection}" (maxCallsPerRequest)`,
@@ -209,8 +227,7 @@ export class UpstreamClient {
         signal: scope?.signal,
         // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
         ...({
-          // Only a scheme that logs in again on a 401 needs the caller's scope; snapshots cost on every call.
-          inScope: this.options.auth?.onUnauthorized ? AsyncLocalStorage.snapshot() : undefined,
+          scope,
           requestKey: scope,
           trace,
           deadline,
@@ -235,6 +252,7 @@ export class UpstreamClient {
       }
       breaker.record(statusCode >= 500 ? 'failure' : 'success');
       this.log.debug('upstream', {
+        requestId: scope?.requestId,
         method: request.method,
         path: request.path,
         status: statusCode,
@@ -257,6 +275,7 @@ export class UpstreamClient {
       const mapped = failures.transportError(this, cause, sent, trace.sent, this.options.timeoutMs);
       if (scope?.signal?.aborted) UpstreamClient.cutByCaller.add(mapped);
       this.log.warn('upstream failed', {
+        requestId: scope?.requestId,
         method: request.method,
         path: request.path,
         code: mapped.code,
@@ -265,11 +284,16 @@ export class UpstreamClient {
       throw mapped;
     } finally {
       this.sent += trace.attempts;
-      countVendorCall(trace.attempts);
+      countVendorCall(scope, trace.attempts);
       // One audit record per attempt that went out, as the vendor saw it.
       const path = `${this.transport.basePath}${request.path}`;
       for (const status of trace.statuses) {
-        recordVendorCall({ connection: this.connection, method: request.method, path, ...(status ? { status } : {}) });
+        recordVendorCall(scope, {
+          connection: this.connection,
+          method: request.method,
+          path,
+          ...(status ? { status } : {}),
+        });
       }
     }
   }
@@ -280,7 +304,7 @@ function isWrite(request: UpstreamRequest): boolean {
 }
 
 /** Parses JSON or throws VENDOR_BAD_RESPONSE (OUTCOME_UNKNOWN after a write) naming the connection. */
-export function parseJson(client: UpstreamClient, response: UpstreamResponse): unknown {
+export function parseJson(client: Upstream, response: UpstreamResponse): unknown {
   try {
     return JSON.parse(response.text);
   } catch (error) {

@@ -18,7 +18,7 @@ export const nodeLoaders: Record<string, NodeLoader> = {
 export const accountResolvers: Resolvers = {
   Query: {
     account: (_, { id }, ctx) => {
-      const gid = decodeIdOf('Account', id);
+      const gid = decodeIdOf('Account', id, 'id', ctx.connectionVendors);
       return existing(ctx.source('accounts', gid.connection).account(gid.key), 'account', id);
     },
     deviceSipConfigs: (_, { connection }, ctx) =>
@@ -26,7 +26,7 @@ export const accountResolvers: Resolvers = {
   },
   Mutation: {
     updateDeviceSipAccount: (_, { id, input }, ctx) => {
-      const gid = decodeIdOf('Account', id);
+      const gid = decodeIdOf('Account', id, 'id', ctx.connectionVendors);
       return ctx.source('deviceConfig', gid.connection).updateAccount(Number(gid.key[0]), patchOf(input));
     },
   },

@@ -25,7 +25,7 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
 type NodeModel = ResolversInterfaceTypes<Record<string, never>>['Node'];
 
 async function loadNode(ctx: GatewayContext, id: string): Promise<NodeModel> {
-  const gid = decodeId(id);
+  const gid = decodeId(id, 'id', ctx.connectionVendors);
   const load = NODE_LOADERS[gid.type];
   if (!load) throw badNodeType(gid.type);
   const found = asNode(gid.type, await load(ctx, gid));

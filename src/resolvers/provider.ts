@@ -26,7 +26,7 @@ function providerSource(ctx: GatewayContext, connection: string | null | undefin
 }
 
 function providerRef(ctx: GatewayContext, id: string) {
-  const gid = decodeIdOf('Provider', id);
+  const gid = decodeIdOf('Provider', id, 'id', ctx.connectionVendors);
   return { source: ctx.source('providers', gid.connection), key: gid.key[0]! };
 }
 

@@ -15,7 +15,7 @@ async function settingsAccount(
   ctx: GatewayContext,
   accountId: string,
 ): Promise<{ source: AccountSettingsSource; account: AccountModel }> {
-  const gid = decodeIdOf('Account', accountId, 'accountId');
+  const gid = decodeIdOf('Account', accountId, 'accountId', ctx.connectionVendors);
   const source = ctx.source('accountSettings', gid.connection);
   const account = (await source.accounts()).find((a) => a.key[0] === gid.key[0]);
   if (!account)

@@ -85,7 +85,7 @@ export function portRef<P extends PortName>(
   globalId: string,
   field = 'id',
 ): PortRef<P> {
-  const id = decodeIdOf(type, globalId, field);
+  const id = decodeIdOf(type, globalId, field, ctx.connectionVendors);
   return { source: ctx.source(port, id.connection), id, key: id.key };
 }
 

@@ -3,6 +3,7 @@
  * returns per-request instances (with their own DataLoaders) from `forRequest`. Resolvers import
  * only this file and src/model.ts, never an adapter's client or wire types.
  */
+import type { RequestScope } from '../request-scope.js';
 import type { CallProfile, ListCounts } from './shared/call-profile.js';
 import type {
   AcceptRulesModel,
@@ -148,8 +149,11 @@ export interface ConnectionAdapter {
   readonly vendor: VendorKind;
   readonly connection: string;
   readonly info: ConnectionInfo;
-  /** Fresh per-request sources: their loaders must not leak data between requests. */
-  forRequest(): RequestSources;
+  /**
+   * Fresh per-request sources: their loaders must not leak data between requests. Their vendor
+   * calls carry `scope` (deadline, signal, counts); none for work of no request (a test, a tool).
+   */
+  forRequest(scope?: RequestScope): RequestSources;
   /** Upstream HTTP requests sent so far, retries and auth round trips included. */
   requestsSent(): number;
   /** The calls its reads make, for the planner's predictions (src/explain/); absent: not predicted. */

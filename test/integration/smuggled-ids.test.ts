@@ -194,12 +194,17 @@ describe('smuggled ids', () => {
       ['v1', 'User', 'stringee', connection, '1', 'alice'].map(encodeURIComponent).join(':'),
       'utf8',
     ).toString('base64url');
-    const { result, total } = await stack.counting(() =>
-      stack.gql('mutation($x: ID!) { deleteUser(id: $x) { deletedId } }', { x: posing }),
-    );
-    assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
-    assert.match(result.errors![0]!.message, /not a stringee connection/);
-    assert.equal(total, 0);
+    // A mutation, node(id) and a type's own lookup each decode the id against the configured connections.
+    for (const doc of [
+      'mutation($x: ID!) { deleteUser(id: $x) { deletedId } }',
+      'query($x: ID!) { node(id: $x) { id } }',
+      'query($x: ID!) { user(id: $x) { id } }',
+    ]) {
+      const { result, total } = await stack.counting(() => stack.gql(doc, { x: posing }));
+      assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', doc);
+      assert.match(result.errors![0]!.message, /not a stringee connection/, doc);
+      assert.equal(total, 0, doc);
+    }
   });
 
   test('a Stringee phone named "." or ".." is refused on create, before any vendor call', async () => {

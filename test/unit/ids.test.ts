@@ -41,3 +41,18 @@ test('decodeId accepts the keys each vendor issues and refuses every other shape
   assert.throws(() => decodeId(encodeId('User', 'infinity', 'Bad Name', ['1', '2'])), /connection/);
   assert.throws(() => decodeId('not base64 !'), /not a sipgraph id/);
 });
+
+test("decodeId refuses an id naming a configured connection with another vendor, when given the server's connections", () => {
+  const connections = new Map([['office', 'infinity']]);
+  const posing = encodeId('User', 'stringee', 'office', ['1', 'alice']);
+  assert.throws(
+    () => decodeId(posing, 'id', connections),
+    /names connection "office", which is not a stringee connection/,
+  );
+  assert.deepEqual(decodeId(encodeId('User', 'infinity', 'office', ['1', '2']), 'id', connections).key, ['1', '2']);
+  // A connection not configured here is left to the port lookup (NOT_CONFIGURED), not refused as a vendor mismatch.
+  assert.equal(
+    decodeId(encodeId('User', 'stringee', 'elsewhere', ['1', 'alice']), 'id', connections).vendor,
+    'stringee',
+  );
+});

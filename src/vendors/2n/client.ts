@@ -5,7 +5,7 @@
  */
 import { FormData } from 'undici';
 import { ErrorCode, VendorError } from '../../errors.js';
-import { jsonErrorBody, parseJson, type UpstreamClient, type UpstreamRequest } from '../../http/client.js';
+import { jsonErrorBody, parseJson, type Upstream, type UpstreamRequest } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 import { readWire } from '../shared/read-back.js';
@@ -18,7 +18,7 @@ export const readTwoNError = jsonErrorBody((json) => {
 });
 
 export class TwoNClient {
-  constructor(private readonly http: UpstreamClient) {}
+  constructor(private readonly http: Upstream) {}
 
   async systemInfo() {
     return (await this.call({ method: 'GET', path: '/api/system/info' }, wire.systemInfo)).result;

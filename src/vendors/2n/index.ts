@@ -33,14 +33,14 @@ export function createTwoNAdapter(
     readErrorBody: readTwoNError,
     logger,
   });
-  const client = new TwoNClient(http);
 
   // The MAC links a directory Device to this connection; it does not change, so it is asked once.
   let mac: Promise<string | null> | undefined = settings.macAddress
     ? Promise.resolve(normalizeMac(settings.macAddress))
     : undefined;
   let macKnown = settings.macAddress !== undefined;
-  const macAddress = (): Promise<string | null> => {
+  // Asked by the first request that needs it, and carried by that request (its deadline, its count).
+  const macAddress = (client: TwoNClient): Promise<string | null> => {
     mac ??= client.systemInfo().then((info) => {
       macKnown = true;
       return normalizeMac(info.macAddr);
@@ -65,8 +65,9 @@ export function createTwoNAdapter(
       accountCount: () => 2,
       registrations: () => ['status'],
     },
-    forRequest: () => {
-      const device = new TwoNDeviceConfig(client, settings.name, new RequestCache(), macAddress);
+    forRequest: (scope) => {
+      const client = new TwoNClient(http.forRequest(scope));
+      const device = new TwoNDeviceConfig(client, settings.name, new RequestCache(), () => macAddress(client));
       return { deviceConfig: device, accounts: new TwoNAccounts(device) };
     },
     close: () => http.close(),

@@ -9,7 +9,7 @@ import {
   jsonErrorBody,
   encodeForm,
   type QueryParams,
-  type UpstreamClient,
+  type Upstream,
   type UpstreamResponse,
 } from '../../http/client.js';
 import * as wire from './wire.js';
@@ -43,7 +43,7 @@ export const readInfinityError = jsonErrorBody((json) => {
 });
 
 export class InfinityClient {
-  constructor(private readonly http: UpstreamClient) {}
+  constructor(private readonly http: Upstream) {}
 
   // Domains
   listDomains = () => this.list('/sip/domains', wire.domainRow);

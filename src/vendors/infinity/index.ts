@@ -44,7 +44,6 @@ export function createInfinityAdapter(
     readErrorBody: readInfinityError,
     logger,
   });
-  const client = new InfinityClient(http);
   const counts = new ListCounts();
   return {
     vendor: 'infinity',
@@ -53,7 +52,8 @@ export function createInfinityAdapter(
     requestsSent: () => http.sent,
     callProfile: infinityCallProfile(counts),
     counts,
-    forRequest: (): RequestSources => {
+    forRequest: (scope): RequestSources => {
+      const client = new InfinityClient(http.forRequest(scope));
       // One cache for all of this connection's ports: a write through any of them clears them all.
       const cache = new RequestCache();
       return {

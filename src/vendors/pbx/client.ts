@@ -7,11 +7,13 @@ import { ErrorCode, VendorError } from '../../errors.js';
 import {
   jsonErrorBody,
   parseJson,
+  type Upstream,
   type UpstreamClient,
   type UpstreamRequest,
   type UpstreamResponse,
 } from '../../http/client.js';
 import type { z } from 'zod';
+import type { RequestScope } from '../../request-scope.js';
 import * as wire from './wire.js';
 import { readWire } from '../shared/read-back.js';
 
@@ -34,14 +36,20 @@ export class PbxToken {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** The token to send; one login or refresh at a time, shared by concurrent requests. */
-  current(): Promise<string> {
+  /**
+   * The token to send; one login or refresh at a time, shared by concurrent requests. The request
+   * that starts a login (`scope`) carries it: its deadline, and the call counted among its own.
+   */
+  current(scope?: RequestScope): Promise<string> {
     const token = this.token;
     if (token && token.expiresAt - this.now() > token.lifetimeMs * RENEW_AT_REMAINING)
       return Promise.resolve(token.value);
-    this.pending ??= (token ? this.refresh(token.value).catch(() => this.login()) : this.login()).finally(() => {
-      this.pending = undefined;
-    });
+    const http = this.http.forRequest(scope);
+    this.pending ??= (token ? this.refresh(http, token.value).catch(() => this.login(http)) : this.login(http)).finally(
+      () => {
+        this.pending = undefined;
+      },
+    );
     return this.pending;
   }
 
@@ -54,8 +62,8 @@ export class PbxToken {
     if (this.token) this.token.expiresAt = this.now() + this.token.lifetimeMs;
   }
 
-  private async login(): Promise<string> {
-    const response = await this.http.send({
+  private async login(http: Upstream): Promise<string> {
+    const response = await http.send({
       method: 'POST',
       path: '/api/account/credentials/verify',
       anonymous: true,
@@ -73,8 +81,8 @@ export class PbxToken {
     return this.store(response);
   }
 
-  private async refresh(current: string): Promise<string> {
-    const response = await this.http.send({
+  private async refresh(http: Upstream, current: string): Promise<string> {
+    const response = await http.send({
       method: 'POST',
       path: '/api/account/token/refresh',
       anonymous: true,
@@ -95,7 +103,7 @@ export class PbxToken {
 
 export class PbxClient {
   constructor(
-    private readonly http: UpstreamClient,
+    private readonly http: Upstream,
     private readonly token: PbxToken,
   ) {}
 

@@ -27,13 +27,14 @@ export function createPbxAdapter(
     logger,
   });
   token.http = http;
-  const client = new PbxClient(http, token);
   return {
     vendor: 'pbx',
     connection: settings.name,
     info: { name: settings.name, vendor: 'pbx', baseUrl: settings.baseUrl },
     requestsSent: () => http.sent,
-    forRequest: () => ({ providers: new PbxProviders(client, settings.name, new RequestCache()) }),
+    forRequest: (scope) => ({
+      providers: new PbxProviders(new PbxClient(http.forRequest(scope), token), settings.name, new RequestCache()),
+    }),
     close: () => http.close(),
   };
 }

@@ -18,7 +18,8 @@ type Entries = Map<string, Promise<unknown>>;
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 export class RequestCache {
-  private readonly keyedEntries = new Set<Entries>();
+  /** Every by-key read's DataLoader cache and primed values, for `clear`. */
+  private readonly keyedEntries = new Set<Map<string, unknown>>();
   private readonly memo = new Map<string, Promise<unknown>>();
 
   /** Each key read on its own; a failing key fails alone. */
@@ -28,34 +29,43 @@ export class RequestCache {
 
   /**
    * Keys read together. `fetchMany` answers one value or Error per key, in key order; a thrown
-   * error becomes every key's Error. Either way a failed key is evicted, never cached.
+   * error becomes every key's Error. Either way a failed key is evicted, never cached: the next
+   * ask tries again. (Evicted in the batch itself: a `.catch` per load would cost a promise each.)
    */
   batched<V>(fetchMany: (keys: readonly string[]) => Promise<Array<V | Error>>): Keyed<V> {
     const entries: Entries = new Map();
-    this.keyedEntries.add(entries);
+    // Primed values wait here as plain values: most are never asked for, and a promise each costs.
+    const primed = new Map<string, V>();
+    this.keyedEntries.add(entries).add(primed);
     const loader = new DataLoader<string, V>(
       async (keys) => {
+        // The promises DataLoader cached for this batch, to evict a failed one (and not a newer one after a clear).
+        const asked = keys.map((key) => entries.get(key));
+        let values: Array<V | Error>;
         try {
-          return await fetchMany(keys);
+          values = await fetchMany(keys);
         } catch (error) {
-          return keys.map(() => asError(error));
+          values = keys.map(() => asError(error));
         }
+        keys.forEach((key, i) => {
+          const failed = values.length !== keys.length || values[i] instanceof Error;
+          if (failed && entries.get(key) === asked[i]) entries.delete(key);
+        });
+        return values;
       },
       { cacheMap: entries as Map<string, Promise<V>> },
     );
     return {
-      // DataLoader keeps a key's Error cached: forget it, so the next ask tries again.
       load: (key) => {
-        // Already asked in this request: its eviction on failure is in place.
-        if (entries.has(key)) return loader.load(key);
-        const pending = loader.load(key);
-        pending.catch(() => {
-          if (entries.get(key) === pending) entries.delete(key);
-        });
-        return pending;
+        if (!entries.has(key) && primed.has(key)) {
+          loader.prime(key, primed.get(key)!);
+          primed.delete(key);
+        }
+        return loader.load(key);
       },
+      // DataLoader's rule: a key already cached keeps its value.
       prime: (key, value) => {
-        loader.prime(key, value);
+        if (!entries.has(key) && !primed.has(key)) primed.set(key, value);
       },
     };
   }

@@ -5,7 +5,7 @@
  * `get_*` action fails on the backend.
  */
 import { ErrorCode, VendorError } from '../../errors.js';
-import type { QueryValue, UpstreamClient, UpstreamResponse } from '../../http/client.js';
+import type { QueryValue, Upstream, UpstreamResponse } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 import { readWire } from '../shared/read-back.js';
@@ -27,7 +27,7 @@ export function jsonPart(text: string): string {
 
 export class SipThorClient {
   constructor(
-    private readonly http: UpstreamClient,
+    private readonly http: Upstream,
     private readonly realm: string,
   ) {}
 

@@ -33,7 +33,7 @@ export function createSipThorAdapter(
   // all answering the server's one Digest challenge.
   const transport = createConnectionTransport(transportOptions('sipthor', settings));
   const digest = new DigestSession();
-  const clients = new Map(
+  const https = new Map(
     settings.accounts.map((account) => {
       const http = new UpstreamClient({
         ...transportOptions('sipthor', settings),
@@ -43,7 +43,7 @@ export function createSipThorAdapter(
         // Each account sees its own settings: its own cache namespace.
         cache: cache?.forNamespace(`sipthor:${settings.name}:${account.address}`, WHOLE_CONNECTION),
       });
-      return [account.address, new SipThorClient(http, settings.realm)] as const;
+      return [account.address, http] as const;
     }),
   );
   return {
@@ -51,10 +51,13 @@ export function createSipThorAdapter(
     connection: settings.name,
     info: { name: settings.name, vendor: 'sipthor', baseUrl: settings.baseUrl },
     requestsSent: () => transport.sent,
-    callProfile: sipThorCallProfile([...clients.keys()]),
-    forRequest: () => {
+    callProfile: sipThorCallProfile([...https.keys()]),
+    forRequest: (scope) => {
+      const clients = new Map(
+        [...https].map(([address, http]) => [address, new SipThorClient(http.forRequest(scope), settings.realm)]),
+      );
       const accountSettings = new SipThorAccountSettings(clients, settings.name, new RequestCache());
-      return { accountSettings, accounts: new SipThorAccounts([...clients.keys()], settings.name) };
+      return { accountSettings, accounts: new SipThorAccounts([...https.keys()], settings.name) };
     },
     close: () => transport.close(),
   };

@@ -6,7 +6,7 @@
 import { pathSegment } from '../../url-path.js';
 import { SignJWT } from 'jose';
 import { ErrorCode, VendorError } from '../../errors.js';
-import { jsonErrorBody, parseJson, type UpstreamClient } from '../../http/client.js';
+import { jsonErrorBody, parseJson, type Upstream } from '../../http/client.js';
 import type { z } from 'zod';
 import * as wire from './wire.js';
 import { readWire } from '../shared/read-back.js';
@@ -55,7 +55,7 @@ export const readStringeeError = jsonErrorBody((json) => {
 });
 
 export class StringeeClient {
-  constructor(private readonly http: UpstreamClient) {}
+  constructor(private readonly http: Upstream) {}
 
   async listPhones(): Promise<{ phones: wire.SipPhone[]; total: number }> {
     const body = await this.call({ method: 'GET', path: '/v1/sipphone' }, wire.phoneList);

@@ -32,7 +32,6 @@ export function createStringeeAdapter(
     readErrorBody: readStringeeError,
     logger,
   });
-  const client = new StringeeClient(http);
   const project = { connection: settings.name, projectId: settings.projectId, registrar: settings.registrar };
   return {
     vendor: 'stringee',
@@ -48,8 +47,13 @@ export function createStringeeAdapter(
       usersById: () => ['phones'],
       accounts: () => ['phones'],
     },
-    forRequest: () => {
-      const directory = new StringeeDirectory(client, project, new RequestCache(), logger);
+    forRequest: (scope) => {
+      const directory = new StringeeDirectory(
+        new StringeeClient(http.forRequest(scope)),
+        project,
+        new RequestCache(),
+        logger,
+      );
       return { directory, accounts: new StringeeAccounts(directory, project) };
     },
     close: () => http.close(),
