@@ -4,13 +4,25 @@ export type QueryValue = string | number | boolean | undefined | null;
 /** Query parameters in order; repeated keys (`sort[]`) are repeated pairs. */
 export type QueryParams = Array<[string, QueryValue]>;
 
+/** Parameter names come from the adapters' code, a few dozen at most: each is encoded once. */
+const encodedNames = new Map<string, string>();
+const MAX_ENCODED_NAMES = 1_000;
+
+function encodedName(key: string): string {
+  let name = encodedNames.get(key);
+  if (name === undefined) {
+    name = encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']');
+    if (encodedNames.size < MAX_ENCODED_NAMES) encodedNames.set(key, name);
+  }
+  return name;
+}
+
 export function encodeQuery(query: QueryParams | undefined): string {
   if (!query || query.length === 0) return '';
   const parts: string[] = [];
   for (const [key, value] of query) {
     if (value === undefined || value === null) continue;
-    const name = encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']');
-    parts.push(`${name}=${encodeURIComponent(String(value))}`);
+    parts.push(`${encodedName(key)}=${encodeURIComponent(String(value))}`);
   }
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
