@@ -133,26 +133,36 @@ class ChallengeHandler implements Handler {
   }
 }
 
+function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown })?.then === 'function';
+}
+
 export function authInterceptor(scheme: AuthScheme): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) =>
     function authenticated(opts, handler) {
       const { anonymous, scope } = opts as AuthDispatchExtras;
       if (anonymous) return dispatch(opts, handler);
       const request: AuthRequest = { method: opts.method, target: opts.path, scope };
+      const sign = (headers: Record<string, string>, replayed: boolean): void => {
+        const inner =
+          replayed || !scheme.onUnauthorized
+            ? handler
+            : new ChallengeHandler(handler, scheme, request, () => send(true));
+        dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), ...headers } }, inner);
+      };
+      const fail = (error: Error, replayed: boolean): void => {
+        if (!replayed) scheme.settled?.(request);
+        handler.onResponseError?.(null as never, error);
+      };
       const send = (replayed: boolean): void => {
-        Promise.resolve()
-          .then(() => scheme.headers(request))
-          .then((headers) => {
-            const inner =
-              replayed || !scheme.onUnauthorized
-                ? handler
-                : new ChallengeHandler(handler, scheme, request, () => send(true));
-            dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), ...headers } }, inner);
-          })
-          .catch((error: Error) => {
-            if (!replayed) scheme.settled?.(request);
-            handler.onResponseError?.(null as never, error);
-          });
+        try {
+          const headers = scheme.headers(request);
+          // Basic and ApiKey sign at once: no promise hops on every call for them.
+          if (!isPromiseLike(headers)) return sign(headers, replayed);
+          headers.then((signed) => sign(signed, replayed)).catch((error: Error) => fail(error, replayed));
+        } catch (error) {
+          fail(error as Error, replayed);
+        }
       };
       send(false);
       return true;
