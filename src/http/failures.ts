@@ -22,12 +22,12 @@ export interface FailureContext {
   connection: string;
 }
 
+/** A whole path segment holding a digit, an escape or an `@` (one pass: this runs on every call). */
+const KEY_LIKE_SEGMENT = /[^/]*[0-9%@][^/]*/g;
+
 /** Path segments that look like keys (digits, escapes, addresses) become `{}`: the operation, not the row. */
 export function pathTemplate(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => (/[0-9%@]/.test(segment) ? '{}' : segment))
-    .join('/');
+  return path.replace(KEY_LIKE_SEGMENT, '{}');
 }
 
 const where = (ctx: FailureContext): string => `${ctx.vendor} connection "${ctx.connection}"`;

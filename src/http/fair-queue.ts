@@ -196,7 +196,7 @@ export function fairQueueInterceptor(queue: FairQueue): Dispatcher.DispatcherCom
         signal instanceof AbortSignal ? signal : undefined,
         (done) => {
           try {
-            dispatch(opts, releasing(handler, done));
+            dispatch(opts, new ReleasingHandler(handler, done));
           } catch (error) {
             done();
             handler.onResponseError?.(null as never, error as Error);
@@ -208,23 +208,37 @@ export function fairQueueInterceptor(queue: FairQueue): Dispatcher.DispatcherCom
     };
 }
 
-function releasing(handler: Handler, done: () => void): Handler {
-  return {
-    onRequestStart: (controller: Controller, context: unknown) => handler.onRequestStart?.(controller, context),
-    onRequestUpgrade: (controller: Controller, status: number, headers: never, socket: never) => {
-      done();
-      handler.onRequestUpgrade?.(controller, status, headers, socket);
-    },
-    onResponseStart: (controller: Controller, status: number, headers: never, message: string) =>
-      handler.onResponseStart?.(controller, status, headers, message),
-    onResponseData: (controller: Controller, chunk: Buffer) => handler.onResponseData?.(controller, chunk),
-    onResponseEnd: (controller: Controller, trailers: never) => {
-      done();
-      handler.onResponseEnd?.(controller, trailers);
-    },
-    onResponseError: (controller: Controller, error: Error) => {
-      done();
-      handler.onResponseError?.(controller, error);
-    },
-  } as Handler;
+/** Gives the slot back once the attempt's answer has been read or has failed. */
+class ReleasingHandler implements Handler {
+  constructor(
+    private readonly downstream: Handler,
+    private readonly done: () => void,
+  ) {}
+
+  onRequestStart(controller: Controller, context: unknown): void {
+    this.downstream.onRequestStart?.(controller, context);
+  }
+
+  onRequestUpgrade(controller: Controller, status: number, headers: never, socket: never): void {
+    this.done();
+    this.downstream.onRequestUpgrade?.(controller, status, headers, socket);
+  }
+
+  onResponseStart(controller: Controller, status: number, headers: never, message: string): void {
+    this.downstream.onResponseStart?.(controller, status, headers, message);
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    this.downstream.onResponseData?.(controller, chunk);
+  }
+
+  onResponseEnd(controller: Controller, trailers: never): void {
+    this.done();
+    this.downstream.onResponseEnd?.(controller, trailers);
+  }
+
+  onResponseError(controller: Controller, error: Error): void {
+    this.done();
+    this.downstream.onResponseError?.(controller, error);
+  }
 }

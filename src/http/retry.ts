@@ -67,9 +67,20 @@ export function shouldRetry(err: RetryError, { state, opts }: RetryContext, cb: 
   setTimeout(() => cb(null), delay);
 }
 
-/** The retry interceptor for a connection; per request, `retryOptions.maxRetries` says how many. */
+interface RetryDispatchExtras {
+  retryOptions?: { maxRetries?: number };
+}
+
+/** undici's RetryHandler reads an undefined `maxRetries` as its own default of 5. */
+const UNDICI_DEFAULT_MAX_RETRIES = 5;
+
+/**
+ * The retry interceptor for a connection; per request, `retryOptions.maxRetries` says how many.
+ * A call that may not retry (a write, a connection with `retries: 0`) skips undici's RetryHandler:
+ * with no retry allowed it would only pass each callback through, at a cost on every call.
+ */
 export function retryInterceptor(maxRetries: number): Dispatcher.DispatcherComposeInterceptor {
-  return interceptors.retry({
+  const retry = interceptors.retry({
     maxRetries,
     throwOnError: false,
     statusCodes: RETRY_STATUS_CODES,
@@ -77,4 +88,13 @@ export function retryInterceptor(maxRetries: number): Dispatcher.DispatcherCompo
     methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH'],
     retry: shouldRetry as never,
   });
+  return (dispatch) => {
+    const retrying = retry(dispatch);
+    return function retryIfAllowed(opts, handler) {
+      const perCall = (opts as RetryDispatchExtras).retryOptions;
+      // The same merge as undici's: the call's options over the connection's.
+      const allowed = perCall && 'maxRetries' in perCall ? perCall.maxRetries : maxRetries;
+      return (allowed ?? UNDICI_DEFAULT_MAX_RETRIES) > 0 ? retrying(opts, handler) : dispatch(opts, handler);
+    };
+  };
 }

@@ -52,28 +52,53 @@ export interface ConnectionHealth {
   maxConcurrency: number;
 }
 
+type Handler = Dispatcher.DispatchHandler;
+type Controller = Parameters<NonNullable<Handler['onResponseStart']>>[0];
+
+/** One attempt's view of its call's trace: it notes reaching a socket and the status it got. */
+class AttemptHandler implements Handler {
+  constructor(
+    private readonly downstream: Handler,
+    private readonly trace: AttemptTrace,
+    private readonly attempt: number,
+  ) {}
+
+  onRequestStart(controller: Controller, context: unknown): void {
+    this.trace.sent = true;
+    this.downstream.onRequestStart?.(controller, context);
+  }
+
+  onRequestUpgrade(controller: Controller, status: number, headers: never, socket: never): void {
+    this.downstream.onRequestUpgrade?.(controller, status, headers, socket);
+  }
+
+  onResponseStart(controller: Controller, status: number, headers: never, message: string): void {
+    this.trace.statuses[this.attempt] = status;
+    this.downstream.onResponseStart?.(controller, status, headers, message);
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    this.downstream.onResponseData?.(controller, chunk);
+  }
+
+  onResponseEnd(controller: Controller, trailers: never): void {
+    this.downstream.onResponseEnd?.(controller, trailers);
+  }
+
+  onResponseError(controller: Controller, error: Error): void {
+    this.downstream.onResponseError?.(controller, error);
+  }
+}
+
 /** Counts attempts and notes when one reaches a socket: after that, a write may have been applied. */
 function attemptTracer(transport: ConnectionTransport): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) =>
     function traced(opts, handler) {
       const trace = (opts as { trace?: AttemptTrace }).trace;
       transport.sent += 1;
-      const attempt = trace ? trace.statuses.push(0) - 1 : -1;
-      if (trace) trace.attempts += 1;
-      return dispatch(opts, {
-        ...handler,
-        onRequestStart(controller, context) {
-          if (trace) trace.sent = true;
-          handler.onRequestStart?.(controller, context);
-        },
-        onResponseStart(controller, status, headers, message) {
-          if (trace) trace.statuses[attempt] = status;
-          handler.onResponseStart?.(controller, status, headers, message);
-        },
-        onResponseData: handler.onResponseData?.bind(handler),
-        onResponseEnd: handler.onResponseEnd?.bind(handler),
-        onResponseError: handler.onResponseError?.bind(handler),
-      });
+      if (!trace) return dispatch(opts, handler);
+      trace.attempts += 1;
+      return dispatch(opts, new AttemptHandler(handler, trace, trace.statuses.push(0) - 1));
     };
 }
 

@@ -53,8 +53,15 @@ function boundedRoute(connection: string, route: string): string {
   return route;
 }
 
-/** The configured connection an undici request goes to, if any: the longest base path wins. */
-export function identifyCall(origin: string, method: string, path: string): UpstreamCall | undefined {
+/**
+ * Calls already identified, by origin, method and path without its query: the same few calls come
+ * again and again, and templating a path costs more than looking it up. Emptied when the targets
+ * change, and when it grows past its bound (paths carry ids).
+ */
+const identified = new Map<string, UpstreamCall | null>();
+const MAX_IDENTIFIED = 2_000;
+
+function identifyTarget(origin: string, method: string, path: string): UpstreamCall | undefined {
   let best: Registered | undefined;
   for (const target of targets) {
     if (target.origin !== origin || !path.startsWith(target.basePath)) continue;
@@ -65,6 +72,20 @@ export function identifyCall(origin: string, method: string, path: string): Upst
   return { vendor: best.vendor, connection: best.connection, method, route };
 }
 
+/** The configured connection an undici request goes to, if any: the longest base path wins. */
+export function identifyCall(origin: string, method: string, path: string): UpstreamCall | undefined {
+  const query = path.indexOf('?');
+  // A base path never holds a query: the path without it matches the same target and template.
+  const bare = query < 0 ? path : path.slice(0, query);
+  const key = `${method} ${origin}${bare}`;
+  const known = identified.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const call = identifyTarget(origin, method, bare);
+  if (identified.size >= MAX_IDENTIFIED) identified.clear();
+  identified.set(key, call ?? null);
+  return call;
+}
+
 /** Makes calls to these connections known to metrics and traces; returns the undo. */
 export function registerUpstreamTargets(list: UpstreamTarget[]): () => void {
   const added = list.map((target) => {
@@ -73,7 +94,11 @@ export function registerUpstreamTargets(list: UpstreamTarget[]): () => void {
     targets.add(registered);
     return registered;
   });
-  return () => added.forEach((target) => targets.delete(target));
+  identified.clear();
+  return () => {
+    added.forEach((target) => targets.delete(target));
+    identified.clear();
+  };
 }
 
 interface UndiciRequest {
@@ -82,28 +107,49 @@ interface UndiciRequest {
   path: string;
 }
 
+type CallLabels = { vendor: string; connection: string; operation: string; status: string };
+
+/** Each identified call's label sets by status, built once: the metrics are fed on every call. */
+const labelsOf = new WeakMap<UpstreamCall, Map<string, CallLabels>>();
+
+function callLabels(call: UpstreamCall, status: string): CallLabels {
+  let byStatus = labelsOf.get(call);
+  if (!byStatus) labelsOf.set(call, (byStatus = new Map()));
+  let labels = byStatus.get(status);
+  if (!labels) {
+    labels = { vendor: call.vendor, connection: call.connection, operation: `${call.method} ${call.route}`, status };
+    byStatus.set(status, labels);
+  }
+  return labels;
+}
+
 const inFlight = new WeakMap<UndiciRequest, { call: UpstreamCall; started: number }>();
 
 function finish(request: UndiciRequest, status: string): void {
   const entry = inFlight.get(request);
   if (!entry) return;
   inFlight.delete(request);
-  const labels = {
-    vendor: entry.call.vendor,
-    connection: entry.call.connection,
-    operation: `${entry.call.method} ${entry.call.route}`,
-    status,
-  };
+  const labels = callLabels(entry.call, status);
   upstreamRequests.inc(labels);
   upstreamDuration.observe(labels, (performance.now() - entry.started) / 1000);
 }
 
+/** Origins as undici gives them (a string, sometimes a URL), normalised once each. */
+const origins = new Map<string, string>();
+
 function originOf(origin: string | URL | undefined): string {
-  try {
-    return new URL(String(origin)).origin;
-  } catch {
-    return '';
+  const given = String(origin);
+  let normalised = origins.get(given);
+  if (normalised === undefined) {
+    try {
+      normalised = new URL(given).origin;
+    } catch {
+      normalised = '';
+    }
+    if (origins.size >= MAX_IDENTIFIED) origins.clear();
+    origins.set(given, normalised);
   }
+  return normalised;
 }
 
 let subscribed = false;
