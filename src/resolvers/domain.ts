@@ -1,6 +1,7 @@
 import { encodeId } from '../ids.js';
 import type { DomainModel, TrustedNetworkModel } from '../model.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { withUserRelations } from './ahead.js';
 import { gatherFromEach } from './partial.js';
 import {
   connectionResolvers,
@@ -93,12 +94,13 @@ export const domainResolvers: Resolvers = {
       // Their groups will be wanted next: a planner that will list the domain's groups can start now, in this round.
       if (selectsPath(info, ['nodes', 'groups']))
         ctx.optionalSource('groups', domain.connection)?.anticipateUserGroups(domain.domainId, page.limit);
-      return directory.users(domain.domainId, {
+      const users = directory.users(domain.domainId, {
         page,
         sort: sortKeys(orderBy),
         equals: defined({ userName: filter?.userName, extension: filter?.extension, email: filter?.email }),
         contains: defined({ displayName: filter?.displayNameContains }),
       });
+      return withUserRelations(ctx, domain.connection, info, users);
     },
     // A vendor without groups, queues, PBX devices or trusted networks has none of them: an empty list.
     groups: (domain, { first, after, filter, orderBy }, ctx) => {

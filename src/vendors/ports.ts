@@ -83,7 +83,10 @@ export interface GroupPort {
   groupUsers(domainId: string, groupId: string): Promise<UserModel[]>;
   addGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
   removeGroupUsers(domainId: string, groupId: string, userIds: string[]): Promise<void>;
-  userGroups(domainId: string, userId: string): Promise<GroupModel[]>;
+  /** A user's groups: a plain value when `loadUserGroups` has just loaded them. */
+  userGroups(domainId: string, userId: string): GroupModel[] | Promise<GroupModel[]>;
+  /** Loads the groups of these users now, for the `userGroups` asks about to follow (same calls, same round). */
+  loadUserGroups(domainId: string, userIds: readonly string[]): Promise<void>;
   /** The groups of up to `userCount` users of the domain will be asked for soon: work may start now. */
   anticipateUserGroups(domainId: string, userCount: number): void;
   addUserGroups(domainId: string, userId: string, groupIds: string[]): Promise<void>;
@@ -129,8 +132,10 @@ export interface PbxDevicePort {
   readonly connection: string;
   devices(domainId: string, options: ListOptions<DeviceField>): Promise<Page<DeviceModel>>;
   device(domainId: string, deviceId: string): Promise<DeviceModel | null>;
-  /** The PBX devices of a user, batched across users into domain-wide calls. */
-  userDevices(domainId: string, userId: string): Promise<DeviceModel[]>;
+  /** The PBX devices of a user, batched across users into domain-wide calls; plain after `loadUserDevices`. */
+  userDevices(domainId: string, userId: string): DeviceModel[] | Promise<DeviceModel[]>;
+  /** Loads the devices of these users now, for the `userDevices` asks about to follow (same calls, same round). */
+  loadUserDevices(domainId: string, userIds: readonly string[]): Promise<void>;
   createDevice(domainId: string, input: DeviceInput): Promise<DeviceModel>;
   updateDevice(domainId: string, deviceId: string, input: Patch<DeviceInput>): Promise<DeviceModel>;
   deleteDevice(domainId: string, deviceId: string): Promise<void>;

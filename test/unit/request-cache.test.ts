@@ -77,3 +77,24 @@ test('a write clears every read, or with a scope only that scope, even when the 
   await Promise.all([read('a@x\nidentity'), read('b@x\nidentity'), byId.load('a@x/1')]);
   assert.equal(reads, 8, 'a failed write may have landed: everything is read again');
 });
+
+test('loadAhead: one batch now; the next ask of each key gets its outcome without a promise or a call', async () => {
+  const cache = new RequestCache();
+  const batches: string[][] = [];
+  const byId = cache.batched<string>(async (keys) => {
+    batches.push([...keys]);
+    return keys.map((k) => (k === 'bad' && batches.length === 1 ? new Error('no bad') : `${k}!`));
+  });
+  await byId.loadAhead(['a', 'b', 'bad']);
+  assert.deepEqual(batches, [['a', 'b', 'bad']]);
+  assert.equal(byId.ask('a'), 'a!', 'a plain value, not a promise');
+  assert.equal(await byId.ask('a'), 'a!', 'asked again: as load gives it, from the cache');
+  await assert.rejects(Promise.resolve(byId.ask('bad')), /no bad/);
+  assert.equal(batches.length, 1, 'the failure was told to the ask it was loaded for, not fetched again');
+  assert.equal(await byId.ask('bad'), 'bad!', 'a later ask of a failed key tries again');
+  assert.equal(batches.length, 2);
+  await byId.loadAhead(['c']);
+  cache.clear();
+  assert.ok(byId.ask('c') instanceof Promise, 'a write forgets what was loaded ahead');
+  assert.equal(batches.length, 3);
+});

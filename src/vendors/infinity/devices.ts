@@ -67,8 +67,12 @@ export class InfinityDevices implements PbxDevicePort {
     return this.deviceById.load(joinKey(domainId, deviceId));
   }
 
-  userDevices(domainId: string, userId: string): Promise<DeviceModel[]> {
-    return this.devicesOfUser.load(joinKey(domainId, userId));
+  userDevices(domainId: string, userId: string): DeviceModel[] | Promise<DeviceModel[]> {
+    return this.devicesOfUser.ask(joinKey(domainId, userId));
+  }
+
+  loadUserDevices(domainId: string, userIds: readonly string[]): Promise<void> {
+    return this.devicesOfUser.loadAhead(userIds.map((userId) => joinKey(domainId, userId)));
   }
 
   async createDevice(domainId: string, input: DeviceInput): Promise<DeviceModel> {

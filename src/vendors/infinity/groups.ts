@@ -104,8 +104,12 @@ export class InfinityGroups implements GroupPort {
     return this.cache.write(() => this.client.removeGroupUsers(domainId, groupId, userIds));
   }
 
-  userGroups(domainId: string, userId: string): Promise<GroupModel[]> {
-    return this.groupsOfUser.load(joinKey(domainId, userId));
+  userGroups(domainId: string, userId: string): GroupModel[] | Promise<GroupModel[]> {
+    return this.groupsOfUser.ask(joinKey(domainId, userId));
+  }
+
+  loadUserGroups(domainId: string, userIds: readonly string[]): Promise<void> {
+    return this.groupsOfUser.loadAhead(userIds.map((userId) => joinKey(domainId, userId)));
   }
 
   /** Starts the domain's group list in the users' round when inverting is already the cheaper plan. */

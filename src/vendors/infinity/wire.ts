@@ -11,6 +11,41 @@ import { z } from 'zod';
 const value = z.union([z.string(), z.number()]);
 const optional = value.nullish();
 
+const isValue = (v: unknown): boolean => typeof v === 'string' || Number.isFinite(v);
+
+/**
+ * For a row schema made of `value` and `optional` fields: whether zod would accept the row, told
+ * without zod copying it (a list's rows are checked here, and only a row this refuses goes to zod,
+ * whose error says where it differs). The row is then used as parsed: it may carry keys the schema
+ * does not name, which map.ts never reads. Undefined for any other schema.
+ */
+export function rowCheck(schema: z.ZodType): ((row: unknown) => boolean) | undefined {
+  let check = rowChecks.get(schema);
+  if (check === undefined) rowChecks.set(schema, (check = buildRowCheck(schema)));
+  return check ?? undefined;
+}
+
+const rowChecks = new WeakMap<z.ZodType, ((row: unknown) => boolean) | null>();
+
+function buildRowCheck(schema: z.ZodType): ((row: unknown) => boolean) | null {
+  // A strict object refuses unknown keys: zod alone can tell.
+  if (!(schema instanceof z.ZodObject) || schema.def.catchall?._zod.def.type === 'never') return null;
+  const required: string[] = [];
+  const nullable: string[] = [];
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    if (field === value) required.push(key);
+    else if (field === optional) nullable.push(key);
+    else return null;
+  }
+  return (row) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) return false;
+    const fields = row as Record<string, unknown>;
+    for (const key of required) if (!isValue(fields[key])) return false;
+    for (const key of nullable) if (fields[key] != null && !isValue(fields[key])) return false;
+    return true;
+  };
+}
+
 export const domainRow = z.object({
   domainId: value,
   domainName: optional,

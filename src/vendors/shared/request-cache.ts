@@ -10,7 +10,16 @@ import DataLoader from 'dataloader';
 export interface Keyed<V> {
   load(key: string): Promise<V>;
   prime(key: string, value: V): void;
+  /**
+   * Loads `keys` now, as `load` would (one batch), for asks about to come: the next `ask` of each
+   * key gets its outcome as it is, a value without a promise.
+   */
+  loadAhead(keys: readonly string[]): Promise<void>;
+  /** The key's value: plain once `loadAhead` has it (for that one ask), else as `load` gives it. */
+  ask(key: string): V | Promise<V>;
 }
+
+type Outcome<V> = { value: V } | { error: unknown };
 
 /** The entries of one by-key read: DataLoader's cache, kept here so `clear` can walk it. */
 type Entries = Map<string, Promise<unknown>>;
@@ -36,7 +45,9 @@ export class RequestCache {
     const entries: Entries = new Map();
     // Primed values wait here as plain values: most are never asked for, and a promise each costs.
     const primed = new Map<string, V>();
-    this.keyedEntries.add(entries).add(primed);
+    // What `loadAhead` found, kept for each key's next ask; a write's clear forgets it like the rest.
+    const ahead = new Map<string, Outcome<V>>();
+    this.keyedEntries.add(entries).add(primed).add(ahead);
     const loader = new DataLoader<string, V>(
       async (keys) => {
         // The promises DataLoader cached for this batch, to evict a failed one (and not a newer one after a clear).
@@ -55,13 +66,27 @@ export class RequestCache {
       },
       { cacheMap: entries as Map<string, Promise<V>> },
     );
+    const load = (key: string): Promise<V> => {
+      if (!entries.has(key) && primed.has(key)) {
+        loader.prime(key, primed.get(key)!);
+        primed.delete(key);
+      }
+      return loader.load(key);
+    };
     return {
-      load: (key) => {
-        if (!entries.has(key) && primed.has(key)) {
-          loader.prime(key, primed.get(key)!);
-          primed.delete(key);
-        }
-        return loader.load(key);
+      load,
+      loadAhead: async (keys) => {
+        const outcomes = await Promise.allSettled(keys.map(load));
+        outcomes.forEach((outcome, i) =>
+          ahead.set(keys[i]!, outcome.status === 'fulfilled' ? { value: outcome.value } : { error: outcome.reason }),
+        );
+      },
+      ask: (key) => {
+        const known = ahead.get(key);
+        if (!known) return load(key);
+        // Once: the ask it was loaded for. A failure asked again later is tried again, as after `load`.
+        ahead.delete(key);
+        return 'value' in known ? known.value : Promise.reject(known.error as Error);
       },
       // DataLoader's rule: a key already cached keeps its value.
       prime: (key, value) => {
