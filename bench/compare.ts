@@ -53,7 +53,7 @@ async function start(label: string, root: string, emulatorUrl: string): Promise<
   const child = fork(LAUNCHER, [root, emulatorUrl], {
     execPath: process.env.BENCH_NODE ?? process.execPath,
     execArgv: [`--env-file=${NODE_ENV_FILE}`],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', BENCH_API_KEY: API_KEY, BENCH_USER: USER, BENCH_PASSWORD: PASSWORD },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; node: string }>((resolve, reject) => {

@@ -12,7 +12,12 @@ const { parseSettings } = await import(`${root}/dist/src/config.js`);
 const { createServer } = await import(`${root}/dist/src/server.js`);
 const { silentLogger } = await import(`${root}/dist/src/log.js`);
 
-const env = { BENCH_API_KEY: 'bench-api-key-0123456789', BENCH_USER: 'bench', BENCH_PASSWORD: 'bench-password' };
+// The bench's key and the emulator's account, from bench:compare (bench/gateways.ts holds them).
+const env = {
+  BENCH_API_KEY: process.env.BENCH_API_KEY!,
+  BENCH_USER: process.env.BENCH_USER!,
+  BENCH_PASSWORD: process.env.BENCH_PASSWORD!,
+};
 const connection = {
   kind: 'infinity',
   name: 'infinity',
