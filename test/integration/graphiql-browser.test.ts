@@ -78,8 +78,14 @@ async function renderedResult(): Promise<unknown> {
   return JSON.parse(text);
 }
 
+/** GraphiQL's own schema introspection, which may still be in flight when a test runs a query. */
+const isIntrospection = (body: string | null): boolean => /\b__schema\b/.test(body ?? '');
+
 async function runAndWait(run: () => Promise<void>): Promise<unknown> {
-  const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST');
+  // The answer to the query run, not to the introspection GraphiQL sent on load (slow on a cold or busy machine).
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && !isIntrospection(r.request().postData()),
+  );
   await run();
   const network = await (await answered).json();
   // The pane renders after the answer arrives: wait until it shows exactly what came over the wire.
