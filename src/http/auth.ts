@@ -6,6 +6,7 @@
  */
 import type { Dispatcher } from 'undici';
 import type { RequestScope } from '../request-scope.js';
+import { ForwardingHandler, type Controller, type Handler, type Headers } from './forwarding-handler.js';
 
 /** What a scheme sees of the request it signs. */
 export interface AuthRequest {
@@ -62,55 +63,38 @@ export function headerTokenAuth(
   };
 }
 
-type Handler = Dispatcher.DispatchHandler;
-type Controller = Parameters<NonNullable<Handler['onResponseStart']>>[0];
-
 /** Holds back a 401 until the scheme has said whether it wants another try. */
-class ChallengeHandler implements Handler {
-  private held:
-    | {
-        controller: Controller;
-        status: number;
-        headers: Record<string, string | string[] | undefined>;
-        message: string;
-      }
-    | undefined;
+class ChallengeHandler extends ForwardingHandler {
+  private held: { controller: Controller; status: number; headers: Headers; message: string } | undefined;
   private chunks: Buffer[] = [];
 
   constructor(
-    private readonly downstream: Handler,
+    downstream: Handler,
     private readonly scheme: AuthScheme,
     private readonly request: AuthRequest,
     private readonly replay: () => void,
-  ) {}
-
-  onRequestStart(controller: Controller, context: unknown): void {
-    this.downstream.onRequestStart?.(controller, context);
+  ) {
+    super(downstream);
   }
 
-  onResponseStart(
-    controller: Controller,
-    status: number,
-    headers: Record<string, string | string[] | undefined>,
-    message: string,
-  ): void {
+  override onResponseStart(controller: Controller, status: number, headers: Headers, message: string): void {
     if (status === 401) {
       this.held = { controller, status, headers, message };
       return;
     }
     this.scheme.settled?.(this.request);
-    this.downstream.onResponseStart?.(controller, status, headers as never, message);
+    super.onResponseStart(controller, status, headers, message);
   }
 
-  onResponseData(controller: Controller, chunk: Buffer): void {
+  override onResponseData(controller: Controller, chunk: Buffer): void {
     if (this.held) this.chunks.push(chunk);
-    else this.downstream.onResponseData?.(controller, chunk);
+    else super.onResponseData(controller, chunk);
   }
 
-  onResponseEnd(controller: Controller, trailers: Record<string, string | string[] | undefined>): void {
+  override onResponseEnd(controller: Controller, trailers: Headers): void {
     const held = this.held;
     if (!held) {
-      this.downstream.onResponseEnd?.(controller, trailers as never);
+      super.onResponseEnd(controller, trailers);
       return;
     }
     const text = Buffer.concat(this.chunks).toString('utf8');
@@ -121,15 +105,15 @@ class ChallengeHandler implements Handler {
         this.scheme.settled?.(this.request);
         if (again) return this.replay();
         // The scheme gives up: the caller gets the 401 as it came.
-        this.downstream.onResponseStart?.(held.controller, held.status, held.headers as never, held.message);
-        if (this.chunks.length > 0) this.downstream.onResponseData?.(held.controller, Buffer.concat(this.chunks));
-        this.downstream.onResponseEnd?.(held.controller, trailers as never);
+        super.onResponseStart(held.controller, held.status, held.headers, held.message);
+        if (this.chunks.length > 0) super.onResponseData(held.controller, Buffer.concat(this.chunks));
+        super.onResponseEnd(held.controller, trailers);
       });
   }
 
-  onResponseError(controller: Controller, error: Error): void {
+  override onResponseError(controller: Controller, error: Error): void {
     this.scheme.settled?.(this.request);
-    this.downstream.onResponseError?.(controller, error);
+    super.onResponseError(controller, error);
   }
 }
 

@@ -228,7 +228,6 @@ export class UpstreamClient implements Upstream {
         // Read by the gateway's interceptors (retry.ts, auth.ts, transport.ts); undici passes them along.
         ...({
           scope,
-          requestKey: scope,
           trace,
           deadline,
           anonymous: request.anonymous,

@@ -12,6 +12,7 @@
  * is also a lease in Redis, so that every replica together keeps the limit.
  */
 import type { Dispatcher } from 'undici';
+import { ForwardingHandler, type Controller, type Handler, type Headers } from './forwarding-handler.js';
 import { queueWaitOf } from './upstream-metrics.js';
 
 /** Why a queued call never went out: its own request gave up while it waited for a slot. */
@@ -170,16 +171,13 @@ export class FairQueue {
   }
 }
 
-type Handler = Dispatcher.DispatchHandler;
-type Controller = Parameters<NonNullable<Handler['onResponseStart']>>[0];
-
 /** Dispatch options this interceptor reads; undici passes unknown keys along. */
 export interface FairQueueDispatchExtras {
   /**
    * The GraphQL request this call belongs to: its request scope, by identity. Not its request id,
    * which a client may choose (`x-request-id`): two clients sending the same id keep their own turns.
    */
-  requestKey?: object;
+  scope?: object;
 }
 
 /**
@@ -189,10 +187,10 @@ export interface FairQueueDispatchExtras {
 export function fairQueueInterceptor(queue: FairQueue): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) =>
     function queued(opts, handler) {
-      const { requestKey } = opts as FairQueueDispatchExtras;
+      const { scope } = opts as FairQueueDispatchExtras;
       const signal = (opts as { signal?: AbortSignal }).signal;
       queue.enqueue(
-        requestKey,
+        scope,
         signal instanceof AbortSignal ? signal : undefined,
         (done) => {
           try {
@@ -209,36 +207,26 @@ export function fairQueueInterceptor(queue: FairQueue): Dispatcher.DispatcherCom
 }
 
 /** Gives the slot back once the attempt's answer has been read or has failed. */
-class ReleasingHandler implements Handler {
+class ReleasingHandler extends ForwardingHandler {
   constructor(
-    private readonly downstream: Handler,
+    downstream: Handler,
     private readonly done: () => void,
-  ) {}
-
-  onRequestStart(controller: Controller, context: unknown): void {
-    this.downstream.onRequestStart?.(controller, context);
+  ) {
+    super(downstream);
   }
 
-  onRequestUpgrade(controller: Controller, status: number, headers: never, socket: never): void {
+  override onRequestUpgrade(controller: Controller, status: number, headers: Headers, socket: never): void {
     this.done();
-    this.downstream.onRequestUpgrade?.(controller, status, headers, socket);
+    super.onRequestUpgrade(controller, status, headers, socket);
   }
 
-  onResponseStart(controller: Controller, status: number, headers: never, message: string): void {
-    this.downstream.onResponseStart?.(controller, status, headers, message);
-  }
-
-  onResponseData(controller: Controller, chunk: Buffer): void {
-    this.downstream.onResponseData?.(controller, chunk);
-  }
-
-  onResponseEnd(controller: Controller, trailers: never): void {
+  override onResponseEnd(controller: Controller, trailers: Headers): void {
     this.done();
-    this.downstream.onResponseEnd?.(controller, trailers);
+    super.onResponseEnd(controller, trailers);
   }
 
-  onResponseError(controller: Controller, error: Error): void {
+  override onResponseError(controller: Controller, error: Error): void {
     this.done();
-    this.downstream.onResponseError?.(controller, error);
+    super.onResponseError(controller, error);
   }
 }

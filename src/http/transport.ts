@@ -17,6 +17,7 @@ import { authInterceptor, type AuthScheme } from './auth.js';
 import { CircuitBreaker, type BreakerSnapshot, type BreakerState } from './breaker.js';
 import type { BreakerSettings } from './config.js';
 import { FairQueue, fairQueueInterceptor } from './fair-queue.js';
+import { ForwardingHandler, type Controller, type Handler, type Headers } from './forwarding-handler.js';
 import { watchQueue } from './upstream-metrics.js';
 import { retryInterceptor } from './retry.js';
 import { RedisSlots } from './shared-slots.js';
@@ -52,41 +53,24 @@ export interface ConnectionHealth {
   maxConcurrency: number;
 }
 
-type Handler = Dispatcher.DispatchHandler;
-type Controller = Parameters<NonNullable<Handler['onResponseStart']>>[0];
-
 /** One attempt's view of its call's trace: it notes reaching a socket and the status it got. */
-class AttemptHandler implements Handler {
+class AttemptHandler extends ForwardingHandler {
   constructor(
-    private readonly downstream: Handler,
+    downstream: Handler,
     private readonly trace: AttemptTrace,
     private readonly attempt: number,
-  ) {}
+  ) {
+    super(downstream);
+  }
 
-  onRequestStart(controller: Controller, context: unknown): void {
+  override onRequestStart(controller: Controller, context: unknown): void {
     this.trace.sent = true;
-    this.downstream.onRequestStart?.(controller, context);
+    super.onRequestStart(controller, context);
   }
 
-  onRequestUpgrade(controller: Controller, status: number, headers: never, socket: never): void {
-    this.downstream.onRequestUpgrade?.(controller, status, headers, socket);
-  }
-
-  onResponseStart(controller: Controller, status: number, headers: never, message: string): void {
+  override onResponseStart(controller: Controller, status: number, headers: Headers, message: string): void {
     this.trace.statuses[this.attempt] = status;
-    this.downstream.onResponseStart?.(controller, status, headers, message);
-  }
-
-  onResponseData(controller: Controller, chunk: Buffer): void {
-    this.downstream.onResponseData?.(controller, chunk);
-  }
-
-  onResponseEnd(controller: Controller, trailers: never): void {
-    this.downstream.onResponseEnd?.(controller, trailers);
-  }
-
-  onResponseError(controller: Controller, error: Error): void {
-    this.downstream.onResponseError?.(controller, error);
+    super.onResponseStart(controller, status, headers, message);
   }
 }
 
