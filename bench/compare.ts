@@ -16,7 +16,17 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { createInfinityEmulator } from '../src/emulators/infinity/index.js';
 import { encodeId } from '../src/ids.js';
-import { API_KEY, DOMAIN_SEED, NODE_ENV_FILE, PASSWORD, QUERIES, USER, type Shape } from './gateways.js';
+import {
+  API_KEY,
+  BENCH_ENV,
+  DOMAIN_SEED,
+  NODE_ENV_FILE,
+  PASSWORD,
+  QUERIES,
+  USER,
+  sipgraphConfig,
+  type Shape,
+} from './gateways.js';
 import { cpuMs, round } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,11 +59,17 @@ interface Running {
   child: ChildProcess;
 }
 
+/** The bench's own sipgraph config, with in-flight sharing off so that both gateways make every call. */
+function unsharedConfig(emulatorUrl: string) {
+  const config = sipgraphConfig(emulatorUrl, false);
+  return { ...config, connections: config.connections.map((c) => ({ ...c, dedupeReads: false })) };
+}
+
 async function start(label: string, root: string, emulatorUrl: string): Promise<Running> {
-  const child = fork(LAUNCHER, [root, emulatorUrl], {
+  const child = fork(LAUNCHER, [root, JSON.stringify({ config: unsharedConfig(emulatorUrl), env: BENCH_ENV })], {
     execPath: process.env.BENCH_NODE ?? process.execPath,
     execArgv: [`--env-file=${NODE_ENV_FILE}`],
-    env: { ...process.env, NODE_ENV: 'production', BENCH_API_KEY: API_KEY, BENCH_USER: USER, BENCH_PASSWORD: PASSWORD },
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; node: string }>((resolve, reject) => {

@@ -110,8 +110,8 @@ async function forkGateway(kind: 'sipgraph' | 'naive', config: unknown): Promise
  * product's defaults for everything the bench does not have to set (per-connection concurrency
  * included: the goals are stated for the default settings).
  */
-function sipgraphSettings(baseUrl: string, cache: boolean): Settings {
-  const raw = {
+export function sipgraphConfig(baseUrl: string, cache: boolean) {
+  return {
     server: { host: '127.0.0.1', port: 0, graphiql: false, introspection: true },
     cache: { enabled: cache, ttlSeconds: 60 },
     // One client drives thousands of requests a minute here: the per-principal allowance must not be what is measured.
@@ -129,7 +129,13 @@ function sipgraphSettings(baseUrl: string, cache: boolean): Settings {
       },
     ],
   };
-  return parseSettings(raw, { BENCH_API_KEY: API_KEY, BENCH_USER: USER, BENCH_PASSWORD: PASSWORD }, 'bench');
+}
+
+/** The environment `sipgraphConfig`'s secrets are read from. */
+export const BENCH_ENV = { BENCH_API_KEY: API_KEY, BENCH_USER: USER, BENCH_PASSWORD: PASSWORD };
+
+function sipgraphSettings(baseUrl: string, cache: boolean): Settings {
+  return parseSettings(sipgraphConfig(baseUrl, cache), BENCH_ENV, 'bench');
 }
 
 export const startSipgraph = (emulatorUrl: string, options: { cache?: boolean } = {}): Promise<Gateway> =>
