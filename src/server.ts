@@ -24,7 +24,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestDeadline, type RequestScope } from './request-scope.js';
 import { formatError } from './error-format.js';
 import { ErrorCode } from './errors.js';
-import { refuse, withRequestId } from './http-refusal.js';
+import { NO_SUCH_PATH, refuse, withRequestId } from './http-refusal.js';
 import { buildSubgraph, servedConnections, subgraphPlugins } from './federation/subgraph.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { createLogger, type Logger } from './log.js';
@@ -295,7 +295,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
           .end(graphiqlPage(GRAPHQL_PATH, options.graphiqlHeaders));
       } else if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && settings.server.graphiql) {
         const asset = graphiqlAsset(url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
-        if (!asset) res.writeHead(404).end();
+        if (!asset) refuse(res, NO_SUCH_PATH);
         else
           res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }).end(asset.body);
       } else if (url.pathname === GRAPHQL_PATH && principal) {
@@ -304,7 +304,7 @@ export async function createServer(settings: Settings, options: CreateServerOpti
       } else if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
       } else {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        refuse(res, NO_SUCH_PATH);
       }
     };
     handle().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * Answers refused at the HTTP edge, before GraphQL runs (401, 400 for a body that is not JSON, 413,
- * 503 while draining), carry the request id in the body like every GraphQL error does: the same id
+ * 404 for a path not served, 503 while draining), carry the request id in the body like every GraphQL error does: the same id
  * as the `x-request-id` header, and `extensions.code`. Over real sockets, against a real gateway.
  */
 import assert from 'node:assert/strict';
@@ -130,6 +130,22 @@ describe('HTTP-level refusals carry extensions.requestId and extensions.code', (
         'PAYLOAD_TOO_LARGE',
       );
       assert.equal(answer.headers.get('x-request-id'), `refusal-413-${framing}`);
+    }
+  });
+
+  test('404 for a path the gateway does not serve, and for a GraphiQL asset it does not have', async () => {
+    for (const path of ['/graphq1', '/graphiql/not-an-asset.js']) {
+      const response = await fetch(new URL(path, url), {
+        headers: { authorization: `Bearer ${demo.keys.admin}`, 'x-request-id': 'refusal-404' },
+      });
+      const answer = {
+        status: response.status,
+        requestIdHeader: response.headers.get('x-request-id'),
+        body: await response.text(),
+      };
+      assertRefusal(answer, 404, 'NOT_FOUND');
+      assert.equal(answer.requestIdHeader, 'refusal-404');
+      assert.ok(!answer.body.includes(path), 'the path is not echoed');
     }
   });
 
