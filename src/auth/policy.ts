@@ -126,6 +126,44 @@ function checkArguments(
   }
 }
 
+/** Each field's policy (its own, else its type's), per schema: `fieldAdmits` is asked once per page. */
+const fieldPolicies = new WeakMap<GraphQLSchema, Map<string, FieldPolicy | undefined>>();
+
+function fieldPolicy(schema: GraphQLSchema, typeName: string, fieldName: string): FieldPolicy | undefined {
+  let policies = fieldPolicies.get(schema);
+  if (!policies) fieldPolicies.set(schema, (policies = new Map()));
+  const coordinate = `${typeName}.${fieldName}`;
+  if (policies.has(coordinate)) return policies.get(coordinate);
+  const type = schema.getType(typeName);
+  const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+  const policy = field && type ? (policyOf(schema, field) ?? policyOf(schema, type)) : undefined;
+  policies.set(coordinate, policy);
+  return policy;
+}
+
+/**
+ * Whether `typeName.fieldName` would let the principal read `connection` (in `domain`): for a
+ * resolver that loads ahead what a nested field will ask, so that it loads nothing that field
+ * would refuse. The field itself still applies its policy when it runs.
+ */
+export function fieldAdmits(
+  ctx: GatewayContext,
+  schema: GraphQLSchema,
+  typeName: string,
+  fieldName: string,
+  at: { connection: string; domain?: string },
+): boolean {
+  const { principal } = ctx;
+  if (principal.admin) return true;
+  const policy = fieldPolicy(schema, typeName, fieldName);
+  if (!policy || policy.access === 'admin') return false;
+  if (policy.access === 'public') return true;
+  const vendor = ctx.connectionVendors.get(at.connection);
+  if (!vendor) return false;
+  const domain = DOMAIN_SCOPED.has(vendor) ? at.domain : undefined;
+  return allows(principal, at.connection, { areas: areasOn(policy.area, vendor), access: policy.access }, domain);
+}
+
 /** One guarded context per request and policy: resolvers of one field share it. */
 const guardedByRequest = new WeakMap<GatewayContext, Map<string, GatewayContext>>();
 
