@@ -42,26 +42,32 @@ const DOMAIN_KEYED: Record<PortName, boolean> = {
 
 function guardDomains<T extends { readonly connection: string }>(port: T, ctx: GatewayContext, need: Need): T {
   const { principal } = ctx;
+  const checked = new Map<string | symbol, unknown>();
+  const check = (target: T, property: string | symbol, method: (...args: unknown[]) => unknown): unknown => {
+    if (property === 'domains') {
+      return async () =>
+        ((await method.call(target)) as DomainModel[]).filter((d) =>
+          allows(principal, target.connection, need, d.domainId),
+        );
+    }
+    // Every other method takes the domain first: the check precedes the loader and the call.
+    return (domainId: string, ...rest: unknown[]) => {
+      if (!allows(principal, target.connection, need, domainId)) {
+        throw forbidden(principal, describeNeed(need, target.connection, domainId), {
+          connection: target.connection,
+        });
+      }
+      return method.call(target, domainId, ...rest);
+    };
+  };
   return new Proxy(port, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
-      const method = value as (...args: unknown[]) => unknown;
-      if (property === 'domains') {
-        return async () =>
-          ((await method.call(target)) as DomainModel[]).filter((d) =>
-            allows(principal, target.connection, need, d.domainId),
-          );
-      }
-      // Every other method takes the domain first: the check precedes the loader and the call.
-      return (domainId: string, ...rest: unknown[]) => {
-        if (!allows(principal, target.connection, need, domainId)) {
-          throw forbidden(principal, describeNeed(need, target.connection, domainId), {
-            connection: target.connection,
-          });
-        }
-        return method.call(target, domainId, ...rest);
-      };
+      let wrapped = checked.get(property);
+      if (!wrapped)
+        checked.set(property, (wrapped = check(target, property, value as (...args: unknown[]) => unknown)));
+      return wrapped;
     },
   });
 }
@@ -76,11 +82,18 @@ export function guardedContext(ctx: GatewayContext, policy: FieldPolicy): Gatewa
     const need = vendor ? needOn(policy, vendor) : undefined;
     return need && allows(principal, connection, need) ? need : undefined;
   };
+  // One guard per port and connection for the request: a page's nested fields ask for the same port once per row.
+  const guards = new Map<object, object>();
   const guarded = <P extends PortName>(
     port: P,
     source: NonNullable<RequestSources[P]>,
     need: Need,
-  ): NonNullable<RequestSources[P]> => (DOMAIN_KEYED[port] ? guardDomains(source, ctx, need) : source);
+  ): NonNullable<RequestSources[P]> => {
+    if (!DOMAIN_KEYED[port]) return source;
+    let guard = guards.get(source);
+    if (!guard) guards.set(source, (guard = guardDomains(source, ctx, need)));
+    return guard as NonNullable<RequestSources[P]>;
+  };
   const admitted = (connection: string): Need => {
     const need = permitted(connection);
     if (need) return need;
