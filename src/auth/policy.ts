@@ -51,13 +51,24 @@ function policyOf(schema: GraphQLSchema, node: Parameters<typeof getDirective>[1
   return { access: ACCESS[String(args.access)]!, ...(area ? { area } : {}) };
 }
 
-/** Where a field's arguments hold ids (deep in input objects) and connection names. */
-interface ArgumentTargets {
-  ids(args: Record<string, unknown>): string[];
-  connections(args: Record<string, unknown>): string[];
+/** The ids (deep in input objects) and connection names a field's arguments hold. */
+type ArgumentTargets = (args: Record<string, unknown>) => { ids: string[]; connections: string[] };
+
+const NO_TARGETS = { ids: [], connections: [] };
+
+/** Whether a value of `type` can hold an id or a connection name (an input object, through its fields). */
+function canHoldTarget(type: GraphQLInputType, name: string, seen = new Set<string>()): boolean {
+  const named = getNamedType(type);
+  if (named.name === 'ID' || (named.name === 'String' && name === 'connection')) return true;
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((f) => canHoldTarget(f.type, f.name, seen));
 }
 
 function argumentTargets(field: GraphQLFieldConfig<unknown, unknown>): ArgumentTargets {
+  const argDefs = Object.entries(field.args ?? {}).filter(([name, def]) => canHoldTarget(def.type, name));
+  // Most nested fields (paging, filters) name nothing a grant limits: nothing to walk on every row.
+  if (argDefs.length === 0) return () => NO_TARGETS;
   const collect = (
     value: unknown,
     type: GraphQLInputType,
@@ -80,13 +91,12 @@ function argumentTargets(field: GraphQLFieldConfig<unknown, unknown>): ArgumentT
       }
     }
   };
-  const walk = (args: Record<string, unknown>) => {
+  return (args) => {
     const ids: string[] = [];
     const connections: string[] = [];
-    for (const [name, def] of Object.entries(field.args ?? {})) collect(args[name], def.type, ids, connections, name);
+    for (const [name, def] of argDefs) collect(args[name], def.type, ids, connections, name);
     return { ids, connections };
   };
-  return { ids: (args) => walk(args).ids, connections: (args) => walk(args).connections };
 }
 
 /** Step 1: refuses the field before its resolver runs when the principal cannot have what it names. */
@@ -105,13 +115,14 @@ function checkArguments(
     throw forbidden(principal, describeNeed({ areas: policy.area ? [policy.area] : undefined, access }));
   const vendorOf = (connection: string): VendorKind | undefined =>
     ctx.connections.find((c) => c.name === connection)?.vendor;
-  for (const connection of targets.connections(args)) {
+  const { ids, connections } = targets(args);
+  for (const connection of connections) {
     const vendor = vendorOf(connection);
     const need = { areas: vendor ? areasOn(policy.area, vendor) : undefined, access };
     if (!vendor || !allows(principal, connection, need))
       throw forbidden(principal, describeNeed(need, connection), { connection });
   }
-  for (const id of targets.ids(args)) {
+  for (const id of ids) {
     let gid;
     try {
       gid = decodeId(id, 'id', ctx.connectionVendors);
