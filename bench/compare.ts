@@ -7,6 +7,8 @@
  * Ten clients send the bench's nested (then flat) query; each round measures one gateway's
  * user+system CPU over 1000 answers (/proc), the gateways alternating, and the medians are
  * printed with their ratio. In-flight sharing is off on both, so both make every vendor call.
+ * The bench's key is an admin; BENCH_PRINCIPAL=tenant makes it a principal granted directory and
+ * devices (read) on the connection, so that the policy checks are measured too.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -59,10 +61,21 @@ interface Running {
   child: ChildProcess;
 }
 
+/** BENCH_PRINCIPAL=tenant: the bench's key is a restricted principal, so every policy check runs too. */
+const TENANT = process.env.BENCH_PRINCIPAL === 'tenant';
+const TENANT_GRANTS = [{ connection: 'infinity', areas: { directory: 'read', devices: 'read' } }];
+
 /** The bench's own sipgraph config, with in-flight sharing off so that both gateways make every call. */
 function unsharedConfig(emulatorUrl: string) {
   const config = sipgraphConfig(emulatorUrl, false);
-  return { ...config, connections: config.connections.map((c) => ({ ...c, dedupeReads: false })) };
+  const apiKeys = config.auth.apiKeys.map(({ id, key }) =>
+    TENANT ? { id, key, grants: TENANT_GRANTS } : { id, key, admin: true },
+  );
+  return {
+    ...config,
+    auth: { apiKeys },
+    connections: config.connections.map((c) => ({ ...c, dedupeReads: false })),
+  };
 }
 
 async function start(label: string, root: string, emulatorUrl: string): Promise<Running> {
@@ -123,7 +136,8 @@ try {
       }
     }
     const [mine, theirs] = gateways.map((g) => median(perQuery.get(g)!));
-    console.log(`\n${shape}: CPU ms per query, median of ${rounds} rounds of ${ANSWERS_PER_ROUND}`);
+    const principal = TENANT ? 'a restricted principal' : 'an admin';
+    console.log(`\n${shape}: CPU ms per query (${principal}), median of ${rounds} rounds of ${ANSWERS_PER_ROUND}`);
     for (const gateway of gateways)
       console.log(
         `  ${gateway.label.padEnd(36)} ${round(median(perQuery.get(gateway)!))}   rounds: ${perQuery.get(gateway)!.map(round).join(' ')}`,
