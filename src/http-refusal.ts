@@ -1,8 +1,9 @@
 /**
  * The one shape of an answer refused at the HTTP edge, before or outside GraphQL execution (401,
  * a body that is not JSON, a body too large, draining, a path that is not there, an internal
- * failure): a GraphQL-style `{"errors":[…]}` body whose error has `extensions.code` and `extensions.requestId`, like every
- * error GraphQL answers, so a client reads them alike and can quote the id to operators.
+ * failure): a GraphQL-style `{"errors":[…]}` body whose error has `extensions.code` and
+ * `extensions.requestId`, like every error GraphQL answers, so a client reads them alike and can
+ * quote the id to operators.
  */
 import type { ServerResponse } from 'node:http';
 import { ErrorCode } from './errors.js';
@@ -16,13 +17,13 @@ export interface Refusal {
   headers?: Record<string, string>;
 }
 
+/** The path is not one the gateway serves (not echoed back: it is the caller's text). */
+export const NO_SUCH_PATH: Refusal = { status: 404, code: ErrorCode.NotFound, message: 'not found' };
+
 /**
  * Apollo's own refusals (a body without a query, a GET mutation) are answered before any plugin
  * runs: the request id goes into their errors here. Other bodies pass as they are.
  */
-/** The path is not one the gateway serves (not echoed back: it is the caller's text). */
-export const NO_SUCH_PATH: Refusal = { status: 404, code: ErrorCode.NotFound, message: 'not found' };
-
 export function withRequestId(body: string, requestId: string): string {
   try {
     const parsed = JSON.parse(body) as { errors?: Array<{ extensions?: Record<string, unknown> }> };

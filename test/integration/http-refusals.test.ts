@@ -1,7 +1,8 @@
 /**
  * Answers refused at the HTTP edge, before GraphQL runs (401, 400 for a body that is not JSON, 413,
- * 404 for a path not served, 503 while draining), carry the request id in the body like every GraphQL error does: the same id
- * as the `x-request-id` header, and `extensions.code`. Over real sockets, against a real gateway.
+ * 404 for a path not served, 503 while draining), carry the request id in the body like every
+ * GraphQL error does: the same id as the `x-request-id` header, and `extensions.code`. Over real
+ * sockets, against a real gateway.
  */
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
