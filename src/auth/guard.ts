@@ -19,7 +19,7 @@ export interface FieldPolicy {
 }
 
 /** The areas a port serves on a connection of `vendor`, narrowed to the field's area. */
-function needOn(policy: FieldPolicy, vendor: VendorKind): Need | undefined {
+export function needOn(policy: FieldPolicy, vendor: VendorKind): Need | undefined {
   if (policy.access === 'public' || policy.access === 'admin') return undefined;
   return { areas: areasOn(policy.area, vendor), access: policy.access };
 }

@@ -24,7 +24,7 @@ import type { GatewayContext } from '../context.js';
 import { decodeId } from '../ids.js';
 import type { VendorKind } from '../model.js';
 import { allows, allowsSomewhere, areasOn, describeNeed, DOMAIN_SCOPED, forbidden } from './grants.js';
-import { guardedContext, type FieldPolicy } from './guard.js';
+import { guardedContext, needOn, type FieldPolicy } from './guard.js';
 import type { Area, Principal } from './principal.js';
 
 const AREA: Record<string, Area> = {
@@ -167,12 +167,12 @@ export function fieldAdmits(
   const { principal } = ctx;
   if (principal.admin) return true;
   const policy = fieldPolicy(schema, typeName, fieldName);
-  if (!policy || policy.access === 'admin') return false;
-  if (policy.access === 'public') return true;
+  if (policy?.access === 'public') return true;
   const vendor = ctx.connectionVendors.get(at.connection);
-  if (!vendor) return false;
-  const domain = DOMAIN_SCOPED.has(vendor) ? at.domain : undefined;
-  return allows(principal, at.connection, { areas: areasOn(policy.area, vendor), access: policy.access }, domain);
+  if (!policy || !vendor) return false;
+  const need = needOn(policy, vendor);
+  if (!need) return false; // an admin-only field
+  return allows(principal, at.connection, need, DOMAIN_SCOPED.has(vendor) ? at.domain : undefined);
 }
 
 /** One guarded context per request and policy: resolvers of one field share it. */
